@@ -1,0 +1,190 @@
+/**
+ * The people dataset's schema: the one declaration of every dataset record.
+ *
+ * The source files (data/people/*.json, organizations.json, sources.json,
+ * conflicts.json) are validated against it by the data build
+ * (scripts/build-data.ts) and by the unit tests. The build then splits the
+ * dataset in two: a small alias index for the content script and the details
+ * (moves, quotes, sources, conflicts) that only the background loads.
+ */
+import { z } from 'zod';
+
+/** Stable, lowercase, hyphenated ids: `mark-chen`, `openai`, `s001`. */
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
+
+export const SourceId = id;
+export const OrgId = id;
+export const PersonId = id;
+export const ConflictId = id;
+
+/** A date as precise as the source states it: 2025, 2025-06 or 2025-06-30. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Text shown to users in both UI languages. `zh` is Simplified Chinese. */
+export const Bilingual = z.object({
+  en: z.string().min(1),
+  zh: z.string().min(1).optional(),
+});
+
+/** Where a fact comes from. `quote`, when present, must be an exact substring of the source file. */
+export const SourceRef = z.object({
+  source: SourceId,
+  quote: z.string().min(1).optional(),
+});
+
+export const Source = z.object({
+  id: SourceId,
+  /** The article's file name in ../shared/seeds. */
+  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  /** The article's own title, verbatim; for an untitled article, our description of it with `untitled: true`. */
+  title: z.string().min(1),
+  untitled: z.boolean().optional(),
+  /** English rendering of the title, written by us. */
+  titleEn: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  /** Publication date where the article states one. */
+  date: PartialDate.optional(),
+  /** What a reader should know about the source, e.g. that its text is machine-garbled. */
+  caveat: Bilingual.optional(),
+});
+
+export const Organization = z.object({
+  id: OrgId,
+  name: Bilingual,
+  /** Other names the articles use, any script. */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+/**
+ * How safe an alias is on its own.
+ * - `full`: names the person unambiguously (full name, or a unique well-known form).
+ * - `surname` / `given`: only counts on a page that has already named the person in full.
+ */
+export const AliasKind = z.enum(['full', 'surname', 'given']);
+
+export const Alias = z.object({
+  text: z.string().min(1),
+  /** Latn: any Latin-script form (English name, pinyin in either order). Hans/Hant: Chinese. */
+  script: z.enum(['Latn', 'Hans', 'Hant']),
+  kind: AliasKind,
+  /** Where this spelling was seen: a seed article, or `common` for forms real news uses. */
+  seen: z.union([SourceId, z.literal('common')]).optional(),
+});
+
+export const Move = z.object({
+  from: OrgId.nullable(),
+  to: OrgId.nullable(),
+  /** When, as precisely as stated. Omitted when no source dates it. */
+  when: PartialDate.optional(),
+  role: Bilingual.optional(),
+  /** One line in our words, e.g. "Left to co-found Anthropic". */
+  summary: Bilingual.optional(),
+  sources: z.array(SourceRef).min(1),
+  /** Set when sources disagree about this move; the conflict lists every claim. */
+  conflict: ConflictId.optional(),
+});
+
+export const Quote = z.object({
+  /** Verbatim: an exact substring of the source article. */
+  text: z.string().min(4).max(400),
+  source: SourceId,
+  /** Our English gloss of the quote (never the article's text). */
+  gloss: z.string().min(1).optional(),
+  /** Whether the person said it, or it was said about them. */
+  by: z.enum(['person', 'about']),
+});
+
+export const Person = z.object({
+  id: PersonId,
+  name: z.object({
+    en: z.string().min(1),
+    /** The Chinese form shown on the card (Simplified). */
+    zh: z.string().min(1).optional(),
+    /** The person's own Chinese name, where they have one (Shengjia Zhao: 赵晟佳). */
+    native: z.string().min(1).optional(),
+  }),
+  aliases: z.array(Alias).min(1),
+  role: Bilingual,
+  org: OrgId.nullable(),
+  /** Sources for the current role and organization. */
+  roleSources: z.array(SourceRef).min(1),
+  roleConflict: ConflictId.optional(),
+  /** Why this person appears: key player, researcher who moved, commentator quoted, journalist cited… */
+  group: z.enum(['key', 'moved', 'executive', 'founder', 'academic', 'commentator', 'journalist', 'other']),
+  moves: z.array(Move).default([]),
+  quotes: z.array(Quote).min(1).max(3),
+});
+
+export const Claim = z.object({
+  statement: Bilingual,
+  sources: z.array(SourceRef).min(1),
+});
+
+/** Sources disagree: every claim is kept with its sources; none is silently picked. */
+export const Conflict = z.object({
+  id: ConflictId,
+  topic: Bilingual,
+  people: z.array(PersonId).min(1),
+  claims: z.array(Claim).min(2),
+});
+
+export const Dataset = z.object({
+  sources: z.array(Source).min(1),
+  organizations: z.array(Organization).min(1),
+  people: z.array(Person).min(1),
+  conflicts: z.array(Conflict).default([]),
+});
+
+export type SourceRecord = z.infer<typeof Source>;
+export type OrganizationRecord = z.infer<typeof Organization>;
+export type AliasRecord = z.infer<typeof Alias>;
+export type AliasKindName = z.infer<typeof AliasKind>;
+export type MoveRecord = z.infer<typeof Move>;
+export type QuoteRecord = z.infer<typeof Quote>;
+export type PersonRecord = z.infer<typeof Person>;
+export type ConflictRecord = z.infer<typeof Conflict>;
+export type SourceRefRecord = z.infer<typeof SourceRef>;
+export type BilingualText = z.infer<typeof Bilingual>;
+export type DatasetRecord = z.infer<typeof Dataset>;
+
+// ---------------------------------------------------------------------------
+// What the data build emits (data/generated/, not committed).
+
+/** 0: a full name, safe alone. 1: a surname or given name, safe only after a full mention. */
+export type AliasSafety = 0 | 1;
+
+/** The small index bundled into the content script. */
+export interface AliasIndex {
+  version: 1;
+  /** Person table; aliases point into it by position. */
+  people: Array<{ id: string; en: string; zh?: string }>;
+  /** [alias text as written, person index, safety]. Traditional variants are included. */
+  aliases: Array<[text: string, person: number, safety: AliasSafety]>;
+  /**
+   * Traditional→Simplified folding for the characters that occur in aliases:
+   * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).
+   */
+  t2s: string;
+}
+
+/** Everything a card shows about one person, resolved; sent by the background on demand. */
+export interface PersonCard {
+  person: PersonRecord;
+  /** Every organization the person's role or moves mention. */
+  organizations: Record<string, OrganizationRecord>;
+  /** Every source the person's facts cite. */
+  sources: Record<string, SourceRecord>;
+  /** Conflicts that involve this person. */
+  conflicts: ConflictRecord[];
+}
+
+/** The details bundle the background loads. */
+export interface DatasetDetails {
+  version: 1;
+  people: Record<string, PersonRecord>;
+  organizations: Record<string, OrganizationRecord>;
+  sources: Record<string, SourceRecord>;
+  conflicts: ConflictRecord[];
+}

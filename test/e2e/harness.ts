@@ -1,0 +1,143 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core with the
+ * built extension loaded, and fixture pages served from 127.0.0.1 only.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(pathname: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves test/fixtures. A file `x.html` may have a sibling `x.html.headers.json`
+ * ({"Header": "value"}) for pages that need e.g. a Content-Security-Policy.
+ * `host` lets a test serve a second origin (127.0.0.2) for cross-site checks.
+ */
+export async function startFixtureServer(host = '127.0.0.1'): Promise<FixtureServer> {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = path.join(FIXTURES, path.normalize(pathname).replace(/^([/\\])+/, ''));
+      if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const headers: Record<string, string> = {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      };
+      if (existsSync(`${file}.headers.json`)) {
+        Object.assign(headers, JSON.parse(await readFile(`${file}.headers.json`, 'utf8')));
+      }
+      res.writeHead(200, headers).end(await readFile(file));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fixture server has no port');
+  const origin = `http://${host}:${address.port}`;
+  return {
+    origin,
+    url: (pathname) => new URL(pathname, origin).href,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Chromium's binary: Debian's package, or CHROMIUM_PATH. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: run `apt-get install chromium` or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /**
+   * The extension's tab id for a page. Without the `tabs` permission the
+   * extension cannot see URLs, so the page is brought to the front and the
+   * worker asks for the active tab.
+   */
+  tabIdOf(page: Page): Promise<number>;
+  /** Opens one of the extension's own pages, e.g. `popup.html`. */
+  openExtensionPage(page: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with the built extension. A persistent context is needed:
+ * a plain launch() never starts the extension's service worker.
+ */
+export async function launchChromium(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
+    throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first`);
+  }
+  const profile = await mkdtemp(path.join(tmpdir(), 'talent-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      `--lang=${options.locale ?? 'en-US'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const id = await worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
+      if (id === undefined) throw new Error('no active tab');
+      return id;
+    },
+    async openExtensionPage(page) {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${page}`);
+      return tab;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

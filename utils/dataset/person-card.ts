@@ -1,0 +1,31 @@
+import type { DatasetDetails, PersonCard } from '@/data/schema';
+
+/** Resolves one person's card: the record plus every organization, source and conflict it refers to. */
+export function personCard(details: DatasetDetails, personId: string): PersonCard | null {
+  const person = details.people[personId];
+  if (!person) return null;
+
+  const orgIds = new Set<string>();
+  if (person.org) orgIds.add(person.org);
+  for (const move of person.moves) {
+    if (move.from) orgIds.add(move.from);
+    if (move.to) orgIds.add(move.to);
+  }
+
+  const conflicts = details.conflicts.filter((c) => c.people.includes(personId));
+  const sourceIds = new Set<string>();
+  for (const ref of person.roleSources) sourceIds.add(ref.source);
+  for (const move of person.moves) for (const ref of move.sources) sourceIds.add(ref.source);
+  for (const quote of person.quotes) sourceIds.add(quote.source);
+  for (const conflict of conflicts) for (const claim of conflict.claims) for (const ref of claim.sources) sourceIds.add(ref.source);
+
+  const pick = <T>(table: Record<string, T>, ids: Set<string>) =>
+    Object.fromEntries([...ids].flatMap((id) => (table[id] ? [[id, table[id]] as const] : [])));
+
+  return {
+    person,
+    organizations: pick(details.organizations, orgIds),
+    sources: pick(details.sources, sourceIds),
+    conflicts,
+  };
+}

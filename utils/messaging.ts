@@ -1,0 +1,38 @@
+/**
+ * The one typed protocol between the extension's contexts.
+ *
+ * `backgroundMessenger`: content scripts and extension pages → background
+ * (which owns the dataset details and the notes database).
+ * `tabMessenger`: popup/background → the content script of one tab.
+ *
+ * Built on @webext-core/messaging, which answers through `sendResponse` with
+ * `return true`: a background handler may return any promise (Dexie's
+ * included) and the sender still gets the value.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PersonCard } from '@/data/schema';
+import type { MentionsReport } from '@/utils/page/mentions-report';
+import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+
+export interface BackgroundProtocol {
+  /** Liveness check; answers with the extension's version. */
+  ping(): { version: string };
+  /** Everything the card shows about a person, or null for an unknown id. */
+  getPersonCard(personId: string): PersonCard | null;
+
+  /** Notes, newest first; all of them, or one person's. */
+  listNotes(query: { personId?: string }): NoteRecord[];
+  /** Creates or updates a note; an update based on a stale revision is refused as a conflict. */
+  saveNote(draft: NoteDraft): SaveNoteResult;
+  /** Deletes a note and returns it, so the caller can offer undo through `restoreNote`. */
+  deleteNote(query: { id: string }): NoteRecord | null;
+  restoreNote(note: NoteRecord): NoteRecord;
+}
+
+export interface TabProtocol {
+  /** The people marked on this page. */
+  listMentions(): MentionsReport;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();

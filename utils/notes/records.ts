@@ -1,0 +1,40 @@
+/**
+ * Note records: declared once, shared by the Dexie store, the messages, the
+ * import/export format and the UI.
+ */
+
+/** Where a note was written from. */
+export interface NoteOrigin {
+  url: string;
+  title: string;
+  /** The text the user had selected on that page, if any. */
+  selection?: string;
+}
+
+export interface NoteRecord {
+  /** A random UUID, stable across export and import. */
+  id: string;
+  personId: string;
+  text: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** Incremented on every write; a write based on an older revision is a conflict. */
+  revision: number;
+  origin?: NoteOrigin;
+}
+
+/** What an editor sends to create (no id) or update (id + the revision it edited) a note. */
+export interface NoteDraft {
+  id?: string;
+  personId: string;
+  text: string;
+  baseRevision?: number;
+  origin?: NoteOrigin;
+}
+
+export type SaveNoteResult =
+  | { ok: true; note: NoteRecord }
+  /** The note changed elsewhere since `baseRevision`: nothing was written; `current` is what is stored now. */
+  | { ok: false; reason: 'conflict'; current: NoteRecord }
+  | { ok: false; reason: 'missing' | 'invalid'; message: string };

@@ -1,0 +1,64 @@
+/**
+ * User settings in browser.storage.local (the extension's own storage, not the
+ * page's): a global switch and per-site switches. Content scripts watch them so
+ * a change takes effect on open tabs without a reload.
+ */
+export interface Settings {
+  /** Marks on every site unless switched off here. */
+  enabled: boolean;
+  /** Hosts (location.host) where marks are switched off. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [] };
+const KEY = 'settings';
+
+/** Reads stored settings, repairing anything malformed (e.g. written by an older version) to defaults. */
+export function parseSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  return {
+    enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
+    disabledSites: Array.isArray(value.disabledSites)
+      ? [...new Set(value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0))]
+      : [],
+  };
+}
+
+export function isEnabledFor(settings: Settings, host: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(host);
+}
+
+export function withSite(settings: Settings, host: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== host);
+  return { ...settings, disabledSites: enabled ? others : [...others, host] };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  return parseSettings(stored[KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [KEY]: settings });
+}
+
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
+  const next = withSite(await loadSettings(), host, enabled);
+  await saveSettings(next);
+  return next;
+}
+
+export async function setGlobalEnabled(enabled: boolean): Promise<Settings> {
+  const next = { ...(await loadSettings()), enabled };
+  await saveSettings(next);
+  return next;
+}
+
+/** Calls `listener` whenever settings change in any context. Returns the unsubscribe function. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(parseSettings(changes[KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
