@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // Firefox gets Manifest V3 as well (WXT's default for Firefox is MV2): one manifest
-// shape for both browsers, the same permission model, and Firefox ESR 128+ grants
+// shape for both browsers, the same permission model, and Firefox 140+ (ESR) grants
 // MV3 host access for content scripts at install time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -34,7 +34,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'talent-lens@talent-lens.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: data build and checks, type check, unit tests (Vitest, Node),
-# then end-to-end tests in real Chromium with the built extension.
+# then end-to-end tests in real Chromium and Firefox ESR with the built extension.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -13,6 +13,7 @@ step npm run --silent data
 step npx tsc --noEmit
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step npx wxt build
+step npx wxt build -b firefox
 step npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
 
 node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json || status=1
