@@ -1,0 +1,244 @@
+/**
+ * Finds the aliases of an alias index in a text: normalize (normalize.ts),
+ * find every occurrence (automaton.ts), drop the ones that break a boundary
+ * rule, keep the leftmost-longest, and map them back to the original text.
+ *
+ * Boundary rules, applied to each end of an occurrence according to the
+ * alias character at that end:
+ *
+ * Latin (any non-Han letter or digit): the neighbouring character must not be
+ * a letter, digit or combining mark of a non-Han script, so "Chen" is not
+ * found in "Chenille", "Wang" in "Wangari", "Sam" in "Samsung" or "Altman" in
+ * "Altmann". Han characters, punctuation, spaces and apostrophes are
+ * boundaries ("Altman's", "Altman,", "（Altman）", "OpenAI的Altman").
+ *
+ * Han (Chinese has no spaces, so only a conservative rule is possible):
+ * 1. Never inside a longer transliterated name: an occurrence whose
+ *    neighbour on either side is a Han character joined by a middle dot
+ *    (奥特曼 in 某·奥特曼, 萨姆 in 萨姆·某) is rejected, unless a longer
+ *    alias covers it (萨姆·奥尔特曼 is found whole).
+ * 2. A surname or given-name alias (safety 1) of at most two Han
+ *    characters is only found when each neighbour is not Han (start or end
+ *    of text, punctuation, space, Latin) or is a known particle: before it
+ *    one of {@link HAN_BEFORE} (和 与 对 据 …), after it one of
+ *    {@link HAN_AFTER} (先生 女士 表示 说 称 认为 的 在 …). So 晟佳 is found
+ *    in "晟佳表示" and "，晟佳，" but not in "王晟佳明". Full names
+ *    (safety 0) and longer aliases only obey rule 1. The dataset has no
+ *    single-character aliases.
+ *
+ * Latin surnames and given names (safety 1) next to another name: when the
+ * word right before or after (one space away) is capitalized like a name
+ * and is not a common English word, title or date ({@link NOT_NAMES}), the
+ * surname belongs to someone else's full name: "Wang" in "Wang Zhiyi" or
+ * "Zhiyi Wang" is not Alexandr Wang, even on a page that names him. The
+ * cost: a surname in a Title Case headline ("Altman Unveils …") is missed;
+ * the same page names the person elsewhere anyway, or the surname would not
+ * count. Likewise a surname after "a", "an", "every", "another", "any",
+ * "no" or "each" is a generic use ("not every Chen works in AI").
+ *
+ * Selection is leftmost-longest and non-overlapping among the occurrences
+ * that pass their boundary rules, so "Sam Altman" wins over "Altman" and a
+ * rejected long occurrence never hides a valid short one.
+ */
+import type { AliasIndex, AliasSafety } from '../../data/schema';
+import { Automaton } from './automaton';
+import {
+  C_HAN,
+  C_WORD,
+  DOT_BEFORE,
+  charClass,
+  classAt,
+  classBefore,
+  createFolding,
+  normalize,
+  normalizeAlias,
+  originalSpan,
+  type Folding,
+  type Normalized,
+} from './normalize';
+
+/** One alias found in a text. */
+export interface Hit {
+  /** Offset of the first code unit in the original text. */
+  start: number;
+  /** Offset after the last code unit in the original text (exclusive). */
+  end: number;
+  /** Index into index.people. */
+  person: number;
+  safety: AliasSafety;
+  /** Index into index.aliases (the first row for this person and surface). */
+  alias: number;
+}
+
+export interface Matcher {
+  /** Every alias occurrence in text, in order; occurrences shared by several people give one hit per person. */
+  scan(text: string): Hit[];
+  readonly folding: Folding;
+}
+
+/** Han particles that may directly precede a short surname/given-name alias. */
+export const HAN_BEFORE = '和与與及同跟对對向让讓被由据據把给給是称稱说說问問找请請叫像如连連但而为為的前';
+/** Han words that may directly follow a short surname/given-name alias. */
+export const HAN_AFTER = [
+  ...'说說称稱的在和与與也曾将將已对對是等都还還则則就又并並被把向从從于於道'.split(''),
+  '先生', '女士', '博士', '教授', '老师', '老師', '表示', '认为', '認為', '告诉', '告訴', '指出', '写道', '寫道',
+  '透露', '强调', '強調', '坦言', '回应', '回應', '提到', '谈到', '談到', '介绍', '介紹', '解释', '解釋',
+];
+
+/** One person an alias pattern stands for. */
+interface Row {
+  person: number;
+  safety: AliasSafety;
+  alias: number;
+}
+
+interface Pattern {
+  rows: Row[];
+  /** Class of the first and last code point (C_WORD / C_HAN checks apply). */
+  first: number;
+  last: number;
+  /** A Han alias of at most two characters: rule 2 applies to its safety-1 rows. */
+  short: boolean;
+  /** Whether some rows are full names (safety 0) / surnames or given names (safety 1). */
+  full: boolean;
+  partial: boolean;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export function createMatcher(index: AliasIndex): Matcher {
+  const folding = createFolding(index.t2s);
+  const ids = new Map<string, number>();
+  const patterns: Pattern[] = [];
+  const texts: string[] = [];
+  index.aliases.forEach(([text, person, safety], alias) => {
+    const norm = normalizeAlias(text, folding);
+    // An alias of only spaces or punctuation would mark noise.
+    if (!LETTER_OR_DIGIT.test(norm)) return;
+    let id = ids.get(norm);
+    if (id === undefined) {
+      id = patterns.length;
+      ids.set(norm, id);
+      texts.push(norm);
+      const units = unitsOf(norm);
+      const chars = Array.from(norm);
+      patterns.push({
+        rows: [],
+        first: classAt(units, 0),
+        last: classBefore(units, units.length),
+        short: chars.length <= 2 && chars.every((ch) => charClass(ch.codePointAt(0)!) === C_HAN),
+        full: false,
+        partial: false,
+      });
+    }
+    const rows = patterns[id]!.rows;
+    // One row per person and surface: the safest kind wins (Hans and Hant rows often normalize alike).
+    const same = rows.find((r) => r.person === person);
+    if (!same) rows.push({ person, safety, alias });
+    else if (safety < same.safety) Object.assign(same, { safety, alias });
+  });
+  for (const p of patterns) {
+    p.full = p.rows.some((r) => r.safety === 0);
+    p.partial = p.rows.some((r) => r.safety === 1);
+  }
+  const automaton = Automaton.build(texts);
+  return { folding, scan: (text) => scan(text, folding, automaton, patterns) };
+}
+
+const hanAfter = new Set(HAN_AFTER);
+
+/** Whether a short safety-1 Han alias at [s, e) has acceptable neighbours (rule 2). */
+function shortHanAllowed(norm: Normalized, s: number, e: number): boolean {
+  const { units, flags } = norm;
+  // flags !== 0: a space between two Han characters was dropped there, which separates them.
+  const leftOk =
+    flags[s] !== 0 || classBefore(units, s) !== C_HAN || HAN_BEFORE.includes(String.fromCharCode(units[s - 1]!));
+  if (!leftOk) return false;
+  if (flags[e] !== 0 || classAt(units, e) !== C_HAN) return true;
+  const one = String.fromCharCode(units[e]!);
+  return hanAfter.has(one) || hanAfter.has(one + String.fromCharCode(units[e + 1] ?? 0));
+}
+
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** Capitalized words that may stand next to a Latin surname without being part of another name (lowercase). */
+export const NOT_NAMES = new Set(
+  `a an the and or but nor so yet if when while as after before since because though although once until unlike
+  like with without by from for of to in on at into about against between among over under says said tells told
+  asks asked adds added writes wrote thinks believes agrees is was has had will would could should can may might
+  did does do who whose which that this these those here there why how what where meanwhile however still also even
+  only then now today tonight yesterday tomorrow last next mr mrs ms miss dr prof professor president vice ceo cto
+  chief officer founder cofounder director chairman chairwoman chair senator scientist researcher engineer head
+  lead executive minister secretary judge reporter author investor partner monday tuesday wednesday thursday
+  friday saturday sunday january february march april june july august september october november december`.split(/\s+/),
+);
+
+const NAME_LIKE = /^\p{Lu}\p{Ll}+$/u;
+const WORD_AFTER = /^[ \u00a0](\p{L}+)/u;
+const WORD_BEFORE = /(\p{L}+)[ \u00a0]$/u;
+
+/** Words that make the following surname generic ("every Chen"). */
+const GENERIC_BEFORE = new Set(['a', 'an', 'every', 'another', 'any', 'no', 'each']);
+
+function nameLike(word: string | undefined): boolean {
+  return word !== undefined && NAME_LIKE.test(word) && !NOT_NAMES.has(word.toLowerCase());
+}
+
+/** Whether the safety-1 rows of p may count at [s, e) (rule 2 for short Han aliases, the next-to-a-name rule for Latin). */
+function partialAllowed(text: string, norm: Normalized, p: Pattern, s: number, e: number): boolean {
+  if (p.short) return shortHanAllowed(norm, s, e);
+  if (p.first !== C_WORD && p.last !== C_WORD) return true;
+  const [start, end] = originalSpan(text, norm, s, e);
+  if (p.last === C_WORD && nameLike(WORD_AFTER.exec(text.slice(end, end + 40))?.[1])) return false;
+  if (p.first !== C_WORD) return true;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return !nameLike(before) && !(before !== undefined && GENERIC_BEFORE.has(before.toLowerCase()));
+}
+
+/** Whether the occurrence [s, e) of p passes the boundary rules that apply to all its rows. */
+function boundaryOk(norm: Normalized, p: Pattern, s: number, e: number): boolean {
+  const { units, flags } = norm;
+  if (p.first === C_WORD && classBefore(units, s) === C_WORD) return false;
+  if (p.last === C_WORD && classAt(units, e) === C_WORD) return false;
+  // Rule 1: a dot dropped between this alias and a Han neighbour joins them into one name.
+  if (p.first === C_HAN && flags[s]! & DOT_BEFORE) return false;
+  if (p.last === C_HAN && flags[e]! & DOT_BEFORE) return false;
+  return true;
+}
+
+function scan(text: string, folding: Folding, automaton: Automaton, patterns: Pattern[]): Hit[] {
+  const norm = normalize(text, folding);
+  // Candidates as flat triples (start, end, pattern) that pass the rules for all rows.
+  const found: number[] = [];
+  automaton.scan(norm.units, (id, e) => {
+    const s = e - automaton.patternLength(id);
+    if (boundaryOk(norm, patterns[id]!, s, e)) found.push(s, e, id);
+  });
+  if (found.length === 0) return [];
+
+  // Leftmost-longest: order by start, then longest first; take what does not overlap. The
+  // safety-1 rules are checked only for candidates that could be taken (the same result as
+  // checking all first, as a rejected candidate is skipped before it blocks anything).
+  const order = Array.from({ length: found.length / 3 }, (_, k) => k * 3);
+  order.sort((a, b) => found[a]! - found[b]! || found[b + 1]! - found[a + 1]!);
+  const hits: Hit[] = [];
+  let taken = 0;
+  for (const k of order) {
+    const s = found[k]!;
+    if (s < taken) continue;
+    const e = found[k + 1]!;
+    const p = patterns[found[k + 2]!]!;
+    const fullOnly = p.partial && !partialAllowed(text, norm, p, s, e);
+    if (fullOnly && !p.full) continue;
+    taken = e;
+    const [start, end] = originalSpan(text, norm, s, e);
+    for (const row of p.rows) {
+      if (!fullOnly || row.safety === 0) hits.push({ start, end, person: row.person, safety: row.safety, alias: row.alias });
+    }
+  }
+  return hits;
+}

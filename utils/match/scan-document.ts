@@ -1,0 +1,67 @@
+/**
+ * The whole matching pipeline for one page: text blocks → hits → resolved
+ * mentions. The scan CLI and the tests run exactly this; the content script
+ * runs the same steps incrementally (matcher.scan per block, PageResolver).
+ */
+import { collectBlocks, type CollectOptions, type TextBlock } from '../page/segments';
+import type { Matcher } from './matcher';
+import { resolveMentions, type Mention } from './resolve';
+
+/** A mention with the index of its block; start/end are offsets in that block's text. */
+export type BlockMention = Mention & { block: number };
+
+/** Scans independent blocks of text as one page. */
+export function scanTexts(texts: readonly string[], matcher: Matcher): BlockMention[] {
+  const hits = texts.flatMap((text, block) => matcher.scan(text).map((hit) => ({ ...hit, block })));
+  return resolveMentions(hits);
+}
+
+/** Scans a DOM document or subtree as one page. */
+export function scanDocument(
+  root: Node,
+  matcher: Matcher,
+  opts?: CollectOptions,
+): { blocks: TextBlock[]; mentions: BlockMention[] } {
+  const blocks = collectBlocks(root, opts);
+  return { blocks, mentions: scanTexts(blocks.map((b) => b.text), matcher) };
+}
+
+/** What separates two blocks in the text of a page as collected (see {@link joinBlocks}). */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/**
+ * The text of a page as collected: its block texts joined by a blank line,
+ * and where each block starts in it. The scan CLI reports HTML offsets into
+ * this text.
+ */
+export function joinBlocks(texts: readonly string[]): { text: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    offsets.push(at);
+    at += text.length + BLOCK_SEPARATOR.length;
+  }
+  return { text: texts.join(BLOCK_SEPARATOR), offsets };
+}
+
+/**
+ * Splits plain text into paragraphs: a blank (or whitespace-only) line ends
+ * one. Each paragraph keeps its offset in the text and its inner line breaks.
+ */
+export function paragraphs(text: string): Array<{ offset: number; text: string }> {
+  const out: Array<{ offset: number; text: string }> = [];
+  const blank = /\n[^\S\n]*\n\s*/g;
+  let from = 0;
+  const push = (to: number): void => {
+    const chunk = text.slice(from, to);
+    const lead = chunk.length - chunk.trimStart().length;
+    const body = chunk.trim();
+    if (body) out.push({ offset: from + lead, text: body });
+  };
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    push(m.index);
+    from = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}

@@ -1,0 +1,234 @@
+/**
+ * Collects a page's readable text as blocks, for matching. Shared by the
+ * content script and the scan CLI.
+ *
+ * A TextBlock is the text of consecutive text nodes between two block
+ * boundaries, so a name split by inline markup (`Mark <b>Chen</b>`,
+ * `<b>山姆</b>·奥特曼`) is one string, and a name never runs across two
+ * paragraphs, cells or list items. Block or inline is decided by tag name
+ * alone: getComputedStyle on every element would cost more than the matching.
+ *
+ * Skipped with their whole subtree, never read: scripts, styles, code,
+ * form fields, embedded documents, SVG/MathML, ruby annotations, anything
+ * editable (rewriting an editor's DOM breaks it), anything marked
+ * `data-talent-lens-ignore`, and our own UI host `<talent-lens-ui>`. A
+ * skipped element also ends the current block: a name is never matched
+ * across text we refuse to read.
+ *
+ * The walk uses firstChild/nextSibling/parentNode rather than a TreeWalker:
+ * it needs to see where each block element ends (a TreeWalker reports
+ * entries only), it prunes skipped subtrees just as FILTER_REJECT would,
+ * it avoids a JS filter callback per node, and it also runs on linkedom,
+ * whose TreeWalker ignores filters.
+ */
+
+export interface TextBlock {
+  /** The nearest block-level element around the text (several blocks can share one, e.g. text around a nested <p>). */
+  element: Element;
+  /** The concatenated data of `nodes`. */
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in text. */
+  starts: Uint32Array;
+}
+
+export interface CollectOptions {
+  /** Skips more elements, with their subtree, on top of the built-in rules. */
+  skip?: (element: Element) => boolean;
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'dialog',
+  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+const SKIP_TAGS = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
+  'datalist', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas',
+  'video', 'audio', 'rt', 'rp', 'talent-lens-ui',
+]);
+
+export const IGNORE_ATTRIBUTE = 'data-talent-lens-ignore';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const DOCUMENT_NODE = 9;
+const NON_SPACE = /\S/;
+
+/** Whether an element is skipped with its subtree by the built-in rules. */
+export function isSkippedElement(element: Element): boolean {
+  if (SKIP_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute(IGNORE_ATTRIBUTE)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** Whether an element starts a new block (by tag name). */
+export function isBlockElement(element: Element): boolean {
+  return BLOCK_TAGS.has(element.localName);
+}
+
+function skipped(element: Element, opts: CollectOptions | undefined): boolean {
+  return isSkippedElement(element) || (opts?.skip?.(element) ?? false);
+}
+
+/** The nearest block-level element containing node (itself if it is one), else the topmost element. */
+export function blockContainer(node: Node): Element | null {
+  let top: Element | null = null;
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    top = n as Element;
+    if (isBlockElement(top)) return top;
+  }
+  return top;
+}
+
+/** Whether node is inside (or is) a skipped element. */
+export function isInSkippedSubtree(node: Node, opts?: CollectOptions): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && skipped(n as Element, opts)) return true;
+  }
+  return false;
+}
+
+/** Accumulates the current block. */
+class BlockBuilder {
+  readonly blocks: TextBlock[] = [];
+  private element: Element | null = null;
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private length = 0;
+  /** How many nodes to keep: up to the last one with more than whitespace. */
+  private kept = 0;
+
+  add(node: Text, element: Element): void {
+    const data = node.data;
+    if (NON_SPACE.test(data)) {
+      if (this.kept === 0) this.element = element;
+      this.kept = this.nodes.length + 1;
+    } else if (this.kept === 0) {
+      // Whitespace-only nodes never start or end a block, but separate words inside one ("<b>Mark</b> <b>Chen</b>").
+      return;
+    }
+    this.parts.push(data);
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.length += data.length;
+  }
+
+  close(): void {
+    const { kept, element } = this;
+    if (kept > 0 && element) {
+      const text = (kept === this.parts.length ? this.parts : this.parts.slice(0, kept)).join('');
+      const nodes = kept === this.nodes.length ? this.nodes : this.nodes.slice(0, kept);
+      this.blocks.push({ element, text, nodes, starts: Uint32Array.from(this.starts.slice(0, kept)) });
+      this.parts = [];
+      this.nodes = [];
+      this.starts = [];
+    } else if (this.nodes.length > 0) {
+      this.parts.length = this.nodes.length = this.starts.length = 0;
+    }
+    this.length = this.kept = 0;
+    this.element = null;
+  }
+}
+
+/**
+ * Collects the text blocks under root (a Document, an Element or a Text), in
+ * document order. Returns nothing when root is inside a skipped element.
+ */
+export function collectBlocks(root: Node, opts?: CollectOptions): TextBlock[] {
+  const builder = new BlockBuilder();
+  collectInto(root, builder, opts);
+  return builder.blocks;
+}
+
+function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | undefined): void {
+  const root = from.nodeType === DOCUMENT_NODE ? (from as Document).documentElement : from;
+  if (!root || isInSkippedSubtree(root, opts)) return;
+  const rootBlock = blockContainer(root);
+  if (!rootBlock) return;
+  if (root.nodeType === TEXT_NODE || root.nodeType === CDATA_SECTION_NODE) {
+    builder.add(root as Text, rootBlock);
+    builder.close();
+    return;
+  }
+  /** The block elements entered so far; the last one contains the current text. */
+  const stack: Element[] = [rootBlock];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      builder.add(node as Text, stack[stack.length - 1]!);
+    } else if (type === ELEMENT_NODE) {
+      const element = node as Element;
+      if (skipped(element, opts)) builder.close();
+      else {
+        const block = isBlockElement(element);
+        if (block) builder.close();
+        const child = element.firstChild;
+        if (child) {
+          if (block) stack.push(element);
+          node = child;
+          continue;
+        }
+      }
+    }
+    // Next node in document order, closing the blocks we climb out of.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node === stack[stack.length - 1] && stack.length > 1) {
+        builder.close();
+        stack.pop();
+      }
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  builder.close();
+}
+
+/**
+ * Collects the blocks to rescan after the nodes in `changed` were added or
+ * modified: each node's nearest block-level ancestor is rescanned whole (a
+ * name may join the new text with its neighbours). Containers inside other
+ * containers are scanned once. Callers replace every block whose element is
+ * one of the returned containers or inside one.
+ */
+export function collectBlocksIn(changed: Iterable<Node>, opts?: CollectOptions): { containers: Element[]; blocks: TextBlock[] } {
+  const found = new Set<Element>();
+  for (const node of changed) {
+    const container = blockContainer(node.nodeType === ELEMENT_NODE ? node : (node.parentNode ?? node));
+    if (container && !isInSkippedSubtree(container, opts)) found.add(container);
+  }
+  const containers = [...found].filter((c) => {
+    for (let up = c.parentNode; up; up = up.parentNode) if (found.has(up as Element)) return false;
+    return true;
+  });
+  const builder = new BlockBuilder();
+  for (const container of containers) collectInto(container, builder, opts);
+  return { containers, blocks: builder.blocks };
+}
+
+/**
+ * The text node and offset in it for an offset of block.text, for building
+ * a Range. At a boundary between two nodes, a range start (`end` false)
+ * goes to the start of the next node and a range end to the end of the
+ * previous one, so a range never covers a node it does not need.
+ */
+export function locate(block: TextBlock, offset: number, end = false): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  // The last node whose start is <= offset (< offset for an end).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (end ? starts[mid]! < offset : starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo]!;
+  return { node, offset: Math.min(offset - starts[lo]!, node.data.length) };
+}
