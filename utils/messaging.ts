@@ -27,11 +27,17 @@ export interface BackgroundProtocol {
   /** Deletes a note and returns it, so the caller can offer undo through `restoreNote`. */
   deleteNote(query: { id: string }): NoteRecord | null;
   restoreNote(note: NoteRecord): NoteRecord;
+  /** Opens an extension page in a new tab: content scripts cannot open extension pages themselves reliably. */
+  openExtensionPage(request: { page: 'popup' | 'notes'; personId?: string }): void;
 }
 
 export interface TabProtocol {
   /** The people marked on this page. */
   listMentions(): MentionsReport;
+  /** Scrolls to the person's first mention and opens its card; false when the person is not marked here. */
+  revealMention(query: { personId: string }): boolean;
+  /** Selects the next (1) or previous (-1) mention and opens its card: the `next-mention` command; false when the page has none. */
+  focusNextMention(query: { direction: 1 | -1 }): boolean;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

@@ -1,10 +1,253 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DatasetDetails, PersonRecord } from '@/data/schema';
+import type { NoteRecord } from '@/utils/notes/records';
+import { exportToJson, IMPORT_LIMITS, notesToMarkdown, type ImportResult } from '@/utils/notes/import-export';
+import { personCard } from '@/utils/dataset/person-card';
+import { NoteList } from '@/components/notes/NoteList';
+import { MovesTimeline } from '@/components/card/MovesTimeline';
+import { cardLang, pick, type CardLang } from '@/components/card/text';
 import { t } from '@/utils/i18n';
+import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 
-/** The notes and settings page. Skeleton. */
-export function NotesPage() {
+export interface NotesPageProps {
+  details: DatasetDetails;
+  deps?: NotesPageDeps;
+  /** A person to open and scroll to (`?person=ID`, from the card's "all notes" link). */
+  initialPersonId?: string;
+}
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+/** The localized sentence for a rejected import. */
+export function importErrorText(result: Extract<ImportResult, { ok: false }>): string {
+  const reason = {
+    'too-large': () => t('notesImportTooLarge', result.detail),
+    'not-json': () => t('notesImportNotJson', result.detail),
+    'wrong-format': () => t('notesImportWrongFormat'),
+    'wrong-version': () => t('notesImportWrongVersion', result.detail),
+    'too-many': () => t('notesImportTooMany', result.detail),
+    invalid: () => t('notesImportInvalid', result.detail),
+    'unknown-people': () => t('notesImportUnknownPeople', result.detail),
+    failed: () => t('notesImportFailed', result.detail),
+  }[result.code]();
+  return t('notesImportRejected', reason);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Every note (searchable, editable, exportable, importable) and every person with their moves. */
+export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonId }: NotesPageProps) {
+  const lang = useMemo(() => cardLang(), []);
+  const [query, setQuery] = useState('');
+  const [notes, setNotes] = useState<NoteRecord[]>([]);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const people = useMemo(
+    () => Object.values(details.people).sort((a, b) => a.name.en.localeCompare(b.name.en)),
+    [details],
+  );
+  const name = (id: string) => {
+    const person = details.people[id];
+    if (!person) return id;
+    return lang === 'zh' && person.name.zh ? person.name.zh : person.name.en;
+  };
+
+  const needle = query.trim().toLowerCase();
+  const matches = (note: NoteRecord) => {
+    if (!needle) return true;
+    const person = details.people[note.personId];
+    const haystack = [note.text, note.origin?.title, note.origin?.url, note.origin?.selection, person?.name.en, person?.name.zh, person?.name.native];
+    return haystack.some((value) => value?.toLowerCase().includes(needle));
+  };
+  const shownCount = notes.filter(matches).length;
+  const notesPerPerson = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const note of notes) counts.set(note.personId, (counts.get(note.personId) ?? 0) + 1);
+    return counts;
+  }, [notes]);
+
+  async function exportAs(kind: 'json' | 'markdown') {
+    setMessage(null);
+    try {
+      const data = await deps.exportNotes();
+      if (kind === 'json') {
+        deps.download(`talent-lens-notes-${today()}.json`, exportToJson(data), 'application/json');
+      } else {
+        const markdown = notesToMarkdown(data.notes, (id) => details.people[id]?.name, { exportedAt: new Date(data.exportedAt) });
+        deps.download(`talent-lens-notes-${today()}.md`, markdown, 'text/markdown');
+      }
+      setMessage({ kind: 'ok', text: t('notesExported', String(data.notes.length)) });
+    } catch (cause) {
+      setMessage({ kind: 'error', text: t('notesExportFailed', cause instanceof Error ? cause.message : String(cause)) });
+    }
+  }
+
+  async function importFile(file: File) {
+    setMessage(null);
+    setBusy(true);
+    try {
+      // Refuse a huge file before reading it into memory.
+      const result: ImportResult =
+        file.size > IMPORT_LIMITS.maxBytes
+          ? { ok: false, code: 'too-large', detail: String(IMPORT_LIMITS.maxBytes / 1024 / 1024), message: 'too large' }
+          : await deps.importNotes(await file.text());
+      if (result.ok) {
+        setMessage({ kind: 'ok', text: t('notesImported', [String(result.added), String(result.updated), String(result.unchanged)]) });
+        setReloadKey((k) => k + 1);
+      } else {
+        setMessage({ kind: 'error', text: importErrorText(result) });
+      }
+    } catch (cause) {
+      setMessage({ kind: 'error', text: t('notesImportRejected', t('notesImportFailed', cause instanceof Error ? cause.message : String(cause))) });
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
   return (
-    <main>
-      <h1>{t('notesPageTitle')}</h1>
-    </main>
+    <div class="tl-host tl-page">
+      <div class="tl-app tl-notes-page">
+        <a class="tl-skip" href="#tl-people">
+          {t('notesSkipToPeople')}
+        </a>
+        <header class="tl-notes-header">
+          <h1 class="tl-notes-title">{t('notesPageTitle')}</h1>
+          <div class="tl-toolbar">
+            <button type="button" class="tl-button" data-testid="export-json" onClick={() => void exportAs('json')}>
+              {t('notesExportJson')}
+            </button>
+            <button type="button" class="tl-button" data-testid="export-markdown" onClick={() => void exportAs('markdown')}>
+              {t('notesExportMarkdown')}
+            </button>
+            <button type="button" class="tl-button" data-testid="import-button" disabled={busy} onClick={() => fileInput.current?.click()}>
+              {t('notesImport')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              hidden
+              data-testid="import-file"
+              onChange={(event) => {
+                const file = (event.currentTarget as HTMLInputElement).files?.[0];
+                if (file) void importFile(file);
+              }}
+            />
+          </div>
+        </header>
+        <div aria-live="polite" data-testid="notes-message">
+          {message && (
+            <p class={message.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'} role={message.kind === 'error' ? 'alert' : 'status'}>
+              {message.text}
+            </p>
+          )}
+        </div>
+
+        <main class="tl-notes-columns">
+          <section class="tl-notes-all" aria-labelledby="tl-all-notes">
+            <h2 id="tl-all-notes" class="tl-notes-heading">
+              {t('notesAllHeading')}
+            </h2>
+            <input
+              type="search"
+              aria-label={t('notesSearchLabel')}
+              placeholder={t('notesSearchPlaceholder')}
+              value={query}
+              data-testid="notes-search"
+              onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+            />
+            <p class="tl-status-line tl-muted" data-testid="notes-count">
+              {t('notesCount', [String(shownCount), String(notes.length)])}
+            </p>
+            <NoteList
+              client={deps.notes}
+              filter={matches}
+              reloadKey={reloadKey}
+              onNotesChange={setNotes}
+              heading={(note) => (
+                <h3 class="tl-note-person">
+                  <a href={`#person-${note.personId}`}>{details.people[note.personId] ? name(note.personId) : t('notesDeletedPerson')}</a>
+                </h3>
+              )}
+            />
+          </section>
+
+          <section id="tl-people" class="tl-people tl-embedded" aria-labelledby="tl-people-heading" tabIndex={-1}>
+            <h2 id="tl-people-heading" class="tl-notes-heading">
+              {t('notesPeopleHeading')}
+            </h2>
+            <ul class="tl-people-list">
+              {people.map((person) => (
+                <PersonEntry
+                  key={person.id}
+                  person={person}
+                  details={details}
+                  lang={lang}
+                  noteCount={notesPerPerson.get(person.id) ?? 0}
+                  initiallyOpen={person.id === initialPersonId}
+                />
+              ))}
+            </ul>
+          </section>
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function PersonEntry({
+  person,
+  details,
+  lang,
+  noteCount,
+  initiallyOpen,
+}: {
+  person: PersonRecord;
+  details: DatasetDetails;
+  lang: CardLang;
+  noteCount: number;
+  initiallyOpen: boolean;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const card = useMemo(() => personCard(details, person.id), [details, person.id]);
+  const org = person.org ? details.organizations[person.org] : undefined;
+
+  useEffect(() => {
+    const open = () => {
+      if (location.hash === `#person-${person.id}` && ref.current) ref.current.open = true;
+    };
+    open();
+    if (initiallyOpen && ref.current) {
+      ref.current.open = true;
+      ref.current.scrollIntoView({ block: 'start' });
+    }
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [person.id, initiallyOpen]);
+
+  return (
+    <li>
+      <details ref={ref} id={`person-${person.id}`} class="tl-person-entry" data-testid="person-entry" data-person-id={person.id}>
+        <summary>
+          <span class="tl-person-entry-name">{lang === 'zh' && person.name.zh ? person.name.zh : person.name.en}</span>
+          {person.name.zh && <span class="tl-muted"> {lang === 'zh' ? person.name.en : person.name.zh}</span>}
+          <span class="tl-muted tl-small">
+            {' · '}
+            {noteCount > 0 ? t('notesPersonNoteCount', String(noteCount)) : t('notesNoPeopleNotes')}
+          </span>
+        </summary>
+        <div class="tl-person-entry-body">
+          <p class="tl-role">
+            {pick(person.role, lang)}
+            {org ? ` · ${pick(org.name, lang)}` : ''}
+          </p>
+          {card && person.moves.length > 0 ? <MovesTimeline card={card} lang={lang} /> : <p class="tl-muted tl-small">{t('notesNoMoves')}</p>}
+        </div>
+      </details>
+    </li>
   );
 }

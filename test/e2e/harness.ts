@@ -11,7 +11,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
-export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+/** TALENT_LENS_CHROME_BUILD: test a copy of a build, e.g. while another build rewrites .output. */
+export const CHROME_BUILD = process.env.TALENT_LENS_CHROME_BUILD ?? path.join(ROOT, '.output/chrome-mv3');
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
 
 const TYPES: Record<string, string> = {
@@ -92,11 +93,18 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension. A persistent context is needed:
  * a plain launch() never starts the extension's service worker.
  */
-export async function launchChromium(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function launchChromium(
+  options: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    /** Reuse this profile directory (a relaunch keeps the extension's storage); the caller removes it. */
+    profileDir?: string;
+  } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first`);
   }
-  const profile = await mkdtemp(path.join(tmpdir(), 'talent-lens-chromium-'));
+  const profile = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'talent-lens-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -137,7 +145,7 @@ export async function launchChromium(options: { locale?: string; colorScheme?: '
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,23 @@
+import { EXTENSION_PAGE_CSS } from '@/components/popup/page-css';
+
+/** The notes page's layout on top of the shared extension-page styles. */
+export const NOTES_PAGE_CSS =
+  EXTENSION_PAGE_CSS +
+  `
+.tl-notes-page { min-height: 100vh; box-sizing: border-box; padding: 20px 24px; display: flex; flex-direction: column; gap: 12px; }
+.tl-skip { position: absolute; left: -10000px; }
+.tl-skip:focus { position: static; }
+.tl-notes-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 12px; }
+.tl-notes-title { font-size: 22px; line-height: 28px; font-weight: 650; }
+.tl-toolbar { display: flex; flex-wrap: wrap; gap: 8px; }
+.tl-notes-columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; }
+@media (max-width: 800px) { .tl-notes-columns { grid-template-columns: minmax(0, 1fr); } }
+.tl-notes-all, .tl-people { display: flex; flex-direction: column; gap: 8px; }
+.tl-notes-heading { font-size: 16px; line-height: 22px; font-weight: 650; }
+.tl-note-person { font-size: 14px; line-height: 20px; font-weight: 600; margin: 0 0 4px; }
+.tl-people-list { display: flex; flex-direction: column; gap: 4px; }
+.tl-person-entry { border: 1px solid var(--tl-border); border-radius: 6px; padding: 6px 10px; }
+.tl-person-entry summary { cursor: pointer; }
+.tl-person-entry-name { font-weight: 600; }
+.tl-person-entry-body { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 4px; }
+`;

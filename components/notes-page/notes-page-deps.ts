@@ -1,0 +1,41 @@
+/**
+ * What the notes page needs from the browser, injected so component tests can
+ * hand it fakes. The page is an extension page, so it opens the notes
+ * database (the extension's origin) directly for export and import: a large
+ * import needs no message round trip and commits in one transaction.
+ */
+import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
+import { NotesDatabase } from '@/utils/notes/db';
+import { exportNotes, importNotes, type ImportResult, type NotesExport } from '@/utils/notes/import-export';
+import { isKnownPerson } from '@/utils/search/bundled-people';
+
+export interface NotesPageDeps {
+  notes: NotesClient;
+  exportNotes(): Promise<NotesExport>;
+  importNotes(text: string): Promise<ImportResult>;
+  download(filename: string, content: string, type: string): void;
+}
+
+let db: NotesDatabase | undefined;
+const database = () => (db ??= new NotesDatabase());
+
+/** Saves text as a file through a Blob URL (no downloads permission needed). */
+export function downloadText(filename: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const defaultNotesPageDeps: NotesPageDeps = {
+  notes: messengerNotesClient,
+  exportNotes: () => exportNotes(database()),
+  importNotes: (text) => importNotes(database(), text, isKnownPerson),
+  download: downloadText,
+};

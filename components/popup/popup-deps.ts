@@ -1,0 +1,41 @@
+/**
+ * What the popup needs from the browser, injected so component tests can hand
+ * it fakes. `defaultPopupDeps` is the real thing: typed messages to the
+ * background and to the target tab's content script, and the settings store.
+ */
+import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
+import { targetTabId } from '@/utils/active-tab';
+import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
+import type { MentionsReport } from '@/utils/page/mentions-report';
+import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
+
+export interface PopupDeps {
+  /** The background's version: shows the worker answers. */
+  ping(): Promise<string>;
+  notes: NotesClient;
+  targetTabId(): Promise<number | undefined>;
+  listMentions(tabId: number): Promise<MentionsReport>;
+  revealMention(tabId: number, personId: string): Promise<boolean>;
+  loadSettings(): Promise<Settings>;
+  setSiteEnabled(host: string, enabled: boolean): Promise<Settings>;
+  setGlobalEnabled(enabled: boolean): Promise<Settings>;
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  openNotesPage(): Promise<void>;
+  closePopup(): void;
+}
+
+export const defaultPopupDeps: PopupDeps = {
+  ping: async () => (await backgroundMessenger.sendMessage('ping', undefined)).version,
+  notes: messengerNotesClient,
+  targetTabId: () => targetTabId(),
+  listMentions: (tabId) => tabMessenger.sendMessage('listMentions', undefined, tabId),
+  revealMention: (tabId, personId) => tabMessenger.sendMessage('revealMention', { personId }, tabId),
+  loadSettings,
+  setSiteEnabled,
+  setGlobalEnabled,
+  watchSettings,
+  openNotesPage: async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+  },
+  closePopup: () => window.close(),
+};

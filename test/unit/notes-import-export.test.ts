@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotesDatabase } from '@/utils/notes/db';
+import { saveNote } from '@/utils/notes/store';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportNotes,
+  exportToJson,
+  importNotes,
+  IMPORT_LIMITS,
+  notesToMarkdown,
+} from '@/utils/notes/import-export';
+import type { NoteRecord } from '@/utils/notes/records';
+
+const known = new Set(['sam-altman', 'trapit-bansal', 'alexander-kolesnikov']);
+const isKnownPerson = (id: string) => known.has(id);
+
+let db: NotesDatabase;
+
+beforeEach(async () => {
+  db = new NotesDatabase(`notes-io-${crypto.randomUUID()}`);
+  await seed();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const note = (over: Partial<NoteRecord> & { id: string }): NoteRecord => ({
+  personId: 'sam-altman',
+  text: 'text',
+  createdAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_000_000,
+  revision: 1,
+  ...over,
+});
+
+async function seed() {
+  await db.notes.bulkAdd([
+    note({ id: 'n1', text: 'Sam note', origin: { url: 'https://news.example/a', title: 'An article', selection: 'Sam Altman' } }),
+    note({ id: 'n2', personId: 'trapit-bansal', text: 'Trapit note', updatedAt: 1_700_000_500_000, revision: 3 }),
+  ]);
+}
+
+const snapshot = async () => (await db.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+const file = (notes: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2025-01-01T00:00:00.000Z', notes, ...extra });
+
+describe('export', () => {
+  it('exports every note with format and version, and the export imports back as no change', async () => {
+    const exported = await exportNotes(db, Date.UTC(2025, 0, 2));
+    expect(exported).toMatchObject({ format: 'talent-lens-notes', version: 1, exportedAt: '2025-01-02T00:00:00.000Z' });
+    expect(exported.notes.map((n) => n.id)).toEqual(['n2', 'n1']);
+    const before = await snapshot();
+    expect(await importNotes(db, exportToJson(exported), isKnownPerson)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 2 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes Markdown grouped by person with the text fenced, HTML kept literal, and origins as links', async () => {
+    const notes = [
+      ...(await snapshot()),
+      note({ id: 'n3', text: 'Has ``` fences and <img src=x onerror=alert(1)>', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_900_000, revision: 2, origin: { url: 'javascript:alert(1)', title: 'Evil [link](x)' } }),
+    ];
+    const md = notesToMarkdown(notes, (id) => (id === 'sam-altman' ? { en: 'Sam Altman', zh: '萨姆·奥尔特曼' } : id === 'trapit-bansal' ? { en: 'Trapit Bansal' } : undefined));
+    expect(md).toContain('# Talent Lens notes');
+    expect(md).toContain('## Sam Altman \\(萨姆·奥尔特曼\\)');
+    expect(md).toContain('## Trapit Bansal');
+    expect(md.indexOf('## Sam Altman')).toBeLessThan(md.indexOf('## Trapit Bansal'));
+    expect(md).toContain('```text\nSam note\n```');
+    expect(md).toContain('From: [An article](<https://news.example/a>)');
+    expect(md).toContain('Selected text: Sam Altman');
+    // A longer fence than any backtick run inside keeps the text one literal block.
+    expect(md).toContain('````text\nHas ``` fences and <img src=x onerror=alert(1)>\n````');
+    expect(md).toContain('### 2023-11-14 22:13 UTC, edited 2023-11-14 22:28 UTC');
+    // A non-http origin is never a link, and its title cannot inject one.
+    expect(md).toContain('From: Evil \\[link\\]\\(x\\)');
+    expect(md).not.toContain('](javascript');
+  });
+});
+
+describe('import', () => {
+  it('adds new notes and keeps HTML in text as literal text', async () => {
+    const hostile = '<img src=x onerror="alert(1)"> & <b>bold</b>';
+    const result = await importNotes(db, file([note({ id: 'n9', text: hostile, personId: 'alexander-kolesnikov' })]), isKnownPerson);
+    expect(result).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
+    expect((await db.notes.get('n9'))?.text).toBe(hostile);
+  });
+
+  it('merges by note id: newer revision or later edit wins, older loses, and nothing is duplicated', async () => {
+    const result = await importNotes(
+      db,
+      file([
+        note({ id: 'n1', text: 'newer Sam note', revision: 2, updatedAt: 1_700_000_100_000 }),
+        note({ id: 'n2', personId: 'trapit-bansal', text: 'older Trapit note', revision: 2, updatedAt: 1_800_000_000_000 }),
+        note({ id: 'n4', text: 'dup, older', updatedAt: 1 }),
+        note({ id: 'n4', text: 'dup, newer', updatedAt: 2 }),
+      ]),
+      isKnownPerson,
+    );
+    expect(result).toEqual({ ok: true, added: 1, updated: 1, unchanged: 1 });
+    expect(await db.notes.count()).toBe(3);
+    expect((await db.notes.get('n1'))?.text).toBe('newer Sam note');
+    expect((await db.notes.get('n2'))?.text).toBe('Trapit note');
+    expect((await db.notes.get('n4'))?.text).toBe('dup, newer');
+    // Same revision, later edit wins.
+    await importNotes(db, file([note({ id: 'n4', text: 'dup, latest', updatedAt: 3 })]), isKnownPerson);
+    expect((await db.notes.get('n4'))?.text).toBe('dup, latest');
+    // Importing the same file again changes nothing.
+    const again = await importNotes(db, file([note({ id: 'n4', text: 'dup, latest', updatedAt: 3 })]), isKnownPerson);
+    expect(again).toEqual({ ok: true, added: 0, updated: 0, unchanged: 1 });
+  });
+
+  const manyNotes = (count: number, make: (i: number) => unknown) => Array.from({ length: count }, (_, i) => make(i));
+
+  const hostileFiles: Array<[string, () => string, string, RegExp]> = [
+    ['a 10 MB file', () => file([note({ id: 'big', text: 'x' })]).replace('"x"', JSON.stringify('x'.repeat(10 * 1024 * 1024))), 'too-large', /larger than 5 MB/],
+    ['a 5 MB file of Chinese text (bytes, not characters, count)', () => file([]).replace('[]', `[], "pad": "${'中'.repeat(IMPORT_LIMITS.maxBytes / 3 + 1)}"`), 'too-large', /larger than/],
+    ['100k notes', () => file(manyNotes(100_000, () => ({}))), 'too-many', /100000 notes; at most 10000/],
+    ['100k full notes', () => file(manyNotes(100_000, (i) => note({ id: `m${i}` }))), 'too-large', /larger than/],
+    ['not JSON', () => '{"format": "talent-lens-notes", "version": 1, notes: [', 'not-json', /not JSON/],
+    ['an empty file', () => '', 'not-json', /not JSON/],
+    ['a JSON array', () => '[]', 'wrong-format', /not a Talent Lens notes export/],
+    ['JSON null', () => 'null', 'wrong-format', /not a Talent Lens notes export/],
+    ['another format', () => JSON.stringify({ format: 'something-else', version: 1, notes: [] }), 'wrong-format', /not a Talent Lens notes export/],
+    ['a newer version', () => file([], { version: 2 }), 'wrong-version', /version 2 is not supported/],
+    ['a version as a string', () => file([], { version: '1' }), 'wrong-version', /version "1"/],
+    ['notes that are not an array', () => file({ n1: note({ id: 'n1' }) }), 'invalid', /malformed/],
+    ['a revision that is a string', () => file([{ ...note({ id: 'n7' }), revision: '2' }]), 'invalid', /notes\.0\.revision/],
+    ['a text that is a number', () => file([{ ...note({ id: 'n7' }), text: 5 }]), 'invalid', /notes\.0\.text/],
+    ['a missing id', () => file([{ ...note({ id: 'n7' }), id: undefined }]), 'invalid', /notes\.0\.id/],
+    ['a text over the length limit', () => file([note({ id: 'n7', text: 'y'.repeat(20_001) })]), 'invalid', /at most 20000/],
+    ['a bad person id', () => file([note({ id: 'n7', personId: '<script>' })]), 'invalid', /notes\.0\.personId/],
+    ['unknown person ids', () => file([note({ id: 'n7', personId: 'nobody-a' }), note({ id: 'n8', personId: 'nobody-b' }), note({ id: 'n5' })]), 'unknown-people', /nobody-a, nobody-b/],
+  ];
+
+  it.each(hostileFiles)('rejects %s with a clear message and leaves the store unchanged', async (_label, make, code, message) => {
+    const before = await snapshot();
+    const result = await importNotes(db, make(), isKnownPerson);
+    expect(result).toMatchObject({ ok: false, code, message: expect.stringMatching(message) });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rolls back every write when the transaction fails half-way', async () => {
+    const before = await snapshot();
+    db.notes.hook('creating', (_key, obj) => {
+      if ((obj as NoteRecord).text === 'boom') throw new Error('disk full');
+    });
+    const result = await importNotes(
+      db,
+      file([note({ id: 'ok1', text: 'fine' }), note({ id: 'n1', text: 'update', revision: 9 }), note({ id: 'bad', text: 'boom' })]),
+      isKnownPerson,
+    );
+    expect(result).toMatchObject({ ok: false, code: 'failed', message: expect.stringMatching(/nothing was changed: .*disk full/) });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a note saved after an import keeps revision checks working', async () => {
+    await importNotes(db, file([note({ id: 'n6', revision: 4 })]), isKnownPerson);
+    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 3 }, { isKnownPerson })).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 4 }, { isKnownPerson })).toMatchObject({ ok: true, note: { revision: 5 } });
+  });
+});

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { NotesDatabase, type NoteRecordV1 } from '@/utils/notes/db';
+import { deleteNote, listNotes, restoreNote, saveNote, TRASH_KEEP_MS } from '@/utils/notes/store';
+import type { NoteRecord } from '@/utils/notes/records';
+
+const known = new Set(['sam-altman', 'trapit-bansal']);
+const isKnownPerson = (id: string) => known.has(id);
+
+let db: NotesDatabase;
+let clock = 1_000;
+let ids = 0;
+const options = { isKnownPerson, now: () => clock, newId: () => `note-${++ids}` };
+
+beforeEach(() => {
+  db = new NotesDatabase(`notes-store-${crypto.randomUUID()}`);
+  clock = 1_000;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function create(text: string, personId = 'sam-altman'): Promise<NoteRecord> {
+  const result = await saveNote(db, { personId, text, origin: { url: 'https://a.example/x', title: 'A', selection: 'Altman' } }, options);
+  if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);
+  return result.note;
+}
+
+describe('saving notes', () => {
+  it('creates a note with revision 1, timestamps and origin, and lists it per person, newest first', async () => {
+    const first = await create('first');
+    clock = 2_000;
+    const second = await create('second');
+    await create('other person', 'trapit-bansal');
+    expect(first).toMatchObject({ personId: 'sam-altman', text: 'first', revision: 1, createdAt: 1_000, updatedAt: 1_000 });
+    expect(first.origin).toEqual({ url: 'https://a.example/x', title: 'A', selection: 'Altman' });
+    expect((await listNotes(db, { personId: 'sam-altman' })).map((n) => n.id)).toEqual([second.id, first.id]);
+    expect(await listNotes(db)).toHaveLength(3);
+  });
+
+  it('updates a note based on its current revision and bumps the revision', async () => {
+    const note = await create('v1');
+    clock = 5_000;
+    const result = await saveNote(db, { id: note.id, personId: note.personId, text: 'v2', baseRevision: 1 }, options);
+    expect(result).toMatchObject({ ok: true, note: { id: note.id, text: 'v2', revision: 2, createdAt: 1_000, updatedAt: 5_000 } });
+    expect(await db.notes.get(note.id)).toMatchObject({ text: 'v2', revision: 2 });
+  });
+
+  it('refuses a save based on a stale revision as a conflict, returns what is stored and writes nothing', async () => {
+    const note = await create('original');
+    // Tab A saves first…
+    const a = await saveNote(db, { id: note.id, personId: note.personId, text: 'from tab A', baseRevision: 1 }, options);
+    expect(a.ok).toBe(true);
+    // …tab B still edits revision 1.
+    const b = await saveNote(db, { id: note.id, personId: note.personId, text: 'from tab B', baseRevision: 1 }, options);
+    expect(b).toMatchObject({ ok: false, reason: 'conflict', current: { text: 'from tab A', revision: 2 } });
+    expect(await db.notes.get(note.id)).toMatchObject({ text: 'from tab A', revision: 2 });
+    // Keeping B's text means saving again on top of the revision B was shown.
+    const kept = await saveNote(db, { id: note.id, personId: note.personId, text: 'from tab B', baseRevision: 2 }, options);
+    expect(kept).toMatchObject({ ok: true, note: { text: 'from tab B', revision: 3 } });
+  });
+
+  it('treats an update without a base revision as a conflict', async () => {
+    const note = await create('x');
+    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y' }, options)).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('rejects invalid drafts and unknown people without writing', async () => {
+    expect(await saveNote(db, { personId: 'sam-altman', text: '   ' }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, { personId: 'nobody', text: 'hi' }, options)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('nobody') });
+    expect(await saveNote(db, { personId: 'sam-altman', text: 'x'.repeat(20_001) }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, { personId: 'sam-altman', text: 42 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, null, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('reports an update of a deleted note as missing, and refuses moving a note to another person', async () => {
+    const note = await create('x');
+    expect(await saveNote(db, { id: note.id, personId: 'trapit-bansal', text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    await deleteNote(db, note.id);
+    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
+  it('keeps HTML in note text as literal text', async () => {
+    const html = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const note = await create(html);
+    expect((await db.notes.get(note.id))?.text).toBe(html);
+  });
+
+  it('acknowledges only what a new connection reads back (nothing lives in memory)', async () => {
+    const note = await create('durable');
+    const other = new NotesDatabase(db.name);
+    expect(await other.notes.get(note.id)).toEqual(note);
+    other.close();
+  });
+});
+
+describe('delete and undo', () => {
+  it('deletes a note into the trash and restores it as it was stored', async () => {
+    const note = await create('keep me');
+    const deleted = await deleteNote(db, note.id, { now: () => 9_000 });
+    expect(deleted).toEqual(note);
+    expect(await listNotes(db)).toEqual([]);
+    // The stored copy wins over a tampered one sent by the caller.
+    const restored = await restoreNote(db, { ...note, text: 'tampered' }, options);
+    expect(restored).toEqual(note);
+    expect(await listNotes(db)).toEqual([note]);
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('returns null deleting a missing note, and restoring twice does not duplicate', async () => {
+    expect(await deleteNote(db, 'nope')).toBeNull();
+    const note = await create('once');
+    await deleteNote(db, note.id);
+    await restoreNote(db, note, options);
+    await restoreNote(db, note, options);
+    expect(await db.notes.count()).toBe(1);
+  });
+
+  it('restores from the caller’s copy once the trash was purged, validating it', async () => {
+    const note = await create('old');
+    await deleteNote(db, note.id, { now: () => 0 });
+    await deleteNote(db, 'unrelated', { now: () => TRASH_KEEP_MS + 1 }); // purges the old trash entry
+    expect(await db.trash.count()).toBe(0);
+    expect(await restoreNote(db, note, options)).toEqual(note);
+    await expect(restoreNote(db, { ...note, id: 'x2', personId: 'nobody' }, options)).rejects.toThrow(/unknown person/);
+    await expect(restoreNote(db, { id: 'x3' }, options)).rejects.toThrow(/cannot restore/);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('migrates a version 1 database holding notes to the current shape', async () => {
+    const name = `notes-v1-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ notes: 'id, person, created' });
+    const oldNotes: NoteRecordV1[] = [
+      { id: 'a1', person: 'sam-altman', body: 'From v1 <b>bold</b>', created: 111, page: { url: 'https://news.example/1', title: 'News', quote: 'Sam Altman said' } },
+      { id: 'a2', person: 'trapit-bansal', body: 'No page', created: 222 },
+    ];
+    await v1.table('notes').bulkAdd(oldNotes);
+    v1.close();
+
+    const current = new NotesDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(2);
+    expect(await current.notes.get('a1')).toEqual({
+      id: 'a1',
+      personId: 'sam-altman',
+      text: 'From v1 <b>bold</b>',
+      createdAt: 111,
+      updatedAt: 111,
+      revision: 1,
+      origin: { url: 'https://news.example/1', title: 'News', selection: 'Sam Altman said' },
+    });
+    expect(await current.notes.get('a2')).toEqual({ id: 'a2', personId: 'trapit-bansal', text: 'No page', createdAt: 222, updatedAt: 222, revision: 1 });
+    // The new index works on migrated data, and migrated notes are editable like any other.
+    expect((await listNotes(current, { personId: 'sam-altman' })).map((n) => n.id)).toEqual(['a1']);
+    expect(await saveNote(current, { id: 'a2', personId: 'trapit-bansal', text: 'edited', baseRevision: 1 }, options)).toMatchObject({ ok: true, note: { revision: 2 } });
+    await current.delete();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The notes database, in the extension's own origin (background and extension
+ * pages; never a content script, whose IndexedDB belongs to the website).
+ *
+ * Every version ever shipped stays declared here, so Dexie can upgrade a
+ * profile from any of them.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { NoteOrigin, NoteRecord } from '@/utils/notes/records';
+
+export const NOTES_DB_NAME = 'talent-lens-notes';
+
+/** Version 1's note shape: kept only so the upgrade can read it. */
+export interface NoteRecordV1 {
+  id: string;
+  person: string;
+  body: string;
+  /** Epoch milliseconds. */
+  created: number;
+  page?: { url: string; title?: string; quote?: string };
+}
+
+/** A deleted note, kept so an undo works even after the service worker was stopped. */
+export interface TrashedNote {
+  id: string;
+  deletedAt: number;
+  note: NoteRecord;
+}
+
+export class NotesDatabase extends Dexie {
+  notes!: Table<NoteRecord, string>;
+  trash!: Table<TrashedNote, string>;
+
+  constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({ notes: 'id, person, created' });
+    this.version(2)
+      .stores({ notes: 'id, personId, updatedAt', trash: 'id, deletedAt' })
+      .upgrade((tx) =>
+        tx
+          .table('notes')
+          .toCollection()
+          .modify((old: NoteRecordV1, ref: { value: unknown }) => {
+            ref.value = upgradeV1Note(old);
+          }),
+      );
+  }
+}
+
+/** Version 1 → current: renamed fields, a first revision, and the page as the note's origin. */
+export function upgradeV1Note(old: NoteRecordV1): NoteRecord {
+  const created = typeof old.created === 'number' && Number.isFinite(old.created) ? old.created : Date.now();
+  const note: NoteRecord = {
+    id: String(old.id),
+    personId: String(old.person),
+    text: typeof old.body === 'string' ? old.body : String(old.body ?? ''),
+    createdAt: created,
+    updatedAt: created,
+    revision: 1,
+  };
+  if (old.page && typeof old.page.url === 'string') {
+    const origin: NoteOrigin = { url: old.page.url, title: old.page.title ?? '' };
+    if (old.page.quote) origin.selection = old.page.quote;
+    note.origin = origin;
+  }
+  return note;
+}

@@ -1,0 +1,115 @@
+/**
+ * Note operations on a NotesDatabase. Free of browser APIs apart from Dexie so
+ * they run in Node on fake-indexeddb.
+ *
+ * Every write happens inside one Dexie transaction and each function resolves
+ * only after that transaction committed: whatever the caller acknowledges is on
+ * disk, and nothing is held in memory between calls (a stopped service worker
+ * loses nothing).
+ */
+import type { NotesDatabase } from '@/utils/notes/db';
+import type { NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import { describeIssues, NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
+import { byNewest } from '@/utils/notes/format';
+
+export interface StoreOptions {
+  /** Whether the dataset knows this person; notes for unknown ids are refused. */
+  isKnownPerson?(personId: string): boolean;
+  now?(): number;
+  newId?(): string;
+}
+
+/** How long a deleted note can still be restored. */
+export const TRASH_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
+const defaults = {
+  isKnownPerson: () => true,
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+} satisfies Required<StoreOptions>;
+
+export async function listNotes(db: NotesDatabase, query: { personId?: string } = {}): Promise<NoteRecord[]> {
+  const notes = query.personId
+    ? await db.notes.where('personId').equals(query.personId).toArray()
+    : await db.notes.toArray();
+  return notes.sort(byNewest);
+}
+
+export async function saveNote(db: NotesDatabase, input: unknown, options: StoreOptions = {}): Promise<SaveNoteResult> {
+  const { isKnownPerson, now, newId } = { ...defaults, ...options };
+  const parsed = NoteDraftSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: describeIssues(parsed.error) };
+  const draft = parsed.data;
+  if (!isKnownPerson(draft.personId)) {
+    return { ok: false, reason: 'invalid', message: `unknown person id: ${draft.personId}` };
+  }
+
+  return db.transaction('rw', db.notes, async (): Promise<SaveNoteResult> => {
+    const time = now();
+    if (draft.id === undefined) {
+      const note: NoteRecord = {
+        id: newId(),
+        personId: draft.personId,
+        text: draft.text,
+        createdAt: time,
+        updatedAt: time,
+        revision: 1,
+        ...(draft.origin ? { origin: draft.origin } : {}),
+      };
+      await db.notes.add(note);
+      return { ok: true, note };
+    }
+
+    const current = await db.notes.get(draft.id);
+    if (!current) return { ok: false, reason: 'missing', message: 'the note was deleted' };
+    if (current.personId !== draft.personId) {
+      return { ok: false, reason: 'invalid', message: 'a note cannot move to another person' };
+    }
+    // No base revision counts as stale: an update must say which version it edited.
+    if (draft.baseRevision !== current.revision) return { ok: false, reason: 'conflict', current };
+
+    const note: NoteRecord = {
+      ...current,
+      text: draft.text,
+      updatedAt: Math.max(time, current.updatedAt),
+      revision: current.revision + 1,
+    };
+    await db.notes.put(note);
+    return { ok: true, note };
+  });
+}
+
+/** Moves the note to the trash (for undo) and returns it; null when there was no such note. */
+export async function deleteNote(db: NotesDatabase, id: string, options: Pick<StoreOptions, 'now'> = {}): Promise<NoteRecord | null> {
+  const now = (options.now ?? defaults.now)();
+  return db.transaction('rw', db.notes, db.trash, async () => {
+    const note = await db.notes.get(id);
+    await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).delete();
+    if (!note) return null;
+    await db.notes.delete(id);
+    await db.trash.put({ id, deletedAt: now, note });
+    return note;
+  });
+}
+
+/**
+ * Undoes a delete. The trashed copy wins over what the caller sends (it is the
+ * record as it was stored); the caller's copy is used, once validated, only if
+ * the trash no longer has it. Restoring a note that exists returns it as stored.
+ */
+export async function restoreNote(db: NotesDatabase, input: unknown, options: StoreOptions = {}): Promise<NoteRecord> {
+  const { isKnownPerson } = { ...defaults, ...options };
+  const parsed = NoteRecordSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`cannot restore note: ${describeIssues(parsed.error)}`);
+  const sent = parsed.data;
+
+  return db.transaction('rw', db.notes, db.trash, async () => {
+    const existing = await db.notes.get(sent.id);
+    if (existing) return existing;
+    const note = (await db.trash.get(sent.id))?.note ?? sent;
+    if (!isKnownPerson(note.personId)) throw new Error(`cannot restore note: unknown person id ${note.personId}`);
+    await db.notes.add(note);
+    await db.trash.delete(note.id);
+    return note;
+  });
+}
