@@ -1,15 +1,90 @@
+import aliasIndex from '@/data/generated/alias-index.json';
+import type { AliasIndex } from '@/data/schema';
+import { createMatcher } from '@/utils/match/matcher';
 import { tabMessenger } from '@/utils/messaging';
+import { isEnabledFor, loadSettings, watchSettings } from '@/utils/settings';
+import { t } from '@/utils/i18n';
+import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
+import { createCardController } from '@/utils/page/card-host';
+import { whenIdle } from '@/utils/page/scheduling';
 import type { MentionsReport } from '@/utils/page/mentions-report';
+
+/** How long the first scan waits for the page to go idle at most. */
+const IDLE_TIMEOUT_MS = 2000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main() {
-    tabMessenger.onMessage('listMentions', (): MentionsReport => ({
-      url: location.href,
-      host: location.host,
-      enabled: true,
-      people: [],
-    }));
+  main(ctx) {
+    const host: AnnotatorHost = {
+      setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+      clearTimeout: (handle) => clearTimeout(handle),
+      listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
+        ctx.addEventListener(target, type, handler as EventListener, options),
+      get alive() {
+        return ctx.isValid;
+      },
+      text: (key, substitutions) => t(key, substitutions),
+    };
+    // Built on first use, once per page: a site with marking switched off never pays for the matcher.
+    let annotator: Annotator | null = null;
+    const annotatorFor = () =>
+      (annotator ??= new Annotator({
+        index: aliasIndex as AliasIndex,
+        matcher: createMatcher(aliasIndex as AliasIndex),
+        createController: () => createCardController(),
+        host,
+      }));
+    let enabled = false;
+    let ready = false;
+
+    const apply = (on: boolean) => {
+      enabled = on;
+      if (!ready) return;
+      try {
+        if (on) annotatorFor().start();
+        else annotator?.stop();
+      } catch (error) {
+        console.error('[talent-lens] switching marks failed', error);
+      }
+    };
+
+    const emptyReport = (): MentionsReport => ({ url: location.href, host: location.host, enabled, people: [] });
+
+    const removers = [
+      tabMessenger.onMessage('listMentions', async () => {
+        if (!annotator || !enabled) return emptyReport();
+        await annotator.idle();
+        return annotator.report(enabled);
+      }),
+      tabMessenger.onMessage('revealMention', async ({ data }) => {
+        if (!annotator || !enabled) return false;
+        await annotator.idle();
+        return annotator.reveal(data.personId);
+      }),
+      tabMessenger.onMessage('focusNextMention', async ({ data }) => {
+        if (!annotator || !enabled) return false;
+        await annotator.idle();
+        return annotator.focusNext(data?.direction === -1 ? -1 : 1);
+      }),
+    ];
+    ctx.onInvalidated(() => {
+      for (const remove of removers) remove();
+      annotator?.destroy();
+    });
+    ctx.onInvalidated(watchSettings((settings) => apply(isEnabledFor(settings, location.host))));
+
+    void (async () => {
+      try {
+        const settings = await loadSettings();
+        enabled = isEnabledFor(settings, location.host);
+        await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => ctx.setTimeout(fn, ms));
+        if (ctx.isInvalid) return;
+        ready = true;
+        apply(enabled);
+      } catch (error) {
+        console.error('[talent-lens] starting failed', error);
+      }
+    })();
   },
 });

@@ -3,6 +3,15 @@
  * import/export format and the UI.
  */
 
+/** Longest accepted fields, in UTF-16 units. Here, not beside the zod schemas, so the content script can trim to them without bundling zod. */
+export const NOTE_LIMITS = {
+  text: 20_000,
+  url: 4_096,
+  title: 1_000,
+  selection: 5_000,
+  id: 100,
+} as const;
+
 /** Where a note was written from. */
 export interface NoteOrigin {
   url: string;

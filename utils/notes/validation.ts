@@ -6,15 +6,9 @@
  */
 import { z } from 'zod';
 import { PersonId } from '@/data/schema';
-import type { NoteDraft, NoteOrigin, NoteRecord } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteDraft, type NoteOrigin, type NoteRecord } from '@/utils/notes/records';
 
-export const NOTE_LIMITS = {
-  text: 20_000,
-  url: 4_096,
-  title: 1_000,
-  selection: 5_000,
-  id: 100,
-} as const;
+export { NOTE_LIMITS };
 
 const epochMs = z.number().int().nonnegative().max(8.64e15);
 

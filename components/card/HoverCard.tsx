@@ -1,0 +1,233 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import type { ConflictRecord, PersonCard } from '@/data/schema';
+import type { NotesClient } from '@/utils/notes/client';
+import type { NoteOrigin } from '@/utils/notes/records';
+import { t } from '@/utils/i18n';
+import { CardNotes } from './CardNotes';
+import { ConflictMark } from './ConflictMark';
+import { MovesTimeline } from './MovesTimeline';
+import { QuoteList } from './QuoteList';
+import { pick, type CardLang } from './text';
+
+export type CardState =
+  | { status: 'loading' }
+  /** The background did not answer (extension updated, worker failed…). */
+  | { status: 'error' }
+  /** The background answered, but knows no such person. */
+  | { status: 'missing' }
+  | { status: 'ready'; card: PersonCard };
+
+/** What the card can ask of its host; injected so components stay testable. */
+export interface CardActions {
+  close(): void;
+  retry(): void;
+  openPage(page: 'popup' | 'notes'): Promise<void>;
+  turnOffSite(): Promise<void>;
+}
+
+export interface HoverCardProps {
+  personId: string;
+  /** The mention's text on the page, shown as the title until the details arrive. */
+  mentionText: string;
+  state: CardState;
+  lang: CardLang;
+  notes: NotesClient;
+  origin: NoteOrigin;
+  actions: CardActions;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select, [tabindex]:not([tabindex="-1"])';
+
+/** Focusable elements in tab order, skipping collapsed panels. */
+export function focusables(root: Element): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]'));
+}
+
+/**
+ * The card: a non-modal dialog labelled by the person's name. Tab cycles
+ * inside it; Escape closes it (the host returns focus to the page). An Escape
+ * in a note with unsaved text only leaves the note, so a stray key loses nothing.
+ */
+export function HoverCard({ personId, mentionText, state, lang, notes, origin, actions }: HoverCardProps) {
+  const nameId = useId();
+  const [actionError, setActionError] = useState(false);
+
+  const run = (action: () => Promise<void>) => {
+    setActionError(false);
+    action().catch((cause: unknown) => {
+      console.error('[talent-lens] card action failed', cause);
+      setActionError(true);
+    });
+  };
+
+  function onKeyDown(event: KeyboardEvent) {
+    const dialog = event.currentTarget as HTMLElement;
+    if (event.key === 'Escape') {
+      const field = event.target as HTMLElement;
+      if (field instanceof HTMLTextAreaElement && field.value.trim() !== '') {
+        dialog.focus();
+      } else {
+        actions.close();
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    } else if (event.key === 'Tab') {
+      const items = focusables(dialog);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        event.preventDefault();
+        return;
+      }
+      const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+      if (event.shiftKey && (active === first || active === dialog)) {
+        last.focus();
+        event.preventDefault();
+      } else if (!event.shiftKey && active === last) {
+        first.focus();
+        event.preventDefault();
+      }
+    }
+  }
+
+  const card = state.status === 'ready' ? state.card : null;
+  const person = card?.person;
+
+  return (
+    <div class="tl-card" role="dialog" aria-labelledby={nameId} tabIndex={-1} onKeyDown={onKeyDown} data-testid="card">
+      <header class="tl-header">
+        <div class="tl-names">
+          <h2 id={nameId} class="tl-name">
+            {person ? (lang === 'zh' && person.name.zh ? person.name.zh : person.name.en) : mentionText}
+          </h2>
+          {person && <OtherNames person={person} lang={lang} />}
+        </div>
+        <button type="button" class="tl-icon-button" aria-label={t('cardClose')} onClick={actions.close}>
+          ×
+        </button>
+      </header>
+
+      <div class="tl-body">
+        {state.status === 'loading' && (
+          <p class="tl-status" role="status" data-testid="card-loading">
+            {t('cardLoading')}
+          </p>
+        )}
+        {state.status === 'error' && (
+          <p class="tl-status tl-error" role="alert" data-testid="card-error">
+            {t('cardError')}{' '}
+            <button type="button" class="tl-link-button" onClick={actions.retry}>
+              {t('cardRetry')}
+            </button>
+          </p>
+        )}
+        {state.status === 'missing' && (
+          <p class="tl-status" data-testid="card-missing">
+            {t('cardMissing')}
+          </p>
+        )}
+
+        {card && person && (
+          <>
+            <Role card={card} lang={lang} />
+            {person.moves.length > 0 && (
+              <Section title={t('cardMovesHeading')}>
+                <MovesTimeline card={card} lang={lang} />
+              </Section>
+            )}
+            {person.quotes.length > 0 && (
+              <Section title={t('cardQuotesHeading')}>
+                <QuoteList card={card} lang={lang} />
+              </Section>
+            )}
+            <OtherConflicts card={card} lang={lang} />
+          </>
+        )}
+
+        {state.status !== 'missing' && <CardNotes personId={personId} client={notes} origin={origin} />}
+      </div>
+
+      <footer class="tl-footer">
+        <button type="button" class="tl-link-button" data-testid="open-popup" onClick={() => run(() => actions.openPage('popup'))}>
+          {t('cardOpenPopup')}
+        </button>
+        <button type="button" class="tl-link-button" onClick={() => run(() => actions.openPage('notes'))}>
+          {t('cardOpenNotes')}
+        </button>
+        <button type="button" class="tl-link-button tl-footer-end" data-testid="turn-off-site" onClick={() => run(actions.turnOffSite)}>
+          {t('cardTurnOffSite')}
+        </button>
+      </footer>
+      {actionError && (
+        <p class="tl-status tl-error" role="alert">
+          {t('cardActionFailed')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The names not used as the title: English in a Chinese UI and vice versa, and the person's own Chinese name. */
+function OtherNames({ person, lang }: { person: PersonCard['person']; lang: CardLang }) {
+  const { en, zh, native } = person.name;
+  const title = lang === 'zh' && zh ? zh : en;
+  const others = [en, zh, native].filter((name, i, all): name is string => !!name && name !== title && all.indexOf(name) === i);
+  if (others.length === 0) return null;
+  return <p class="tl-other-names" data-testid="other-names">{others.join(' · ')}</p>;
+}
+
+function Role({ card, lang }: { card: PersonCard; lang: CardLang }) {
+  const { person, organizations, conflicts, sources } = card;
+  const org = person.org ? organizations[person.org] : undefined;
+  const conflict = person.roleConflict ? conflicts.find((c) => c.id === person.roleConflict) : undefined;
+  const role = pick(person.role, lang);
+  const orgName = org ? pick(org.name, lang) : null;
+  return (
+    <div class="tl-fact tl-role" data-testid="role">
+      <span>
+        {role}
+        {/* Roles often name the organization already ("Chief Research Officer, OpenAI"). */}
+        {orgName && !role.includes(orgName) && (
+          <>
+            {' · '}
+            <span class="tl-org">{orgName}</span>
+          </>
+        )}
+      </span>{' '}
+      {conflict && <ConflictMark conflict={conflict} sources={sources} lang={lang} />}
+    </div>
+  );
+}
+
+/** Conflicts about this person that no shown fact (role, move) carries a mark for. */
+export function unattachedConflicts(card: PersonCard): ConflictRecord[] {
+  const attached = new Set([card.person.roleConflict, ...card.person.moves.map((m) => m.conflict)]);
+  return card.conflicts.filter((c) => !attached.has(c.id));
+}
+
+function OtherConflicts({ card, lang }: { card: PersonCard; lang: CardLang }) {
+  const others = unattachedConflicts(card);
+  if (others.length === 0) return null;
+  return (
+    <Section title={t('cardOtherConflicts')}>
+      {others.map((conflict) => (
+        <div key={conflict.id} class="tl-fact">
+          <ConflictMark conflict={conflict} sources={card.sources} lang={lang} withTopic />
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  const heading = useId();
+  return (
+    <section class="tl-section" aria-labelledby={heading}>
+      <h3 id={heading} class="tl-section-heading">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}

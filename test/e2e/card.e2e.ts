@@ -1,0 +1,457 @@
+/**
+ * The hover card in real Chromium, driven like a user: real pointer hovers on
+ * real marks, real keys. The card lives in a CLOSED shadow root, which no page
+ * script and no Playwright locator can enter; the test reads it through the
+ * DevTools protocol (DOM.getDocument with pierce), the way a debugger would.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The box of the first mark reading `text`, in viewport coordinates (Highlight API or element marks). */
+async function markBox(page: Page, text: string): Promise<Box | null> {
+  return page.evaluate((wanted) => {
+    const ranges: Range[] = [];
+    const highlight = CSS.highlights?.get('talent-lens');
+    if (highlight) ranges.push(...([...highlight] as Range[]));
+    for (const el of document.querySelectorAll('talent-lens-mark')) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      ranges.push(range);
+    }
+    const range = ranges.find((r) => r.toString() === wanted);
+    if (!range) return null;
+    const r = range.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }, text);
+}
+
+async function waitForMark(page: Page, text: string): Promise<Box> {
+  await expect.poll(() => markBox(page, text), { timeout: 10_000 }).not.toBeNull();
+  return (await markBox(page, text))!;
+}
+
+async function hover(page: Page, box: Box) {
+  // Come from outside, then settle on the name like a hand would.
+  await page.mouse.move(box.left - 40, box.top - 40);
+  await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2, { steps: 4 });
+}
+
+/** The card's host as the page sees it: only its box and whether it shows. */
+function cardHost(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
+    if (!host) return null;
+    const r = host.getBoundingClientRect();
+    const style = getComputedStyle(host);
+    return {
+      visible: style.display !== 'none' && style.visibility === 'visible',
+      opacity: style.opacity,
+      box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    };
+  });
+}
+
+const cardVisible = async (page: Page) => (await cardHost(page))?.visible ?? false;
+
+/**
+ * Runs `fn(shadowRoot, arg)` on the card's closed shadow root, reached through
+ * the DevTools protocol. Test-only: nothing in the page can do this.
+ */
+async function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { localName?: string; attributes?: string[]; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const hosts: DomNode[] = [];
+    const walk = (node: DomNode) => {
+      if (node.localName === 'talent-lens-ui' && !(node.attributes ?? []).includes('data-role')) hosts.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    const shadow = hosts.at(-1)?.shadowRoots?.[0];
+    if (!shadow) throw new Error('no card shadow root');
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const reply = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The box of an element inside the card, for a real click. */
+function boxInCard(page: Page, selector: string): Promise<Box | null> {
+  return inCard(
+    page,
+    (root, sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      // The card's body scrolls: bring the element into its visible part first.
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    },
+    selector,
+  );
+}
+
+async function clickInCard(page: Page, selector: string) {
+  const box = await boxInCard(page, selector);
+  if (!box) throw new Error(`nothing in the card matches ${selector}`);
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+}
+
+const cardText = (page: Page) => inCard(page, (root) => root.querySelector('[role="dialog"]')?.textContent ?? '');
+
+/** Time from hover start to card shown, and the part of it that is our own rendering. */
+function timings(page: Page) {
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? null;
+    const start = at('talent-lens:hover-start');
+    const showStart = at('talent-lens:card-show-start');
+    const shown = at('talent-lens:card-shown');
+    return {
+      hoverToShown: start !== null && shown !== null ? shown - start : null,
+      render: showStart !== null && shown !== null ? shown - showStart : null,
+    };
+  });
+}
+
+describe('the card in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+  const measured: Array<{ hoverToShown: number | null; render: number | null }> = [];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    if (measured.length > 0) console.log('[card e2e] hover → card shown (ms):', JSON.stringify(measured));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(pathname: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(pathname));
+    return page;
+  }
+
+  it('hovering a name shows its role, moves, quotes and disputed facts next to it', async () => {
+    const page = await open('/card/card.html');
+    const mark = await waitForMark(page, 'Ilya Sutskever');
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+
+    const card = await inCard(page, (root) => {
+      const dialog = root.querySelector('[role="dialog"]')!;
+      const label = root.getElementById(dialog.getAttribute('aria-labelledby')!);
+      return {
+        label: label?.textContent,
+        role: root.querySelector('[data-testid="role"]')?.textContent ?? '',
+        moves: [...root.querySelectorAll('[data-testid="move"]')].map((m) => m.textContent ?? ''),
+        quotes: [...root.querySelectorAll('[data-testid="quote"] blockquote')].map((q) => q.textContent ?? ''),
+        marks: root.querySelectorAll('[data-testid="conflict-mark"]').length,
+      };
+    });
+    expect(card.label).toBe('Ilya Sutskever');
+    expect(card.role).toContain('Safe Superintelligence');
+    expect(card.moves).toHaveLength(1);
+    expect(card.moves[0]).toContain('OpenAI → Safe Superintelligence');
+    expect(card.quotes.length).toBeGreaterThanOrEqual(1);
+    expect(card.quotes.every((q) => q.length >= 4)).toBe(true);
+    // Role, the move, and the founders count: three places where sources disagree.
+    expect(card.marks).toBe(3);
+
+    // Next to the name: below it, 8 px away, left-aligned (the name is left of the middle).
+    const host = (await cardHost(page))!;
+    expect(host.box.top).toBeCloseTo(mark.bottom + 8, 0);
+    expect(host.box.left).toBeCloseTo(mark.left, 0);
+    expect(host.box.right - host.box.left).toBe(360);
+
+    // The mark expands to every claim with its source.
+    await clickInCard(page, '[data-testid="role"] [data-testid="conflict-mark"]');
+    const claims = await inCard(page, (root) => {
+      const button = root.querySelector('[data-testid="role"] [data-testid="conflict-mark"]')!;
+      const panel = root.getElementById(button.getAttribute('aria-controls')!)!;
+      return { expanded: button.getAttribute('aria-expanded'), hidden: panel.hidden, claims: panel.querySelectorAll('.tl-claim').length, sources: panel.querySelectorAll('.tl-source').length };
+    });
+    expect(claims.expanded).toBe('true');
+    expect(claims.hidden).toBe(false);
+    expect(claims.claims).toBeGreaterThanOrEqual(2);
+    expect(claims.sources).toBeGreaterThanOrEqual(claims.claims);
+
+    measured.push(await timings(page));
+    await page.close();
+  });
+
+  it('keeps the card open while the pointer is on it, closes it 300 ms after the pointer leaves', async () => {
+    const page = await open('/card/card.html');
+    const mark = await waitForMark(page, 'Mark Chen');
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    measured.push(await timings(page));
+    const box = (await cardHost(page))!.box;
+    // Straight down into the card, as a hand would.
+    await page.mouse.move((mark.left + mark.right) / 2, box.top + 40, { steps: 5 });
+    await page.waitForTimeout(1200);
+    expect(await cardVisible(page)).toBe(true);
+    await page.mouse.move(box.right + 200, box.bottom + 200, { steps: 3 });
+    await expect.poll(() => cardVisible(page), { timeout: 3000 }).toBe(false);
+    await page.close();
+  });
+
+  it('opens on every hover, alternating names (timings are recorded, not asserted)', async () => {
+    const page = await open('/card/card.html');
+    for (const name of ['Mark Chen', 'Ilya Sutskever', 'Mark Chen', 'Ilya Sutskever', 'Mark Chen', 'Ilya Sutskever']) {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => cardVisible(page)).toBe(false);
+      await hover(page, await waitForMark(page, name));
+      await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+      expect(await inCard(page, (root) => root.querySelector('h2')?.textContent)).toBe(name);
+      measured.push(await timings(page));
+    }
+    await page.close();
+  });
+
+  it('a pointer that only crosses a name opens nothing', async () => {
+    const page = await open('/card/card.html');
+    const mark = await waitForMark(page, 'Mark Chen');
+    await hover(page, mark);
+    await page.waitForTimeout(200);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(800);
+    expect(await cardVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  it('Alt+Shift+N opens the card at once with focus inside; Tab stays in it; Escape closes it and focus returns', async () => {
+    const page = await open('/card/card.html');
+    await waitForMark(page, 'Ilya Sutskever');
+    await page.focus('#before');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => cardVisible(page), { timeout: 2000 }).toBe(true);
+    const focus = () =>
+      Promise.all([
+        page.evaluate(() => document.activeElement?.localName ?? null),
+        inCard(page, (root) => (root.activeElement ? `${root.activeElement.localName}.${root.activeElement.className}` : null)),
+      ]);
+    const [outer, inner] = await focus();
+    expect(outer).toBe('talent-lens-ui');
+    expect(inner).toBe('button.tl-icon-button');
+
+    for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+    const [afterTabs] = await focus();
+    expect(afterTabs).toBe('talent-lens-ui');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focus())[0]).toBe('talent-lens-ui');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    // Focus coming back must not reopen it.
+    await page.waitForTimeout(300);
+    expect(await cardVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  it('Escape closes a hover card while focus stays on the page', async () => {
+    const page = await open('/card/card.html');
+    await hover(page, await waitForMark(page, 'Mark Chen'));
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  it('follows the name when the page scrolls, and closes once it is scrolled out of view', async () => {
+    const page = await open('/card/card.html');
+    const mark = await waitForMark(page, 'Mark Chen');
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    // Rest the pointer on the card so only scrolling can move or close it.
+    const before = (await cardHost(page))!.box;
+    await page.mouse.move(before.left + 20, before.top + 20, { steps: 3 });
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await expect.poll(async () => (await cardHost(page))!.box.top).toBeCloseTo(before.top - 60, 0);
+    await page.evaluate(() => window.scrollBy(0, 1000));
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  it('flips at the right edge of the viewport and stays inside it', async () => {
+    const page = await open('/card/right-edge.html');
+    const mark = await waitForMark(page, 'Mark Chen');
+    expect(mark.right).toBeGreaterThan(1200);
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const { box } = (await cardHost(page))!;
+    const viewport = page.viewportSize()!;
+    expect(box.right).toBeLessThanOrEqual(viewport.width - 8);
+    expect(box.left).toBeLessThan(mark.left);
+    expect(box.left).toBeGreaterThanOrEqual(8);
+    expect(box.top).toBeCloseTo(mark.bottom + 8, 0);
+    await page.close();
+  });
+
+  it('"Open in popup" opens the popup for this person in a new tab', async () => {
+    const page = await open('/card/card.html');
+    await hover(page, await waitForMark(page, 'Mark Chen'));
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const box = (await boxInCard(page, '[data-testid="open-popup"]'))!;
+    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
+    const opened = browser.context.waitForEvent('page');
+    await clickInCard(page, '[data-testid="open-popup"]');
+    const tab = await opened;
+    expect(tab.url()).toBe(`chrome-extension://${browser.extensionId}/popup.html?person=mark-chen`);
+    await tab.close();
+    await page.close();
+  });
+
+  it('the page cannot read the card or a note written in it; its styles do not leak in', async () => {
+    const page = await open('/card/hostile.html');
+    const mark = await waitForMark(page, 'Mark Chen');
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const host = (await cardHost(page))!;
+    // html { font-size: 40px } and `talent-lens-ui { display: none; opacity: 0.1 }` change nothing.
+    expect(host.opacity).toBe('1');
+    expect(host.box.right - host.box.left).toBe(360);
+    const look = await inCard(page, (root) => {
+      const style = getComputedStyle(root.querySelector('[role="dialog"]')!);
+      return { font: style.fontFamily, size: style.fontSize, color: style.color, spacing: style.letterSpacing };
+    });
+    expect(look.font).not.toContain('Comic');
+    expect(look.size).toBe('14px');
+    expect(look.color).not.toBe('rgb(204, 0, 0)');
+    expect(look.spacing).toBe('normal');
+
+    // Write a note in the card, with real clicks and keys.
+    const secret = 'SECRET-NOTE-42 zebra';
+    const input = (await boxInCard(page, '[data-testid="card-notes"] textarea'))!;
+    await page.mouse.move(input.left + 20, input.top - 60, { steps: 2 });
+    await clickInCard(page, '[data-testid="card-notes"] textarea');
+    await page.keyboard.type(secret);
+    await clickInCard(page, '[data-testid="card-notes"] button[type="submit"]');
+    await expect.poll(() => inCard(page, (root) => [...root.querySelectorAll('[data-testid="note-text"]')].map((n) => n.textContent)), { timeout: 5000 }).toContain(secret);
+
+    const seen = await page.evaluate((secretText) => {
+      const spy = (window as unknown as { spy: { roots: unknown[]; added: string[]; attributes: string[]; keys: string[]; captureKeys: string[]; inputs: string[] } }).spy;
+      const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])')!;
+      const everything = [document.documentElement.outerHTML, document.documentElement.innerText, document.documentElement.textContent ?? '', host.innerText, host.textContent ?? '', ...spy.added, ...spy.attributes];
+      return {
+        capturedRoots: spy.roots.length,
+        shadowRoot: host.shadowRoot,
+        hostText: host.textContent,
+        hostAttributes: host.getAttributeNames(),
+        secretVisible: everything.some((s) => s.includes('SECRET-NOTE-42')),
+        cardVisible: everything.some((s) => s.includes('Chief Research Officer') || s.includes('sources disagree') || s.includes('Sources disagree')),
+        bubbleKeys: spy.keys.join(''),
+        inputs: spy.inputs.join(''),
+        captureKeys: spy.captureKeys.join(''),
+        querySelector: document.querySelector('[role="dialog"], textarea, [data-testid]') === null,
+        secretLength: secretText.length,
+      };
+    }, secret);
+    expect(seen.capturedRoots).toBe(0);
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.hostText).toBe('');
+    expect(seen.hostAttributes).toEqual(['style']);
+    expect(seen.secretVisible).toBe(false);
+    expect(seen.cardVisible).toBe(false);
+    expect(seen.querySelector).toBe(true);
+    // Typing stops at the shadow root: the page's bubbling key and input listeners saw nothing.
+    expect(seen.bubbleKeys).toBe('');
+    expect(seen.inputs).toBe('');
+    console.log('[card e2e] a capture-phase keydown listener on window saw:', JSON.stringify(seen.captureKeys));
+
+    // The note was stored by the background, not in the page: a fresh card lists it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain(secret);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it('"Turn off on this site" removes the marks and the card', async () => {
+    const page = await open('/card/card.html');
+    await hover(page, await waitForMark(page, 'Mark Chen'));
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const box = (await boxInCard(page, '[data-testid="turn-off-site"]'))!;
+    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
+    await clickInCard(page, '[data-testid="turn-off-site"]');
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    await expect.poll(() => markBox(page, 'Mark Chen')).toBeNull();
+    const disabled = await browser.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { disabledSites: string[] }).disabledSites);
+    expect(disabled).toContain(new URL(server.origin).host);
+    // Back on for the other tests in this browser.
+    await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+});
+
+describe('card screenshots', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(() => server?.close());
+
+  const cases = [
+    { locale: 'en-US', lang: 'en', page: '/card/card.html', name: 'Mark Chen', heading: 'Mark Chen' },
+    { locale: 'zh-CN', lang: 'zh', page: '/pages/zh-news.html', name: '马克·陈', heading: '马克·陈' },
+  ] as const;
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const c of cases) {
+      it(`${scheme}, ${c.lang}`, async () => {
+        const browser = await launchChromium({ locale: c.locale, colorScheme: scheme });
+        try {
+          const page = await browser.context.newPage();
+          await page.goto(server.url(c.page));
+          const mark = await waitForMark(page, c.name);
+          await hover(page, mark);
+          await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+          await expect.poll(() => cardText(page), { timeout: 5000 }).toContain(c.lang === 'zh' ? '职业变动' : 'Career moves');
+          expect(await inCard(page, (root) => root.querySelector('h2')?.textContent)).toBe(c.heading);
+          // The pointer rests on the card so it stays open for the picture.
+          const { box } = (await cardHost(page))!;
+          await page.mouse.move((mark.left + mark.right) / 2, box.top + 20, { steps: 3 });
+          await page.mouse.move(box.right - 6, box.top + 6, { steps: 3 });
+          await page.waitForTimeout(150);
+          const viewport = page.viewportSize()!;
+          const left = Math.max(0, Math.min(box.left, mark.left) - 16);
+          const top = Math.max(0, Math.min(box.top, mark.top) - 16);
+          await page.screenshot({
+            path: path.join(SCREENSHOTS, `card-${scheme}-${c.lang}.png`),
+            clip: { x: left, y: top, width: Math.min(viewport.width - left, Math.max(box.right, mark.right) + 16 - left), height: Math.min(viewport.height - top, box.bottom + 16 - top) },
+          });
+        } finally {
+          await browser.close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,68 @@
+/**
+ * A very large page (100,000 nodes and one 5 MB text node): every name is
+ * found, including those where the scanner slices the long text. The main
+ * thread's long tasks are recorded and printed for the report (speed is a
+ * benchmark's business, not a pass/fail test's).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+describe('a very large page in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('marks every name in 100,000 nodes and in a 5 MB text node, seams included', async () => {
+    const page = await browser.context.newPage();
+    const ours: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().startsWith('[talent-lens] scanned')) ours.push(message.text());
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: Array<{ start: number; duration: number }>; loadedAt: number };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      addEventListener('load', () => (w.loadedAt = performance.now()));
+    });
+    await page.goto(server.url('/pages/huge.html'));
+    const expected = await page.evaluate(() => {
+      const w = window as unknown as { expectedGiantNames: number; expectedListNames: number };
+      return { giant: w.expectedGiantNames, list: w.expectedListNames };
+    });
+    const counts = () =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('talent-lens');
+        let giant = 0;
+        let list = 0;
+        let wrong = 0;
+        for (const range of (highlight ?? []) as Iterable<Range>) {
+          const text = range.toString();
+          const owner = range.startContainer.parentElement?.closest('[id]')?.id;
+          if (owner === 'giant' && text === 'Mark Chen') giant++;
+          else if (owner === 'list' && text === 'Sam Altman') list++;
+          else wrong++;
+        }
+        return { giant, list, wrong };
+      });
+    await expect.poll(counts, { timeout: 30_000, interval: 250 }).toEqual({ ...expected, wrong: 0 });
+    const { tasks, loadedAt } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: Array<{ start: number; duration: number }>; loadedAt: number };
+      return { tasks: w.longTasks, loadedAt: w.loadedAt };
+    });
+    const afterLoad = tasks.filter((t) => t.start > loadedAt + 50).map((t) => Math.round(t.duration));
+    console.log(`[measure] ${expected.giant + expected.list} names; long tasks after load (ms): ${JSON.stringify(afterLoad)}; before/at load: ${JSON.stringify(tasks.filter((t) => t.start <= loadedAt + 50).map((t) => Math.round(t.duration)))}`);
+    console.log(`[measure] ${ours.join('; ')}`);
+    expect(ours).toHaveLength(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * Reaching mentions in real Chromium: the pointer, the next-mention shortcut,
+ * the popup's list and "show on page", and the on/off switches.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { markTexts } from './page-helpers';
+import type { MentionsReport } from '@/utils/page/mentions-report';
+
+/** The card's host (ours without data-role; the announcer carries one) is on the page and shown. */
+function cardShown(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('talent-lens-ui:not([data-role])')].some((el) => getComputedStyle(el).display !== 'none'),
+  );
+}
+
+/** The text of the keyboard-selected mention. */
+function activeText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const active = CSS.highlights.get('talent-lens-active');
+    const [range] = active ? ([...active] as Range[]) : [];
+    return range ? range.toString() : null;
+  });
+}
+
+/** Id of the element around the keyboard-selected mention. */
+function activeOwner(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const active = CSS.highlights.get('talent-lens-active');
+    const [range] = active ? ([...active] as Range[]) : [];
+    return range?.startContainer.parentElement?.closest('[id]')?.id ?? null;
+  });
+}
+
+/** Centre of the first mark whose text is `text`, in viewport coordinates. */
+function markCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const highlight = CSS.highlights.get('talent-lens');
+    const range = ([...(highlight ?? [])] as Range[]).find((r) => r.toString() === wanted);
+    if (!range) throw new Error(`no mark "${wanted}"`);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+}
+
+/** What a screen reader hears from live regions: the accessibility tree's status nodes. */
+async function announcements(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{ role?: { value?: string }; name?: { value?: string }; childIds?: string[]; nodeId: string }>;
+    };
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const textOf = (id: string): string => {
+      const node = byId.get(id);
+      if (!node) return '';
+      if (node.role?.value === 'StaticText') return node.name?.value ?? '';
+      return (node.childIds ?? []).map(textOf).join('');
+    };
+    return nodes.filter((n) => n.role?.value === 'status').map((n) => textOf(n.nodeId));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('reaching mentions in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(path));
+    await expect.poll(() => markTexts(page)).not.toEqual([]);
+    return page;
+  }
+
+  /** Sends a TabProtocol message the way the popup does, from an extension page. */
+  async function sendToTab<T>(page: Page, type: string, data: unknown): Promise<T> {
+    const tabId = await browser.tabIdOf(page);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      const reply = await popup.evaluate(
+        ({ tabId, type, data }) =>
+          chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{ res?: unknown; err?: unknown }>,
+        { tabId, type, data },
+      );
+      if (reply && 'err' in reply && reply.err) throw new Error(JSON.stringify(reply.err));
+      return reply.res as T;
+    } finally {
+      await popup.close();
+      await page.bringToFront();
+    }
+  }
+
+  it('hovering a mention asks the card to open; the page DOM is untouched until then', async () => {
+    const page = await open('/pages/en-news.html');
+    expect(await page.evaluate(() => document.querySelectorAll('talent-lens-ui').length)).toBe(0);
+    const { x, y } = await markCentre(page, 'Mark Chen');
+    await page.mouse.move(x - 200, y + 200);
+    await page.mouse.move(x, y, { steps: 4 });
+    await expect.poll(() => cardShown(page), { timeout: 3000 }).toBe(true);
+    await page.close();
+  });
+
+  it('hovering plain text next to a mention opens nothing', async () => {
+    const page = await open('/pages/en-news.html');
+    const { x, y } = await markCentre(page, 'Mark Chen');
+    // Well left of the name, on the same line ("research officer").
+    await page.mouse.move(x - 150, y, { steps: 3 });
+    await page.waitForTimeout(900);
+    expect(await cardShown(page)).toBe(false);
+    await page.close();
+  });
+
+  it('Alt+Shift+N and Alt+Shift+P cycle through mentions, open the card and announce the mention', async () => {
+    const page = await open('/pages/en-news.html');
+    const all = await markTexts(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    expect(await activeText(page)).toBe(all[0]);
+    await expect.poll(() => cardShown(page)).toBe(true);
+    await expect.poll(() => announcements(page)).toContain(`${all[0]}, mention 1 of ${all.length}`);
+    // Focus went into the card; the shortcut is heard there too (capture phase on window).
+    await page.keyboard.press('Alt+Shift+KeyN');
+    expect(await activeText(page)).toBe(all[1]);
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    // Wrapped to the last mention.
+    expect(await activeText(page)).toBe(all[all.length - 1]);
+    // The announcement names the person in English, whatever form the page used ("Zhao Shengjia").
+    await expect.poll(async () => (await announcements(page)).join('|')).toMatch(new RegExp(`^\\w[\\w .-]+, mention ${all.length} of ${all.length}$`));
+    await page.close();
+  });
+
+  it('leaves Alt+Shift+N alone while the user types in a field', async () => {
+    const page = await open('/pages/long.html');
+    await page.focus('#field');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await page.waitForTimeout(200);
+    expect(await activeText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('the next-mention command reaches the page through the tab protocol', async () => {
+    const page = await open('/pages/long.html');
+    expect(await sendToTab<boolean>(page, 'focusNextMention', { direction: 1 })).toBe(true);
+    // Starts from what is on screen: the first mention at the top.
+    expect(await activeOwner(page)).toBe('top');
+    expect(await sendToTab<boolean>(page, 'focusNextMention', { direction: 1 })).toBe(true);
+    expect(await activeText(page)).toBe('Mark Chen');
+    // Scrolled to it.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await page.close();
+  });
+
+  it('listMentions reports each person once, in document order, with count and first position', async () => {
+    const page = await open('/pages/long.html');
+    const report = await sendToTab<MentionsReport>(page, 'listMentions', undefined);
+    expect(report.enabled).toBe(true);
+    expect(report.host).toBe(new URL(server.origin).host);
+    expect(report.people.map((p) => [p.personId, p.name, p.count, p.first.text])).toEqual([
+      ['sam-altman', 'Sam Altman', 2, 'Sam Altman'],
+      ['mark-chen', 'Mark Chen', 2, 'Mark Chen'],
+    ]);
+    const [sam, mark] = report.people;
+    expect(mark!.first.top).toBeGreaterThan(sam!.first.top + 1000);
+    await page.close();
+  });
+
+  it('revealMention scrolls to the first mention of a person and opens the card', async () => {
+    const page = await open('/pages/long.html');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await sendToTab<boolean>(page, 'revealMention', { personId: 'mark-chen' })).toBe(true);
+    expect(await activeOwner(page)).toBe('deep');
+    expect(await activeText(page)).toBe('Mark Chen');
+    const inView = await page.evaluate(() => {
+      const rect = document.getElementById('deep')!.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight;
+    });
+    expect(inView, JSON.stringify(await page.evaluate(() => [document.getElementById('deep')!.getBoundingClientRect().toJSON(), innerHeight, scrollY]))).toBe(true);
+    await expect.poll(() => cardShown(page)).toBe(true);
+    expect(await sendToTab<boolean>(page, 'revealMention', { personId: 'elon-musk' })).toBe(false);
+    await page.close();
+  });
+
+  it('switching marking off and on (globally and for the site) removes and restores marks live', async () => {
+    const page = await open('/pages/markup.html');
+    const marked = await markTexts(page);
+    const setSettings = (settings: unknown) =>
+      browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    const host = new URL(server.origin).host;
+
+    await setSettings({ enabled: false, disabledSites: [] });
+    await expect.poll(() => markTexts(page)).toEqual([]);
+    expect((await sendToTab<MentionsReport>(page, 'listMentions', undefined)).enabled).toBe(false);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(() => markTexts(page)).toEqual(marked);
+
+    await setSettings({ enabled: true, disabledSites: [host] });
+    await expect.poll(() => markTexts(page)).toEqual([]);
+    // While off, the page's changes are not read; when back on, the new text is marked too.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="late">Elon Musk arrived late.</p>'));
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(() => markTexts(page)).toEqual([...marked, 'Elon Musk']);
+    // A page opened while the site is off gets no marks at all.
+    await setSettings({ enabled: true, disabledSites: [host] });
+    const second = await browser.context.newPage();
+    await second.goto(server.url('/pages/markup.html'));
+    await second.waitForTimeout(800);
+    expect(await markTexts(second)).toEqual([]);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(() => markTexts(second)).toEqual(marked);
+    await second.close();
+    await page.close();
+  });
+});

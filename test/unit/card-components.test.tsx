@@ -1,0 +1,293 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { HoverCard, type CardActions, type CardState, type HoverCardProps } from '@/components/card/HoverCard';
+import { memoryNotes, personCard, useLocale } from './card-fixtures';
+import type { NoteRecord } from '@/utils/notes/records';
+
+const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
+
+function actions(overrides: Partial<CardActions> = {}): CardActions {
+  return { close: vi.fn(), retry: vi.fn(), openPage: vi.fn(async () => {}), turnOffSite: vi.fn(async () => {}), ...overrides };
+}
+
+function renderCard(props: Partial<HoverCardProps> = {}) {
+  const all: HoverCardProps = {
+    personId: 'shengjia-zhao',
+    mentionText: 'Shengjia Zhao',
+    state: { status: 'ready', card: personCard() },
+    lang: 'en',
+    notes: memoryNotes(),
+    origin,
+    actions: actions(),
+    ...props,
+  };
+  return { ...render(<HoverCard {...all} />), props: all };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('HoverCard in English', () => {
+  it('is a dialog labelled by the name, with the other names, role and organization', () => {
+    useLocale('en');
+    renderCard();
+    const dialog = screen.getByRole('dialog', { name: 'Shengjia Zhao' });
+    expect(dialog).toBeTruthy();
+    expect(screen.getByTestId('other-names').textContent).toBe('赵晟佳 · 趙晟佳');
+    expect(screen.getByTestId('role').textContent).toContain('Chief scientist · Meta Superintelligence Labs');
+  });
+
+  it('shows the moves as a timeline with dates as precise as given', () => {
+    useLocale('en');
+    renderCard();
+    const moves = screen.getAllByTestId('move');
+    expect(moves).toHaveLength(2);
+    expect(moves[0]!.textContent).toContain('2025-06');
+    expect(moves[0]!.textContent).toContain('OpenAI → Meta Superintelligence Labs');
+    expect(moves[0]!.textContent).toContain('Research scientist');
+    expect(moves[0]!.textContent).toContain('Joined the new lab');
+    expect(moves[1]!.textContent).toContain('2025');
+    expect(moves[1]!.textContent).not.toContain('2025-');
+    // Only one side of the move is known.
+    expect(moves[1]!.textContent).toContain('Left Meta Superintelligence Labs');
+    expect(moves[1]!.textContent).not.toContain('→');
+  });
+
+  it('shows quotes verbatim with their source and our gloss', () => {
+    useLocale('en');
+    renderCard();
+    const [first, second] = screen.getAllByTestId('quote');
+    expect(first!.querySelector('blockquote')!.textContent).toBe('他是ChatGPT的核心贡献者之一');
+    expect(first!.querySelector('blockquote')!.getAttribute('lang')).toBe('zh');
+    expect(first!.textContent).toContain('Said about them');
+    expect(within(first!).getByTestId('quote-gloss').textContent).toBe('Our gloss: He is one of the core contributors to ChatGPT');
+    expect(first!.textContent).toContain('11人走了9人,OpenAI创始团队“分崩离析”');
+    expect(first!.textContent).toContain("华尔街见闻 · 2024-08 · Nine of eleven gone: OpenAI's founding team 'falls apart'");
+    // An untitled source shows our description in the UI language; no gloss, no "about" label.
+    expect(second!.textContent).toContain('(Untitled) Analysis of the talent war');
+    expect(second!.textContent).not.toContain('（无标题）');
+    expect(within(second!).queryByTestId('quote-gloss')).toBeNull();
+    expect(second!.textContent).not.toContain('Said about them');
+  });
+
+  it('marks disputed facts; the mark expands to every claim with its sources', () => {
+    useLocale('en');
+    renderCard();
+    const roleMark = within(screen.getByTestId('role')).getByRole('button', { name: /Sources disagree/ });
+    const panel = screen.getByTestId('role').querySelector<HTMLElement>('[data-testid="conflict-claims"]')!;
+    expect(roleMark.getAttribute('aria-expanded')).toBe('false');
+    expect(roleMark.getAttribute('aria-controls')).toBe(panel.id);
+    expect(panel.hidden).toBe(true);
+
+    fireEvent.click(roleMark);
+    expect(roleMark.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    const claims = panel.querySelectorAll('.tl-claim');
+    expect(claims).toHaveLength(2);
+    expect(claims[0]!.textContent).toContain('Chief scientist');
+    expect(claims[0]!.textContent).toContain('11人走了9人');
+    expect(claims[0]!.textContent).toContain('It says: 首席科学家');
+    expect(claims[1]!.textContent).toContain('Lead researcher');
+    expect(claims[1]!.textContent).toContain('硅谷商战变厨艺大赛?');
+    expect(claims[1]!.textContent).toContain('About this source: Undated.');
+
+    fireEvent.click(roleMark);
+    expect(panel.hidden).toBe(true);
+  });
+
+  it('marks a disputed move, and lists conflicts not tied to a shown fact under their topic', () => {
+    useLocale('en');
+    renderCard();
+    const moves = screen.getAllByTestId('move');
+    expect(within(moves[0]!).queryByTestId('conflict-mark')).toBeNull();
+    const moveMark = within(moves[1]!).getByTestId('conflict-mark');
+    fireEvent.click(moveMark);
+    expect(moves[1]!.textContent).toContain('He left');
+    expect(moves[1]!.textContent).toContain('He stayed');
+
+    const other = screen.getByRole('region', { name: 'Also disputed' });
+    const otherMark = within(other).getByRole('button', { name: /Size of his offer/ });
+    fireEvent.click(otherMark);
+    expect(other.textContent).toContain('$100M');
+    expect(other.textContent).toContain('$50M');
+    // Three marks in all: role, one move, one unattached.
+    expect(screen.getAllByTestId('conflict-mark')).toHaveLength(3);
+  });
+
+  it('does not repeat the organization when the role already names it', () => {
+    useLocale('en');
+    const card = personCard();
+    card.person.role = { en: 'Chief scientist, Meta Superintelligence Labs' };
+    renderCard({ state: { status: 'ready', card } });
+    expect(screen.getByTestId('role').textContent).toMatch(/^Chief scientist, Meta Superintelligence Labs !Sources disagree/);
+  });
+
+  it('shows no marks or "also disputed" section for a person without conflicts', () => {
+    useLocale('en');
+    const card = personCard();
+    card.conflicts = [];
+    delete card.person.roleConflict;
+    card.person.moves = card.person.moves.map(({ conflict: _conflict, ...move }) => move);
+    renderCard({ state: { status: 'ready', card } });
+    expect(screen.queryAllByTestId('conflict-mark')).toHaveLength(0);
+    expect(screen.queryByRole('region', { name: 'Also disputed' })).toBeNull();
+  });
+});
+
+describe('HoverCard in Chinese', () => {
+  it('uses the Chinese name, role, organizations and UI strings', () => {
+    useLocale('zh_CN');
+    renderCard({ lang: 'zh' });
+    expect(screen.getByRole('dialog', { name: '赵晟佳' })).toBeTruthy();
+    expect(screen.getByTestId('other-names').textContent).toBe('Shengjia Zhao · 趙晟佳');
+    expect(screen.getByTestId('role').textContent).toContain('首席科学家 · Meta 超级智能实验室');
+    expect(screen.getByRole('region', { name: '职业变动' })).toBeTruthy();
+    expect(screen.getAllByTestId('move')[0]!.textContent).toContain('研究科学家');
+    expect(screen.getAllByRole('button', { name: /来源说法不一/ }).length).toBeGreaterThan(0);
+    // Untitled source: our Chinese description; titled source: no English rendering in a Chinese UI.
+    const quotes = screen.getAllByTestId('quote');
+    expect(quotes[1]!.textContent).toContain('（无标题）人才争夺战分析');
+    expect(quotes[0]!.textContent).not.toContain('Nine of eleven gone');
+    expect(quotes[0]!.textContent).toContain('他人所述');
+    expect(screen.getByTestId('open-popup').textContent).toBe('在弹出窗口中打开');
+  });
+
+  it('says "joined" for a move with no known origin', () => {
+    useLocale('zh_CN');
+    const card = personCard();
+    card.person.moves = [{ from: null, to: 'openai', when: '2018', sources: [{ source: 's001' }] }];
+    renderCard({ lang: 'zh', state: { status: 'ready', card } });
+    expect(screen.getByTestId('move').textContent).toBe('2018加入OpenAI');
+  });
+
+  it('falls back to English where a record has no Chinese', () => {
+    useLocale('zh_CN');
+    const card = personCard();
+    card.person.role = { en: 'Adviser' };
+    card.person.name = { en: 'Nat Friedman' };
+    renderCard({ lang: 'zh', state: { status: 'ready', card } });
+    expect(screen.getByRole('dialog', { name: 'Nat Friedman' })).toBeTruthy();
+    expect(screen.queryByTestId('other-names')).toBeNull();
+    expect(screen.getByTestId('role').textContent).toContain('Adviser · Meta 超级智能实验室');
+  });
+});
+
+describe('HoverCard states', () => {
+  it('loading: the mention text as title and a status line', () => {
+    useLocale('en');
+    renderCard({ state: { status: 'loading' }, mentionText: 'Zhao Shengjia' });
+    expect(screen.getByRole('dialog', { name: 'Zhao Shengjia' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(screen.queryByTestId('moves')).toBeNull();
+  });
+
+  it('error: a short message and a retry', () => {
+    useLocale('en');
+    const act = actions();
+    renderCard({ state: { status: 'error' }, actions: act });
+    const alert = screen.getByTestId('card-error');
+    expect(alert.textContent).toContain('Could not load the details');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(act.retry).toHaveBeenCalledOnce();
+  });
+
+  it('missing: says so and offers no notes for an unknown person', () => {
+    useLocale('en');
+    renderCard({ state: { status: 'missing' } });
+    expect(screen.getByTestId('card-missing').textContent).toBe('No details for this person.');
+    expect(screen.queryByTestId('card-notes')).toBeNull();
+  });
+
+  it('in Chinese, the loading line is Chinese', () => {
+    useLocale('zh_CN');
+    renderCard({ state: { status: 'loading' } as CardState, lang: 'zh' });
+    expect(screen.getByRole('status').textContent).toBe('正在加载…');
+  });
+});
+
+describe('HoverCard notes', () => {
+  const existing: NoteRecord = { id: 'n0', personId: 'shengjia-zhao', text: 'Met him at NeurIPS', createdAt: 1, updatedAt: 1, revision: 1 };
+
+  it('lists the person’s notes, adds one with this page as its origin, and edits one in place', async () => {
+    useLocale('en');
+    const notes = memoryNotes([existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
+    renderCard({ notes });
+    const section = screen.getByTestId('card-notes');
+    await waitFor(() => expect(within(section).getByText('Met him at NeurIPS')).toBeTruthy());
+    expect(section.textContent).not.toContain('Not this person');
+
+    const input = within(section).getAllByRole('textbox')[0]!;
+    fireEvent.input(input, { target: { value: 'Leads the post-training team' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(within(section).getByText('Leads the post-training team')).toBeTruthy());
+    expect(notes.drafts[0]).toMatchObject({ personId: 'shengjia-zhao', text: 'Leads the post-training team', origin });
+
+    const item = within(section).getByText('Met him at NeurIPS').closest('li')!;
+    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Edit' }));
+    const editor = within(item as HTMLElement).getByRole('textbox');
+    fireEvent.input(editor, { target: { value: 'Met him at NeurIPS 2024' } });
+    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(within(section).getByText('Met him at NeurIPS 2024')).toBeTruthy());
+    expect(notes.notes.find((n) => n.id === 'n0')).toMatchObject({ text: 'Met him at NeurIPS 2024', revision: 2 });
+  });
+
+  it('says when notes cannot be loaded', async () => {
+    useLocale('en');
+    const notes = memoryNotes();
+    notes.list = () => Promise.reject(new Error('no background'));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderCard({ notes });
+    await waitFor(() => expect(screen.getByText('Could not load notes.')).toBeTruthy());
+  });
+});
+
+describe('HoverCard keyboard and actions', () => {
+  it('Escape closes, unless it would throw away a note being typed', () => {
+    useLocale('en');
+    const act = actions();
+    renderCard({ actions: act });
+    const dialog = screen.getByRole('dialog');
+    const input = within(screen.getByTestId('card-notes')).getAllByRole('textbox')[0]!;
+    input.focus();
+    fireEvent.input(input, { target: { value: 'half a thought' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(act.close).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(dialog);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(act.close).toHaveBeenCalledOnce();
+  });
+
+  it('Tab cycles inside the card', () => {
+    useLocale('en');
+    renderCard();
+    const dialog = screen.getByRole('dialog');
+    const close = screen.getByRole('button', { name: 'Close' });
+    const last = screen.getByTestId('turn-off-site');
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    // A collapsed claims panel holds nothing focusable that Tab could reach.
+    expect(dialog.querySelector('[hidden] button, [hidden] a')).toBeNull();
+  });
+
+  it('the links call the host: open in popup, all notes, turn off on this site; a failure is shown', async () => {
+    useLocale('en');
+    const act = actions({ turnOffSite: vi.fn(async () => Promise.reject(new Error('storage full'))) });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderCard({ actions: act });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in popup' }));
+    expect(act.openPage).toHaveBeenCalledWith('popup');
+    fireEvent.click(screen.getByRole('button', { name: 'All notes' }));
+    expect(act.openPage).toHaveBeenCalledWith('notes');
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this site' }));
+    expect(act.turnOffSite).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.getByText('That did not work. Try again.')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(act.close).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,236 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { memoryNotes, personCard, useLocale } from './card-fixtures';
+import { loadSettings } from '@/utils/settings';
+import type { PersonCard } from '@/data/schema';
+
+const sendMessage = vi.hoisted(() => vi.fn());
+vi.mock('@/utils/messaging', () => ({ backgroundMessenger: { sendMessage } }));
+
+const { createCardController, HOST_TAG } = await import('@/utils/page/card-host');
+
+/** The controller with a shadow root the test can see into (the real one is closed to everyone). */
+function setup(fetchCard: (id: string) => Promise<PersonCard | null> = async () => personCard()) {
+  const roots: ShadowRoot[] = [];
+  const fetch = vi.fn(fetchCard);
+  const controller = createCardController({
+    fetchCard: fetch,
+    notes: memoryNotes(),
+    attachShadow: (element) => {
+      const root = element.attachShadow({ mode: 'closed' });
+      roots.push(root);
+      return root;
+    },
+  });
+  const root = () => roots[roots.length - 1]!;
+  const host = () => document.querySelector<HTMLElement>(HOST_TAG);
+  const visible = () => host()?.style.getPropertyValue('display') === 'block';
+  return { controller, fetch, root, host, visible };
+}
+
+function mention(text = 'Shengjia Zhao') {
+  const p = document.createElement('p');
+  p.innerHTML = `Researcher <span tabindex="0">${text}</span> moved.`;
+  document.body.append(p);
+  const span = p.querySelector('span')!;
+  const range = document.createRange();
+  range.selectNodeContents(span);
+  return { personId: 'shengjia-zhao', range, returnFocusTo: span as HTMLElement };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useLocale('en');
+  fakeBrowser.reset();
+  useLocale('en');
+  // happy-dom has no layout: give every range a box in the viewport.
+  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 100, top: 100, right: 200, bottom: 120, width: 100, height: 20, x: 100, y: 100 }] as unknown as DOMRectList);
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('card controller', () => {
+  it('hover: loads at 150 ms, shows at 500 ms in a host that shows the page nothing', async () => {
+    const { controller, fetch, root, host, visible } = setup();
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(149);
+    expect(fetch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledWith('shengjia-zhao');
+    await vi.advanceTimersByTimeAsync(349);
+    expect(visible()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(visible()).toBe(true);
+    expect(root().querySelector('[role="dialog"] h2')!.textContent).toBe('Shengjia Zhao');
+    expect(root().querySelector('[data-testid="role"]')!.textContent).toContain('Chief scientist');
+
+    const element = host()!;
+    expect(element.parentElement).toBe(document.documentElement);
+    expect(element.shadowRoot).toBeNull();
+    expect(element.textContent).toBe('');
+    expect(element.getAttributeNames()).toEqual(['style']);
+    expect(element.getAttribute('style')).not.toContain('Shengjia');
+    expect(element.style.getPropertyPriority('position')).toBe('important');
+    controller.destroy();
+    expect(host()).toBeNull();
+  });
+
+  it('a card already loaded still waits the full 500 ms, and is asked for once', async () => {
+    const { controller, fetch, visible } = setup();
+    const target = mention();
+    controller.pointerEnter(target);
+    await vi.advanceTimersByTimeAsync(500);
+    controller.pointerLeave();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(visible()).toBe(false);
+    controller.pointerEnter(target);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(visible()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(visible()).toBe(true);
+    expect(fetch).toHaveBeenCalledOnce();
+    controller.destroy();
+  });
+
+  it('the pointer moving into the card keeps it open; leaving it closes after 300 ms', async () => {
+    const { controller, host, visible } = setup();
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    controller.pointerLeave();
+    await vi.advanceTimersByTimeAsync(200);
+    host()!.dispatchEvent(new PointerEvent('pointerenter'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(visible()).toBe(true);
+    host()!.dispatchEvent(new PointerEvent('pointerleave'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it('shows a loading state, then the details when they arrive', async () => {
+    let resolve: (card: PersonCard) => void = () => {};
+    const { controller, root } = setup(() => new Promise((r) => (resolve = r)));
+    controller.pointerEnter(mention('Zhao Shengjia'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(root().querySelector('[data-testid="card-loading"]')).toBeTruthy();
+    expect(root().querySelector('h2')!.textContent).toBe('Zhao Shengjia');
+    resolve(personCard());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(root().querySelector('[data-testid="card-loading"]')).toBeNull();
+    expect(root().querySelectorAll('[data-testid="move"]')).toHaveLength(2);
+    controller.destroy();
+  });
+
+  it('a background that fails shows a short message, never an exception; Retry asks again', async () => {
+    const { controller, fetch, root } = setup(() => Promise.reject(new Error('Could not establish connection')));
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    expect(root().querySelector('[data-testid="card-error"]')).toBeTruthy();
+    fetch.mockImplementation(async () => personCard());
+    root().querySelector<HTMLButtonElement>('[data-testid="card-error"] button')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(root().querySelector('[data-testid="role"]')).toBeTruthy();
+    controller.destroy();
+  });
+
+  it('an unknown person gets the "no details" state', async () => {
+    const { controller, root } = setup(async () => null);
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    expect(root().querySelector('[data-testid="card-missing"]')).toBeTruthy();
+    controller.destroy();
+  });
+
+  it('keyboard open is immediate, moves focus into the card; Escape closes and returns focus', async () => {
+    const { controller, root, visible } = setup();
+    const target = mention();
+    target.returnFocusTo.focus();
+    controller.open(target, { viaKeyboard: true });
+    expect(visible()).toBe(true);
+    const close = root().querySelector('button[aria-label="Close"]');
+    expect(root().activeElement).toBe(close);
+    root().activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(visible()).toBe(false);
+    expect(document.activeElement).toBe(target.returnFocusTo);
+    controller.destroy();
+  });
+
+  it('focus coming back to the mention on close does not reopen the card', async () => {
+    const { controller, root, visible } = setup();
+    const target = mention();
+    // What the page layer does: a focused mention opens its card.
+    target.returnFocusTo.addEventListener('focus', () => controller.open(target, { viaKeyboard: true }));
+    controller.open(target, { viaKeyboard: true });
+    root().querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
+    expect(document.activeElement).toBe(target.returnFocusTo);
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it('Escape pressed on the page closes a hover card; a click elsewhere does too', async () => {
+    const { controller, visible } = setup();
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(visible()).toBe(false);
+    controller.pointerEnter(mention('Mark Chen'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(visible()).toBe(true);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it('typing in the card does not reach the page’s key listeners', async () => {
+    const { controller, root } = setup();
+    const seen: string[] = [];
+    document.addEventListener('keydown', (event) => seen.push(event.key));
+    controller.open(mention(), { viaKeyboard: true });
+    const area = root().querySelector('textarea')!;
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
+    expect(seen).toEqual([]);
+    controller.destroy();
+  });
+
+  it('the links: open in popup goes through the background, turn off stores the site switch', async () => {
+    sendMessage.mockResolvedValue(undefined);
+    const { controller, root, visible } = setup();
+    controller.open(mention(), { viaKeyboard: false });
+    root().querySelector<HTMLButtonElement>('[data-testid="open-popup"]')!.click();
+    expect(sendMessage).toHaveBeenCalledWith('openExtensionPage', { page: 'popup', personId: 'shengjia-zhao' });
+    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it('closes when the mention leaves the page', async () => {
+    const { controller, visible } = setup();
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    vi.mocked(Range.prototype.getClientRects).mockReturnValue([] as unknown as DOMRectList);
+    window.dispatchEvent(new Event('resize'));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it('without the browser’s own attachShadow (happy-dom’s is not native) it stays off and throws nothing', async () => {
+    const controller = createCardController({ fetchCard: async () => personCard(), notes: memoryNotes() });
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(600);
+    controller.open(mention(), { viaKeyboard: true });
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('[talent-lens]'), null);
+    controller.destroy();
+  });
+});

@@ -1,0 +1,580 @@
+/**
+ * The page layer: finds the people on a page, marks them, keeps the marks in
+ * step with the page as it changes, and connects the marks to the card
+ * (hover, focus, the next-mention shortcut) and to the popup (listMentions,
+ * revealMention).
+ *
+ * Never breaks the page: with the Highlight API the DOM is not touched at all;
+ * every listener and callback catches its own errors; all work is split into
+ * tasks of ~10 ms that yield to the page in between.
+ */
+import type { AliasIndex } from '@/data/schema';
+import type { Matcher } from '@/utils/match/matcher';
+import { PageResolver, type Mention } from '@/utils/match/resolve';
+import { blockContainer, collectBlocksIn, isBlockElement, locate, type TextBlock } from './segments';
+import type { CardController, MentionTarget } from './mention-target';
+import type { MentionSummary, MentionsReport } from './mentions-report';
+import { HighlightEngine } from './highlight-engine';
+import { ElementEngine } from './element-engine';
+import { highlightApiAvailable, MARK_TAG, type Mark, type MarkEngine, type MarkRequest, type TextSegment } from './mark-engine';
+import { MentionIndex } from './mention-index';
+import { nextMentionIndex, type Direction } from './mention-order';
+import { planWindows, scanWindow } from './text-windows';
+import { TaskBudget } from './scheduling';
+import { collectDocumentBlocks } from './chunked-collect';
+import { createDebouncer, type Debouncer } from './debounce';
+import { changesOf } from './mutations';
+import { LiveRegion, UI_HOST_TAG } from './live-region';
+import { caretAt, rangeContainsPoint } from './hit-test';
+
+/** What the annotator needs from its surroundings (WXT's ctx in the content script). */
+export interface AnnotatorHost {
+  setTimeout(handler: () => void, ms: number): number;
+  clearTimeout(handle: number): void;
+  /** Adds a listener that goes away with the content script's context. */
+  listen<K extends keyof WindowEventMap>(target: Window, type: K, handler: (event: WindowEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  listen<K extends keyof DocumentEventMap>(target: Document, type: K, handler: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  /** Whether the content script's context is still valid (extension not reloaded). */
+  readonly alive: boolean;
+  /** Localized text (t() in the content script). */
+  text(key: 'pageMentionAnnouncement', substitutions: string[]): string;
+}
+
+export interface AnnotatorOptions {
+  index: AliasIndex;
+  matcher: Matcher;
+  createController: () => CardController;
+  host: AnnotatorHost;
+  /** Force an engine (tests); by default the Highlight API where available. */
+  engine?: 'highlight' | 'element';
+}
+
+/** One drawn mention. */
+export interface PageMention {
+  block: TextBlock;
+  mention: Mention;
+  personId: string;
+  mark: Mark;
+  segments: TextSegment[];
+}
+
+/** Rescans wait for the page to settle, but never more than this after its first change. */
+const DEBOUNCE = { wait: 200, maxWait: 1000, leading: true };
+/** Work per task before yielding. */
+const BUDGET_MS = 10;
+/** Characters of one block the matcher scans per step. */
+const WINDOW_SIZE = 32_768;
+/** Characters the matcher looks at beyond a hit for its boundary rules. */
+const MATCH_CONTEXT = 8;
+
+export class Annotator {
+  private engine: MarkEngine | null = null;
+  private controller: CardController | null = null;
+  private resolver = new PageResolver<TextBlock>();
+  private readonly blocks = new Set<TextBlock>();
+  private readonly blocksByElement = new Map<Element, Set<TextBlock>>();
+  private readonly drawn = new Map<TextBlock, PageMention[]>();
+  private readonly byMark = new Map<Mark, PageMention>();
+  private readonly index = new MentionIndex<Text, PageMention>();
+  private sorted: PageMention[] | null = null;
+  private observer: MutationObserver | null = null;
+  private readonly debouncer: Debouncer;
+  private pending = new Set<Node>();
+  private pendingRemovals = false;
+  private needFullScan = false;
+  private running: Promise<void> | null = null;
+  /** Bumped on stop: a pass from an earlier run stops at its next yield. */
+  private generation = 0;
+  private active = false;
+  private hovered: PageMention | null = null;
+  private current: PageMention | null = null;
+  private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  private frameRequested = false;
+  private lastKeyboardStep = 0;
+  private readonly liveRegion = new LiveRegion();
+  private readonly longest: number;
+  private listening = false;
+
+  constructor(private readonly options: AnnotatorOptions) {
+    const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
+    // An occurrence in the page can be longer than its alias (several spaces, a line break, another dot).
+    this.longest = longestAlias * 4 + 16;
+    this.debouncer = createDebouncer(() => this.guard('rescan', () => this.schedule()), DEBOUNCE, {
+      setTimeout: (fn, ms) => options.host.setTimeout(fn, ms),
+      clearTimeout: (handle) => options.host.clearTimeout(handle as number),
+      now: () => performance.now(),
+    });
+  }
+
+  get enabled(): boolean {
+    return this.active;
+  }
+
+  get engineKind(): MarkEngine['kind'] | null {
+    return this.engine?.kind ?? null;
+  }
+
+  /** Starts marking: a full scan, then follows the page's changes. */
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    this.listenOnce();
+    const useHighlights = this.options.engine ? this.options.engine === 'highlight' : highlightApiAvailable();
+    this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.mute(change));
+    this.observer = new MutationObserver((records) => this.guard('observer', () => this.onRecords(records)));
+    this.observer.observe(document, { childList: true, characterData: true, subtree: true });
+    this.needFullScan = true;
+    this.schedule();
+  }
+
+  /** Removes every mark and stops following the page; listeners stay, idle, for a later start(). */
+  stop(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.generation++;
+    this.debouncer.cancel();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.controller?.destroy();
+    this.controller = null;
+    this.engine?.destroy();
+    this.engine = null;
+    this.blocks.clear();
+    this.blocksByElement.clear();
+    this.drawn.clear();
+    this.byMark.clear();
+    this.index.clear();
+    this.resolver = new PageResolver();
+    this.sorted = null;
+    this.hovered = this.current = null;
+    this.pending.clear();
+    this.needFullScan = false;
+  }
+
+  destroy(): void {
+    this.stop();
+    this.liveRegion.destroy();
+  }
+
+  /** Resolves once every scheduled scan has finished (tests and the popup's report). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Scanning
+
+  private onRecords(records: MutationRecord[]): void {
+    if (!this.active) return;
+    const { changed, removals } = changesOf(records, isOurs, isBlockElement);
+    if (changed.size === 0 && !removals) return;
+    for (const node of changed) this.pending.add(node);
+    this.pendingRemovals ||= removals;
+    this.debouncer.trigger();
+  }
+
+  /** Runs a pass now, or right after the one in progress. */
+  private schedule(): void {
+    if (this.running) {
+      // The running pass re-checks `pending` before it finishes.
+      return;
+    }
+    const generation = this.generation;
+    this.running = (async () => {
+      try {
+        while (this.active && generation === this.generation && (this.needFullScan || this.pending.size > 0 || this.pendingRemovals)) {
+          await this.pass(generation);
+        }
+      } catch (error) {
+        console.error('[talent-lens] scan failed', error);
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  private stale(generation: number): boolean {
+    return !this.active || generation !== this.generation || !this.options.host.alive;
+  }
+
+  /** One scan of whatever changed (or the whole page), then redraws the blocks whose mentions changed. */
+  private async pass(generation: number): Promise<void> {
+    const budget = new TaskBudget(BUDGET_MS);
+    const began = performance.now();
+    const full = this.needFullScan;
+    this.needFullScan = false;
+    const changed = this.pending;
+    this.pending = new Set();
+    const removals = this.pendingRemovals;
+    this.pendingRemovals = false;
+
+    const connected = full ? [] : [...changed].filter((node) => node.isConnected);
+    const replaced = full ? [...this.blocks] : this.blocksUnder(connected);
+    if (removals && !full) for (const block of this.blocks) if (!blockConnected(block)) replaced.push(block);
+    // Wrapper elements split the page's text nodes: take them out before reading the text again,
+    // so the new blocks hold the page's own nodes.
+    if (this.engine?.kind === 'element') for (const block of replaced) this.redraw(block, []);
+    const fresh = full ? await collectDocumentBlocks(document, budget, () => this.stale(generation)) : collectBlocksIn(connected).blocks;
+    if (!fresh) return;
+    if (budget.spentNow()) await budget.yield();
+    if (this.stale(generation)) return;
+
+    for (const block of replaced) this.forgetBlock(block);
+    for (const block of fresh) {
+      this.rememberBlock(block);
+      const hits = [];
+      for (const window of planWindows(block.text.length, { size: WINDOW_SIZE, longest: this.longest, context: MATCH_CONTEXT })) {
+        hits.push(...scanWindow(block.text, window, (slice) => this.options.matcher.scan(slice)));
+        if (budget.spentNow()) {
+          await budget.yield();
+          if (this.stale(generation)) return;
+        }
+      }
+      this.resolver.set(block, hits);
+      if (budget.spent()) {
+        await budget.yield();
+        if (this.stale(generation)) return;
+      }
+    }
+
+    const changes = this.resolver.flush();
+    for (const [block, mentions] of changes) {
+      this.redraw(block, mentions);
+      if (budget.spent()) {
+        await budget.yield();
+        // A stop() in between already removed every mark.
+        if (this.stale(generation)) return;
+      }
+    }
+    this.engine?.refresh();
+    budget.finish();
+    if (full) {
+      // Verbose level: hidden unless asked for; the long-page test reads it to measure our steps.
+      console.debug(
+        `[talent-lens] scanned ${fresh.length} blocks, ${this.mentions().length} mentions in ${Math.round(performance.now() - began)} ms; longest step ${Math.round(budget.longest)} ms`,
+      );
+    }
+  }
+
+  /** Known blocks that a rescan of the block containers around `nodes` replaces. */
+  private blocksUnder(nodes: readonly Node[]): TextBlock[] {
+    const replaced = new Set<TextBlock>();
+    const containers = new Set<Element>();
+    for (const node of nodes) {
+      const container = blockContainer(node.nodeType === Node.ELEMENT_NODE ? node : (node.parentNode ?? node));
+      if (container) containers.add(container);
+    }
+    for (const container of containers) {
+      for (const block of this.blocksByElement.get(container) ?? []) replaced.add(block);
+      const inside = container.getElementsByTagName('*');
+      for (let i = 0; i < inside.length; i++) {
+        for (const block of this.blocksByElement.get(inside[i]!) ?? []) replaced.add(block);
+      }
+    }
+    return [...replaced];
+  }
+
+  private rememberBlock(block: TextBlock): void {
+    this.blocks.add(block);
+    let set = this.blocksByElement.get(block.element);
+    if (!set) this.blocksByElement.set(block.element, (set = new Set()));
+    set.add(block);
+  }
+
+  private forgetBlock(block: TextBlock): void {
+    if (!this.blocks.delete(block)) return;
+    const set = this.blocksByElement.get(block.element);
+    set?.delete(block);
+    if (set?.size === 0) this.blocksByElement.delete(block.element);
+    this.resolver.delete(block);
+  }
+
+  /** Replaces the drawn mentions of one block. */
+  private redraw(block: TextBlock, mentions: readonly Mention[]): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const old = this.drawn.get(block);
+    if (old) {
+      const gone = new Set(old);
+      this.index.remove(block.nodes, (m) => gone.has(m));
+      engine.unmark(old.map((m) => m.mark));
+      for (const m of old) this.byMark.delete(m.mark);
+      if (this.current && gone.has(this.current)) this.current = null;
+      if (this.hovered && gone.has(this.hovered)) this.hovered = null;
+      this.drawn.delete(block);
+      this.sorted = null;
+    }
+    if (mentions.length === 0 || !this.blocks.has(block)) return;
+    const requests: MarkRequest[] = [];
+    const kept: Array<{ mention: Mention; segments: TextSegment[] }> = [];
+    for (const mention of mentions) {
+      const request = this.request(block, mention);
+      if (!request) continue;
+      requests.push(request);
+      kept.push({ mention, segments: request.segments });
+    }
+    const marks = engine.mark(requests);
+    const page: PageMention[] = [];
+    marks.forEach((mark, i) => {
+      const { mention, segments } = kept[i]!;
+      const person = this.options.index.people[mention.person];
+      if (!person) return;
+      const pageMention: PageMention = { block, mention, personId: person.id, mark, segments };
+      page.push(pageMention);
+      this.byMark.set(mark, pageMention);
+      if (engine.kind === 'highlight') for (const s of segments) this.index.add(s.node, s.start, s.end, pageMention);
+    });
+    if (page.length > 0) this.drawn.set(block, page);
+    this.sorted = null;
+  }
+
+  /** The Range and per-node pieces of a mention, or null when the page changed under the block. */
+  private request(block: TextBlock, mention: Mention): MarkRequest | null {
+    try {
+      const from = locate(block, mention.start);
+      const to = locate(block, mention.end, true);
+      if (!from.node.isConnected || !to.node.isConnected) return null;
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      const segments: TextSegment[] = [];
+      const first = block.nodes.indexOf(from.node);
+      const last = block.nodes.indexOf(to.node, first);
+      for (let i = first; i <= last && i >= 0; i++) {
+        const node = block.nodes[i]!;
+        const start = i === first ? from.offset : 0;
+        const end = i === last ? to.offset : node.data.length;
+        if (end > start) segments.push({ node, start, end });
+      }
+      return { range, segments };
+    } catch {
+      // A text node shrank since the block was read; the observer brings a rescan.
+      return null;
+    }
+  }
+
+  /** Drawn mentions in document order. */
+  mentions(): PageMention[] {
+    if (this.sorted) return this.sorted;
+    const all = [...this.drawn.values()].flat();
+    all.sort(compareMentions);
+    return (this.sorted = all);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Pointer, focus and keyboard
+
+  private ensureController(): CardController {
+    return (this.controller ??= this.options.createController());
+  }
+
+  private listenOnce(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const { host } = this.options;
+    host.listen(document, 'pointermove', (event) => this.guard('pointermove', () => this.onPointerMove(event)), { passive: true, capture: true });
+    host.listen(document, 'pointerleave', () => this.guard('pointerleave', () => this.setHovered(null)), { passive: true });
+    host.listen(window, 'keydown', (event) => this.guard('keydown', () => this.onKeyDown(event)), { capture: true });
+    host.listen(document, 'focusin', (event) => this.guard('focusin', () => this.onFocusIn(event)), { capture: true });
+    host.listen(document, 'focusout', (event) => this.guard('focusout', () => this.onFocusOut(event)), { capture: true });
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (!this.active || event.pointerType === 'touch') return;
+    if (this.drawn.size === 0 && !this.hovered) return;
+    this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    // One hit test per frame, however fast the pointer events come.
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.guard('hit test', () => {
+        const pointer = this.pointer;
+        if (pointer && this.active) this.setHovered(this.mentionAt(pointer.x, pointer.y, pointer.target));
+      });
+    });
+  }
+
+  /** The mention under a viewport point. */
+  mentionAt(x: number, y: number, target: EventTarget | null = null): PageMention | null {
+    const engine = this.engine;
+    if (!engine) return null;
+    if (engine.kind === 'element') {
+      const mark = engine.markOfElement(target instanceof Element ? target : document.elementFromPoint(x, y));
+      return (mark && this.byMark.get(mark)) ?? null;
+    }
+    const caret = caretAt(x, y);
+    if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+    for (const candidate of this.index.at(caret.node as Text, caret.offset)) {
+      if (rangeContainsPoint(candidate.mark.range, x, y)) return candidate;
+    }
+    return null;
+  }
+
+  private setHovered(mention: PageMention | null): void {
+    if (mention === this.hovered) return;
+    const controller = this.hovered || mention ? this.ensureController() : null;
+    if (this.hovered) controller?.pointerLeave();
+    this.hovered = mention;
+    if (mention) controller?.pointerEnter(this.targetOf(mention, null));
+  }
+
+  private targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget {
+    return { personId: mention.personId, range: mention.mark.range, returnFocusTo };
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.active || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    // By physical key: with Alt held, `key` is a different character on some layouts (macOS).
+    const direction: Direction | null = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : null;
+    if (direction === null || isEditable(event.target)) return;
+    if (this.mentions().length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.lastKeyboardStep = performance.now();
+    this.step(direction);
+  }
+
+  /** The manifest command, forwarded by the background. Ignored right after the same key reached the page. */
+  focusNext(direction: Direction = 1): boolean {
+    if (performance.now() - this.lastKeyboardStep < 150) return true;
+    return this.step(direction);
+  }
+
+  /** Moves the selection to the next/previous mention, shows it and opens its card. */
+  step(direction: Direction): boolean {
+    if (!this.active) return false;
+    const list = this.mentions();
+    const currentIndex = this.current ? list.indexOf(this.current) : -1;
+    const tops = currentIndex >= 0 ? undefined : list.map((m) => m.mark.range.getBoundingClientRect().top);
+    const next = nextMentionIndex(list.length, currentIndex >= 0 ? currentIndex : null, direction, tops, window.innerHeight);
+    const mention = next === null ? undefined : list[next];
+    if (!mention || next === null) return false;
+    this.select(mention);
+    const name = this.options.index.people[mention.mention.person]?.en ?? mention.personId;
+    this.liveRegion.announce(this.options.host.text('pageMentionAnnouncement', [name, String(next + 1), String(list.length)]));
+    return true;
+  }
+
+  /** The popup's "show on page": the person's first mention. */
+  reveal(personId: string): boolean {
+    const mention = this.mentions().find((m) => m.personId === personId);
+    if (!mention) return false;
+    this.select(mention);
+    return true;
+  }
+
+  private select(mention: PageMention): void {
+    this.current = mention;
+    const engine = this.engine;
+    engine?.setActive(mention.mark);
+    scrollRangeIntoView(mention.mark.range);
+    const active = document.activeElement;
+    const returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : null;
+    if (mention.mark.focusTarget) mention.mark.focusTarget.focus({ preventScroll: true });
+    else this.ensureController().open(this.targetOf(mention, returnFocusTo), { viaKeyboard: true });
+  }
+
+  /** Element engine: a mark took keyboard focus (Tab, or our shortcut). */
+  private onFocusIn(event: FocusEvent): void {
+    if (!this.active || this.engine?.kind !== 'element') return;
+    const mark = this.engine.markOfElement(event.target instanceof Element ? event.target : null);
+    const mention = mark && this.byMark.get(mark);
+    if (!mention) return;
+    this.current = mention;
+    this.engine.setActive(mention.mark);
+    this.ensureController().open(this.targetOf(mention, mention.mark.focusTarget), { viaKeyboard: true });
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (!this.active || this.engine?.kind !== 'element') return;
+    if (!(event.target instanceof Element) || !event.target.closest(MARK_TAG)) return;
+    // Focus moving into the card keeps it open.
+    if (event.relatedTarget instanceof Element && isOurs(event.relatedTarget)) return;
+    this.controller?.close();
+  }
+
+  // ---------------------------------------------------------------------------
+  // The popup's report
+
+  report(enabled: boolean): MentionsReport {
+    const people = new Map<string, MentionSummary>();
+    if (enabled) {
+      for (const m of this.mentions()) {
+        const summary = people.get(m.personId);
+        if (summary) {
+          summary.count++;
+          continue;
+        }
+        const rect = m.mark.range.getBoundingClientRect();
+        people.set(m.personId, {
+          personId: m.personId,
+          name: this.options.index.people[m.mention.person]?.en ?? m.personId,
+          count: 1,
+          first: { text: m.mark.range.toString(), top: Math.round(rect.top + window.scrollY), left: Math.round(rect.left + window.scrollX) },
+        });
+      }
+    }
+    return { url: location.href, host: location.host, enabled, people: [...people.values()] };
+  }
+
+  // ---------------------------------------------------------------------------
+
+  /**
+   * Runs a DOM change of our own (element engine) so the observer does not
+   * take it for the page's: records already queued are handled first, the
+   * ones our change produced are dropped.
+   */
+  private mute(change: () => void): void {
+    const before = this.observer?.takeRecords() ?? [];
+    try {
+      change();
+    } finally {
+      this.observer?.takeRecords();
+      if (before.length > 0) this.onRecords(before);
+    }
+  }
+
+  private guard(what: string, fn: () => void): void {
+    try {
+      if (this.options.host.alive) fn();
+    } catch (error) {
+      console.error(`[talent-lens] ${what} failed`, error);
+    }
+  }
+}
+
+function isOurs(node: Node): boolean {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!element?.closest(UI_HOST_TAG);
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+function blockConnected(block: TextBlock): boolean {
+  for (const node of block.nodes) if (!node.isConnected) return false;
+  return true;
+}
+
+function compareMentions(a: PageMention, b: PageMention): number {
+  try {
+    return a.mark.range.compareBoundaryPoints(Range.START_TO_START, b.mark.range);
+  } catch {
+    return 0;
+  }
+}
+
+/** Scrolls so the range is in view, inside nested scroll containers too, centred vertically if it was off screen. */
+function scrollRangeIntoView(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const visible = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.left >= 0 && rect.right <= window.innerWidth;
+  if (visible) return;
+  // The element first, for scroll containers inside the page; then the window, by the mention's own
+  // rectangle (centring a whole paragraph would miss a name deep inside a long one).
+  range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const after = range.getBoundingClientRect();
+  window.scrollBy({ top: after.top - (window.innerHeight - after.height) / 2 });
+}

@@ -1,0 +1,393 @@
+/**
+ * The card's browser glue: a `<talent-lens-ui>` host element with a CLOSED
+ * shadow root, Preact rendering into it, hover intent, positioning and focus.
+ *
+ * Privacy: page scripts can see that the host exists and where it is, nothing
+ * else. The shadow root is closed (host.shadowRoot is null to the page), the
+ * host carries no attributes but its inline position, and no card or note text
+ * is ever written into the light DOM. Keyboard and input events from inside the
+ * card stop at the shadow root, so the page's bubbling listeners (shortcuts,
+ * keyloggers) do not see what is typed into a note; capture-phase listeners on
+ * window or document still run before ours and cannot be stopped from here.
+ */
+import { h, render } from 'preact';
+import type { PersonCard } from '@/data/schema';
+import { HoverCard, focusables, type CardActions, type CardState } from '@/components/card/HoverCard';
+import { CARD_CSS } from '@/components/card/card-css';
+import { NOTES_CSS } from '@/components/notes/notes-css';
+import { cardLang } from '@/components/card/text';
+import { backgroundMessenger } from '@/utils/messaging';
+import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
+import { NOTE_LIMITS, type NoteOrigin } from '@/utils/notes/records';
+import { setSiteEnabled } from '@/utils/settings';
+import { createHoverIntent, type Timers } from './hover-intent';
+import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
+import type { CardController, MentionTarget } from './mention-target';
+
+export const HOST_TAG = 'talent-lens-ui';
+export const MARK_HOVER_START = 'talent-lens:hover-start';
+export const MARK_SHOW_START = 'talent-lens:card-show-start';
+export const MARK_CARD_SHOWN = 'talent-lens:card-shown';
+
+/** The background answers in milliseconds; past this it is not going to (worker crashed, extension reloaded). */
+const LOAD_TIMEOUT_MS = 5000;
+
+/** Typing events stopped at the shadow root, so the page's bubbling listeners never see what is typed in the card. */
+const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
+
+// Captured when the content script loads. Content scripts run in an isolated
+// world, so a page's patch of Element.prototype.attachShadow is not visible
+// here; should that ever not hold, refuse to build the card rather than hand
+// our shadow root to the page.
+const pristineAttachShadow = (() => {
+  try {
+    const fn = Element.prototype.attachShadow;
+    return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn)) ? fn : null;
+  } catch {
+    return null;
+  }
+})();
+
+export interface CardControllerOptions {
+  timers?: Timers;
+  /** Creates the closed shadow root; defaults to the browser's own attachShadow (tests without one inject it). */
+  attachShadow?(host: HTMLElement): ShadowRoot;
+  notes?: NotesClient;
+  fetchCard?(personId: string): Promise<PersonCard | null>;
+}
+
+interface OpenCard {
+  target: MentionTarget;
+  state: CardState;
+  origin: NoteOrigin;
+  viaKeyboard: boolean;
+  /** Where focus goes when the card closes, if focus was in the card. */
+  returnFocusTo: HTMLElement | null;
+}
+
+interface Host {
+  element: HTMLElement;
+  root: ShadowRoot;
+}
+
+const log = (what: string, cause: unknown) => console.error(`[talent-lens] ${what}`, cause);
+
+/** Runs `fn`, logging instead of throwing: nothing the card does may raise an error in the page. */
+function guarded<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (cause) {
+      log(what, cause);
+    }
+  };
+}
+
+function mark(name: string) {
+  try {
+    performance.clearMarks(name);
+    performance.mark(name);
+  } catch {
+    // Marks are diagnostics only.
+  }
+}
+
+function fetchFromBackground(personId: string): Promise<PersonCard | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the background did not answer')), LOAD_TIMEOUT_MS);
+    backgroundMessenger.sendMessage('getPersonCard', personId).then(
+      (card) => (clearTimeout(timer), resolve(card)),
+      (cause: unknown) => (clearTimeout(timer), reject(cause)),
+    );
+  });
+}
+
+/** The same mention: same person, same text range. The page layer may hand over a fresh target object each time. */
+function sameMention(a: MentionTarget, b: MentionTarget): boolean {
+  if (a === b) return true;
+  if (a.personId !== b.personId) return false;
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) === 0 && a.range.compareBoundaryPoints(Range.END_TO_END, b.range) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The page and selection a note written in the card comes from (capped at the note store's limits). */
+function noteOrigin(): NoteOrigin {
+  const selection = window.getSelection()?.toString().trim().slice(0, NOTE_LIMITS.selection);
+  return {
+    url: location.href.slice(0, NOTE_LIMITS.url),
+    title: document.title.slice(0, NOTE_LIMITS.title),
+    ...(selection ? { selection } : {}),
+  };
+}
+
+export function createCardController(options: CardControllerOptions = {}): CardController {
+  const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
+  const notes = options.notes ?? messengerNotesClient;
+  const fetchCard = options.fetchCard ?? fetchFromBackground;
+  const lang = cardLang();
+
+  /** Settled loads by person; in-flight loads are shared so hovering twice asks once. */
+  const loaded = new Map<string, CardState>();
+  const loading = new Map<string, Promise<void>>();
+  let host: Host | null = null;
+  let open: OpenCard | null = null;
+  let destroyed = false;
+  let frame = 0;
+  let resizeObserver: ResizeObserver | null = null;
+  // Set while focus goes back to the mention on close: the page layer opens a
+  // card when a mention gains focus, and that focus must not reopen this one.
+  let returningFocus = false;
+
+  const attach =
+    options.attachShadow ?? (pristineAttachShadow ? (element: HTMLElement) => pristineAttachShadow.call(element, { mode: 'closed' }) : null);
+
+  function ensureHost(): Host | null {
+    if (host?.element.isConnected) return host;
+    if (!attach) {
+      log('attachShadow is not the browser’s own: the card stays off on this page', null);
+      return null;
+    }
+    // A page script may have removed our host: start over with a fresh one.
+    host?.element.remove();
+    const element = document.createElement(HOST_TAG);
+    const root = attach(element);
+    adoptStyles(root, CARD_CSS + NOTES_CSS);
+    for (const type of CONTAINED_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
+    root.addEventListener('focusin', () => intent.pin());
+    element.addEventListener('pointerenter', () => intent.enterCard());
+    element.addEventListener('pointerleave', () => {
+      // While the user works in the card (focus inside), the pointer may wander off.
+      if (!root.activeElement) intent.leaveCard();
+    });
+    // Inline and !important: the page's own rules on our tag (display:none, opacity…)
+    // would otherwise beat the shadow root's :host rules. `all` first, then ours.
+    hostStyle(element, { all: 'initial' });
+    hostStyle(element, {
+      display: 'none',
+      position: 'fixed',
+      left: '0px',
+      top: '0px',
+      width: '360px',
+      'max-width': 'calc(100vw - 16px)',
+      'z-index': '2147483647',
+    });
+    document.documentElement.append(element);
+    host = { element, root };
+    return host;
+  }
+
+  function load(target: MentionTarget) {
+    const { personId } = target;
+    if (loading.has(personId)) return;
+    // A failure is kept only until the next attempt (a new hover or Retry) asks again.
+    if (loaded.get(personId)?.status === 'error') loaded.delete(personId);
+    if (loaded.has(personId)) return;
+    const pending = fetchCard(personId).then(
+      (card): CardState => (card ? { status: 'ready', card } : { status: 'missing' }),
+      (cause: unknown): CardState => {
+        log('loading the card failed', cause);
+        return { status: 'error' };
+      },
+    ).then((state) => {
+      loading.delete(personId);
+      loaded.set(personId, state);
+      if (open && open.target.personId === personId) {
+        open.state = state;
+        paint();
+      }
+    });
+    loading.set(personId, pending);
+  }
+
+  function show(target: MentionTarget, viaKeyboard: boolean) {
+    mark(MARK_SHOW_START);
+    const ui = ensureHost();
+    if (!ui) return;
+    const active = document.activeElement;
+    open = {
+      target,
+      state: loaded.get(target.personId) ?? { status: 'loading' },
+      origin: noteOrigin(),
+      viaKeyboard,
+      returnFocusTo: target.returnFocusTo ?? (active instanceof HTMLElement && active !== ui.element ? active : null),
+    };
+    hostStyle(ui.element, { display: 'block', visibility: 'hidden', left: '0px', top: '0px' });
+    paint();
+    listen(true);
+    reposition();
+    hostStyle(ui.element, { visibility: 'visible' });
+    mark(MARK_CARD_SHOWN);
+    if (viaKeyboard) {
+      const dialog = ui.root.querySelector<HTMLElement>('[role="dialog"]');
+      const first = dialog ? focusables(dialog)[0] : undefined;
+      (first ?? dialog)?.focus();
+    }
+  }
+
+  function hide() {
+    const closing = open;
+    open = null;
+    listen(false);
+    if (!host) return;
+    const hadFocus = !!host.root.activeElement;
+    render(null, host.root);
+    hostStyle(host.element, { display: 'none' });
+    if (closing && (hadFocus || closing.viaKeyboard)) {
+      const back = closing.returnFocusTo;
+      if (back?.isConnected) {
+        returningFocus = true;
+        try {
+          back.focus();
+        } finally {
+          returningFocus = false;
+        }
+      }
+    }
+  }
+
+  const actions: CardActions = {
+    close: () => intent.close(),
+    retry: () => {
+      if (!open) return;
+      open.state = { status: 'loading' };
+      paint();
+      load(open.target);
+    },
+    openPage: async (page) => {
+      const personId = open?.target.personId;
+      await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
+    },
+    turnOffSite: async () => {
+      await setSiteEnabled(location.host, false);
+      intent.close();
+    },
+  };
+
+  function paint() {
+    if (!host || !open) return;
+    const { target, state, origin } = open;
+    render(
+      h(HoverCard, {
+        // A new person is a new card: no expanded panel or half-typed note carries over.
+        key: target.personId,
+        personId: target.personId,
+        mentionText: target.range.toString().trim(),
+        state,
+        lang,
+        notes,
+        origin,
+        actions,
+      }),
+      host.root,
+    );
+  }
+
+  function reposition() {
+    frame = 0;
+    if (!host || !open) return;
+    // clientWidth/Height leave out scrollbars; they are 0 in documents without layout (quirks, tests).
+    const root = document.documentElement;
+    const viewport = { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
+    const anchor = anchorRect([...open.target.range.getClientRects()]);
+    if (!anchor || isFarOutOfView(anchor, viewport)) {
+      // The mention was removed from the page or scrolled far away: a card pointing at nothing is noise.
+      intent.close();
+      return;
+    }
+    // Never taller than the roomier side of the mention, so the card never covers it.
+    hostStyle(host.element, { '--tl-room': `${Math.floor(cardRoom(anchor, viewport))}px` });
+    const box = host.element.getBoundingClientRect();
+    const place = placeCard(anchor, { width: box.width, height: box.height }, viewport);
+    hostStyle(host.element, { left: `${Math.round(place.left)}px`, top: `${Math.round(place.top)}px` });
+  }
+
+  const scheduleReposition = () => {
+    if (!frame) frame = requestAnimationFrame(guarded('positioning the card', reposition));
+  };
+
+  const onKeyDown = guarded('handling a key', (event: KeyboardEvent) => {
+    // Inside the card the card handles keys itself (and a note editor may keep its Escape).
+    if (event.key === 'Escape' && host && event.target !== host.element) intent.close();
+  });
+  const onPointerDown = guarded('handling a click', (event: PointerEvent) => {
+    if (host && event.target !== host.element) intent.close();
+  });
+
+  function listen(on: boolean) {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('scroll', scheduleReposition, { capture: true, passive: true } as AddEventListenerOptions);
+    window[method]('resize', scheduleReposition, { passive: true } as AddEventListenerOptions);
+    window[method]('keydown', onKeyDown as EventListener, true);
+    window[method]('pointerdown', onPointerDown as EventListener, true);
+    if (on && host && typeof ResizeObserver === 'function') {
+      // The card grows as details load, a conflict expands or a note is added.
+      resizeObserver ??= new ResizeObserver(scheduleReposition);
+      resizeObserver.observe(host.element);
+    } else if (!on) {
+      resizeObserver?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    }
+  }
+
+  const intent = createHoverIntent<MentionTarget>(
+    {
+      load: guarded('loading the card', load),
+      show: guarded('showing the card', show),
+      hide: guarded('hiding the card', hide),
+    },
+    timers,
+    { isSame: sameMention },
+  );
+
+  const live = <A extends unknown[]>(what: string, fn: (...args: A) => void) =>
+    guarded(what, (...args: A) => {
+      if (!destroyed) fn(...args);
+    });
+
+  return {
+    pointerEnter: live('pointerEnter', (target: MentionTarget) => {
+      // A new hover starts the clock; coming back to the same mention during the grace period does not.
+      if (!intent.target || !sameMention(intent.target, target)) mark(MARK_HOVER_START);
+      intent.enterMention(target);
+    }),
+    pointerLeave: live('pointerLeave', () => intent.leaveMention()),
+    open: live('open', (target: MentionTarget, { viaKeyboard }: { viaKeyboard: boolean }) => {
+      if (!returningFocus) intent.openNow(target, viaKeyboard);
+    }),
+    close: live('close', () => intent.close()),
+    destroy: guarded('destroy', () => {
+      if (destroyed) return;
+      intent.close();
+      destroyed = true;
+      listen(false);
+      resizeObserver = null;
+      host?.element.remove();
+      host = null;
+      loaded.clear();
+      loading.clear();
+    }),
+  };
+}
+
+/** Inline styles on the host through the CSSOM (allowed by any CSP), !important so page rules cannot hide, fade or move it. */
+function hostStyle(element: HTMLElement, properties: Record<string, string>) {
+  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
+}
+
+function adoptStyles(root: ShadowRoot, css: string) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch (cause) {
+    // Firefox has refused constructed sheets from content scripts in some versions; a <style> may then be blocked by CSP.
+    log('constructed stylesheet refused, falling back to <style>', cause);
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}
