@@ -49,7 +49,7 @@ export default defineContentScript({
       }
     };
 
-    const emptyReport = (): MentionsReport => ({ url: location.href, host: location.host, enabled, people: [] });
+    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: location.host, enabled, people: [] });
 
     const removers = [
       tabMessenger.onMessage('listMentions', async () => {

@@ -78,7 +78,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
     }
   }
 
-  const origin: NoteOrigin | undefined = page.status === 'ready' ? { url: page.report.url, title: page.report.host } : undefined;
+  const origin: NoteOrigin | undefined = page.status === 'ready' ? { url: page.report.url, title: page.report.title || page.report.host } : undefined;
 
   return (
     <div class="tl-host tl-page">

@@ -13,6 +13,7 @@ import { freshDatabase, storeNotesClient } from './notes-fixtures';
 
 const report: MentionsReport = {
   url: 'https://news.example/story',
+  title: 'A story about the talent war',
   host: 'news.example',
   enabled: true,
   people: [
@@ -168,7 +169,7 @@ describe('person view', () => {
     // Shown as text: no element was made from the note.
     expect(added.querySelector('img')).toBeNull();
     const stored = (await client.list({ personId: 'sam-altman' })).find((n) => n.text.startsWith('new'))!;
-    expect(stored.origin).toEqual({ url: report.url, title: report.host });
+    expect(stored.origin).toEqual({ url: report.url, title: report.title });
 
     // Edit in place.
     const item = added.closest('li')!;

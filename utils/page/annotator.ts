@@ -515,7 +515,7 @@ export class Annotator {
         });
       }
     }
-    return { url: location.href, host: location.host, enabled, people: [...people.values()] };
+    return { url: location.href, title: document.title, host: location.host, enabled, people: [...people.values()] };
   }
 
   // ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ export interface MentionSummary {
 
 export interface MentionsReport {
   url: string;
+  /** The page's title, recorded as the origin of notes written about it. */
+  title: string;
   /** The page's host, for the per-site switch. */
   host: string;
   /** false when marking is switched off for this site or globally. */
