@@ -12,7 +12,21 @@ export default defineConfig({
   }),
   zip: {
     // The sources zip for Mozilla's review: only what builds the extension.
-    excludeSources: ['bench/results/**', 'test-results/**', 'docs/screenshots/**', '**/*.log'],
+    excludeSources: [
+      'bench/results/**',
+      'test-results/**',
+      'coverage/**',
+      'data/generated/**',
+      'test/fixtures/generated/**',
+      'docs/screenshots/**',
+      '**/*.log',
+    ],
+  },
+  hooks: {
+    // WXT takes the toolbar button's title from the popup's <title>, which cannot be localized.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -23,6 +37,15 @@ export default defineConfig({
     // and the popup learns the current site from the content script itself.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // Web-accessible only to host the card's notes frame: the content script embeds
+    // note-frame.html in pages so notes are read and typed in the extension's origin,
+    // out of the page's reach (utils/notes/note-frame.ts). Chrome: use_dynamic_url, so
+    // the frame answers only at a per-session URL and a page cannot detect the extension
+    // by probing a fixed chrome-extension:// address. Firefox has no such key and needs
+    // none: its moz-extension:// host is a random UUID per install.
+    web_accessible_resources: [
+      { resources: ['note-frame.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

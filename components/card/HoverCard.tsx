@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { ConflictRecord, PersonCard } from '@/data/schema';
-import type { NotesClient } from '@/utils/notes/client';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
 import { CardNotes } from './CardNotes';
@@ -32,7 +31,7 @@ export interface HoverCardProps {
   mentionText: string;
   state: CardState;
   lang: CardLang;
-  notes: NotesClient;
+  /** Where a note written in the card comes from (passed to the notes frame). */
   origin: NoteOrigin;
   actions: CardActions;
 }
@@ -46,10 +45,12 @@ export function focusables(root: Element): HTMLElement[] {
 
 /**
  * The card: a non-modal dialog labelled by the person's name. Tab cycles
- * inside it; Escape closes it (the host returns focus to the page). An Escape
- * in a note with unsaved text only leaves the note, so a stray key loses nothing.
+ * inside it (through the notes frame on the way); Escape closes it (the host
+ * returns focus to the page). Keys typed in the notes frame never reach the
+ * card: the frame passes Escape on itself, except one that would throw away
+ * unsaved text, which only leaves the note.
  */
-export function HoverCard({ personId, mentionText, state, lang, notes, origin, actions }: HoverCardProps) {
+export function HoverCard({ personId, mentionText, state, lang, origin, actions }: HoverCardProps) {
   const nameId = useId();
   const [actionError, setActionError] = useState(false);
 
@@ -64,12 +65,7 @@ export function HoverCard({ personId, mentionText, state, lang, notes, origin, a
   function onKeyDown(event: KeyboardEvent) {
     const dialog = event.currentTarget as HTMLElement;
     if (event.key === 'Escape') {
-      const field = event.target as HTMLElement;
-      if (field instanceof HTMLTextAreaElement && field.value.trim() !== '') {
-        dialog.focus();
-      } else {
-        actions.close();
-      }
+      actions.close();
       event.preventDefault();
       event.stopPropagation();
     } else if (event.key === 'Tab') {
@@ -145,7 +141,7 @@ export function HoverCard({ personId, mentionText, state, lang, notes, origin, a
           </>
         )}
 
-        {state.status !== 'missing' && <CardNotes personId={personId} client={notes} origin={origin} />}
+        {state.status !== 'missing' && <CardNotes personId={personId} origin={origin} onEscape={actions.close} />}
       </div>
 
       <footer class="tl-footer">

@@ -3,11 +3,13 @@
  * real marks, real keys. The card lives in a CLOSED shadow root, which no page
  * script and no Playwright locator can enter; the test reads it through the
  * DevTools protocol (DOM.getDocument with pierce), the way a debugger would.
+ * The notes live in an extension-page frame inside that root (note-frame.html);
+ * Playwright reaches frames through page.frames() whatever hides their element.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchChromium, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -120,6 +122,33 @@ async function clickInCard(page: Page, selector: string) {
 }
 
 const cardText = (page: Page) => inCard(page, (root) => root.querySelector('[role="dialog"]')?.textContent ?? '');
+
+/** The card's notes frame (an extension page), once its editor is there and the notes have loaded. */
+async function noteFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((f) => new URL(f.url()).pathname === '/note-frame.html');
+  const loaded = async () => (await find()?.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))')) != null;
+  await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
+  return find()!;
+}
+
+const frameNotes = (frame: Frame) => frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? ''));
+const frameFocus = (frame: Frame) => frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null));
+
+/**
+ * Waits until the card has sized the frame to the frame's content (its height message arrived).
+ * The frame is scrolled into the card's view first: Chromium does not render (nor run resize
+ * observers in) a cross-origin frame scrolled out of sight, so until then its height stays the first guess.
+ */
+async function frameSettled(page: Page, frame: Frame) {
+  await inCard(page, (root) => root.querySelector('[data-testid="card-notes-frame"]')!.scrollIntoView({ block: 'nearest' }));
+  await expect
+    .poll(async () => {
+      const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="note-frame"]')!.getBoundingClientRect().height));
+      const shown = await inCard(page, (root) => root.querySelector<HTMLElement>('[data-testid="card-notes-frame"]')!.getBoundingClientRect().height);
+      return Math.abs(shown - Math.min(320, Math.max(40, content)));
+    }, { timeout: 5000 })
+    .toBeLessThan(1);
+}
 
 /** Time from hover start to card shown, and the part of it that is our own rendering. */
 function timings(page: Page) {
@@ -345,14 +374,23 @@ describe('the card in Chromium', () => {
     expect(look.color).not.toBe('rgb(204, 0, 0)');
     expect(look.spacing).toBe('normal');
 
-    // Write a note in the card, with real clicks and keys.
+    // Write a note in the card's notes frame, with real clicks and keys.
+    const frame = await noteFrame(page);
+    await frameSettled(page, frame);
+    const frameBox = (await boxInCard(page, '[data-testid="card-notes-frame"]'))!;
+    // The pointer resting on the frame counts as resting on the card.
+    await page.mouse.move(frameBox.left + 20, frameBox.top - 30, { steps: 2 });
+    await page.mouse.move(frameBox.left + 40, frameBox.top + 30, { steps: 3 });
+    await page.waitForTimeout(600);
+    expect(await cardVisible(page)).toBe(true);
     const secret = 'SECRET-NOTE-42 zebra';
-    const input = (await boxInCard(page, '[data-testid="card-notes"] textarea'))!;
-    await page.mouse.move(input.left + 20, input.top - 60, { steps: 2 });
-    await clickInCard(page, '[data-testid="card-notes"] textarea');
+    await frame.click('textarea');
     await page.keyboard.type(secret);
-    await clickInCard(page, '[data-testid="card-notes"] button[type="submit"]');
-    await expect.poll(() => inCard(page, (root) => [...root.querySelectorAll('[data-testid="note-text"]')].map((n) => n.textContent)), { timeout: 5000 }).toContain(secret);
+    await frame.click('button[type="submit"]');
+    await expect.poll(() => frameNotes(frame), { timeout: 5000 }).toContain(secret);
+    // Stored with this page as its origin (passed to the frame in its URL): the note links back here.
+    const from = await frame.$eval('[data-testid="note"] .tl-note-meta a', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
+    expect(from).toEqual({ href: page.url(), text: 'Hostile page — Talent Lens card fixture' });
 
     const seen = await page.evaluate((secretText) => {
       const spy = (window as unknown as { spy: { roots: unknown[]; added: string[]; attributes: string[]; keys: string[]; captureKeys: string[]; inputs: string[] } }).spy;
@@ -368,7 +406,10 @@ describe('the card in Chromium', () => {
         bubbleKeys: spy.keys.join(''),
         inputs: spy.inputs.join(''),
         captureKeys: spy.captureKeys.join(''),
-        querySelector: document.querySelector('[role="dialog"], textarea, [data-testid]') === null,
+        querySelector: document.querySelector('[role="dialog"], textarea, [data-testid], iframe') === null,
+        // The frame is not among the page's frames, and its load left no trace in the page's resource timing.
+        childFrames: window.length,
+        frameEntries: performance.getEntries().filter((e) => e.name.includes('note-frame') || e.name.includes('extension')).length,
         secretLength: secretText.length,
       };
     }, secret);
@@ -379,18 +420,85 @@ describe('the card in Chromium', () => {
     expect(seen.secretVisible).toBe(false);
     expect(seen.cardVisible).toBe(false);
     expect(seen.querySelector).toBe(true);
-    // Typing stops at the shadow root: the page's bubbling key and input listeners saw nothing.
+    expect(seen.childFrames).toBe(0);
+    expect(seen.frameEntries).toBe(0);
+    // Typed in the frame: no key reached the page, not even its capture-phase listener on window.
     expect(seen.bubbleKeys).toBe('');
     expect(seen.inputs).toBe('');
-    console.log('[card e2e] a capture-phase keydown listener on window saw:', JSON.stringify(seen.captureKeys));
+    expect(seen.captureKeys).toBe('');
 
-    // The note was stored by the background, not in the page: a fresh card lists it.
+    // Even given the frame element (here through the DevTools protocol, in the page's own JavaScript world),
+    // the page could not read the frame: it is the extension's origin.
+    const reach = await inCard(page, (root) => {
+      const element = root.querySelector('iframe')!;
+      let documentRead: string;
+      try {
+        documentRead = element.contentWindow!.document.body.innerText;
+      } catch (error) {
+        documentRead = (error as Error).name;
+      }
+      return { contentDocument: element.contentDocument === null, documentRead, src: new URL(element.src).protocol };
+    });
+    expect(reach).toEqual({ contentDocument: true, documentRead: 'SecurityError', src: 'chrome-extension:' });
+
+    // A page probing the extension's fixed URL for the frame is refused (use_dynamic_url): no fingerprint.
+    await page.evaluate((url) => {
+      const probe = document.createElement('iframe');
+      probe.id = 'probe';
+      probe.src = url;
+      document.body.append(probe);
+    }, `chrome-extension://${browser.extensionId}/note-frame.html`);
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-error:')), { timeout: 5000 }).toBe(true);
+    expect(page.frames().filter((f) => f.url().includes('/note-frame.html'))).toHaveLength(1);
+    await page.evaluate(() => document.getElementById('probe')!.remove());
+
+    // Escape in the frame (the editor is empty again after saving) closes the card.
+    await frame.focus('textarea');
     await page.keyboard.press('Escape');
     await expect.poll(() => cardVisible(page)).toBe(false);
+    expect((await page.evaluate(() => (window as unknown as { spy: { captureKeys: string[] } }).spy.captureKeys)).join('')).toBe('');
+
+    // The note was stored by the background, not in the page: a fresh card lists it.
     await hover(page, mark);
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
-    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain(secret);
+    await expect.poll(async () => frameNotes(await noteFrame(page)), { timeout: 5000 }).toContain(secret);
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it('keyboard: Tab goes from the card through the notes frame and on; Escape in the frame leaves typed text, then closes the card', async () => {
+    const page = await open('/card/card.html');
+    await waitForMark(page, 'Ilya Sutskever');
+    await page.focus('#before');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => cardVisible(page), { timeout: 2000 }).toBe(true);
+    const frame = await noteFrame(page);
+    const cardFocus = () => inCard(page, (root) => root.activeElement?.getAttribute('data-testid') ?? root.activeElement?.localName ?? null);
+
+    // Tab forward from the close button until the frame's editor has focus.
+    let tabs = 0;
+    while ((await frameFocus(frame)) !== 'textarea.tl-note-input' && tabs++ < 20) await page.keyboard.press('Tab');
+    expect(await frameFocus(frame)).toBe('textarea.tl-note-input');
+    expect(await cardFocus()).toBe('card-notes-frame');
+    // …then past the frame's last control to the card's footer.
+    tabs = 0;
+    while ((await cardFocus()) !== 'open-popup' && tabs++ < 20) await page.keyboard.press('Tab');
+    expect(await cardFocus()).toBe('open-popup');
+    // And back in with Shift+Tab.
+    await page.keyboard.press('Shift+Tab');
+    expect(await cardFocus()).toBe('card-notes-frame');
+
+    await frame.focus('textarea');
+    await page.keyboard.type('half a thought');
+    await page.keyboard.press('Escape');
+    expect(await cardVisible(page)).toBe(true);
+    expect(await frameFocus(frame)).toBe('div.tl-note-frame');
+    expect(await frame.inputValue('textarea')).toBe('half a thought');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardVisible(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    await page.waitForTimeout(300);
+    expect(await cardVisible(page)).toBe(false);
     await page.close();
   });
 
@@ -436,6 +544,7 @@ describe('card screenshots', () => {
           await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
           await expect.poll(() => cardText(page), { timeout: 5000 }).toContain(c.lang === 'zh' ? '职业变动' : 'Career moves');
           expect(await inCard(page, (root) => root.querySelector('h2')?.textContent)).toBe(c.heading);
+          await frameSettled(page, await noteFrame(page));
           // The pointer rests on the card so it stays open for the picture.
           const { box } = (await cardHost(page))!;
           await page.mouse.move((mark.left + mark.right) / 2, box.top + 20, { steps: 3 });

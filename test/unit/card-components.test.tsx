@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { HoverCard, type CardActions, type CardState, type HoverCardProps } from '@/components/card/HoverCard';
-import { memoryNotes, personCard, useLocale } from './card-fixtures';
-import type { NoteRecord } from '@/utils/notes/records';
+import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
+import { NOTE_FRAME_HEIGHT, NOTE_FRAME_SOURCE } from '@/utils/notes/note-frame';
 
 const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
 
@@ -17,13 +17,14 @@ function renderCard(props: Partial<HoverCardProps> = {}) {
     mentionText: 'Shengjia Zhao',
     state: { status: 'ready', card: personCard() },
     lang: 'en',
-    notes: memoryNotes(),
     origin,
     actions: actions(),
     ...props,
   };
   return { ...render(<HoverCard {...all} />), props: all };
 }
+
+beforeEach(() => fakeFrameLoading());
 
 afterEach(() => {
   cleanup();
@@ -199,6 +200,7 @@ describe('HoverCard states', () => {
     renderCard({ state: { status: 'missing' } });
     expect(screen.getByTestId('card-missing').textContent).toBe('No details for this person.');
     expect(screen.queryByTestId('card-notes')).toBeNull();
+    expect(document.querySelector('iframe')).toBeNull();
   });
 
   it('in Chinese, the loading line is Chinese', () => {
@@ -209,55 +211,85 @@ describe('HoverCard states', () => {
 });
 
 describe('HoverCard notes', () => {
-  const existing: NoteRecord = { id: 'n0', personId: 'shengjia-zhao', text: 'Met him at NeurIPS', createdAt: 1, updatedAt: 1, revision: 1 };
+  const frameOf = () => within(screen.getByTestId('card-notes')).getByTitle('Your private notes on this person') as HTMLIFrameElement;
+  const fromFrame = (frame: HTMLIFrameElement, data: unknown, source: MessageEventSource | null = frame.contentWindow) =>
+    act(() => void window.dispatchEvent(new MessageEvent('message', { data, source })));
 
-  it('lists the person’s notes, adds one with this page as its origin, and edits one in place', async () => {
+  it('holds no note UI of its own: an extension-page frame for this person, with this page as the origin', () => {
     useLocale('en');
-    const notes = memoryNotes([existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
-    renderCard({ notes });
+    renderCard();
     const section = screen.getByTestId('card-notes');
-    await waitFor(() => expect(within(section).getByText('Met him at NeurIPS')).toBeTruthy());
-    expect(section.textContent).not.toContain('Not this person');
-
-    const input = within(section).getAllByRole('textbox')[0]!;
-    fireEvent.input(input, { target: { value: 'Leads the post-training team' } });
-    fireEvent.click(within(section).getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(within(section).getByText('Leads the post-training team')).toBeTruthy());
-    expect(notes.drafts[0]).toMatchObject({ personId: 'shengjia-zhao', text: 'Leads the post-training team', origin });
-
-    const item = within(section).getByText('Met him at NeurIPS').closest('li')!;
-    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Edit' }));
-    const editor = within(item as HTMLElement).getByRole('textbox');
-    fireEvent.input(editor, { target: { value: 'Met him at NeurIPS 2024' } });
-    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(within(section).getByText('Met him at NeurIPS 2024')).toBeTruthy());
-    expect(notes.notes.find((n) => n.id === 'n0')).toMatchObject({ text: 'Met him at NeurIPS 2024', revision: 2 });
+    expect(section.querySelector('textarea, input, [data-testid="note-list"]')).toBeNull();
+    const frame = frameOf();
+    const url = new URL(frame.src);
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(browser.runtime.getURL('/note-frame.html'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      person: 'shengjia-zhao',
+      frame: expect.stringMatching(/^[0-9a-f]{32}$/),
+      url: origin.url,
+      title: origin.title,
+      selection: origin.selection,
+    });
+    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.initial}px`);
+    expect(frame.style.borderWidth || frame.style.border).toMatch(/^0/);
   });
 
-  it('says when notes cannot be loaded', async () => {
+  it('each card gets its own nonce; a new person is a new frame', () => {
     useLocale('en');
-    const notes = memoryNotes();
-    notes.list = () => Promise.reject(new Error('no background'));
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    renderCard({ notes });
-    await waitFor(() => expect(screen.getByText('Could not load notes.')).toBeTruthy());
+    const first = renderCard();
+    const nonce = new URL(frameOf().src).searchParams.get('frame');
+    first.unmount();
+    renderCard({ personId: 'mark-chen' });
+    const again = new URL(frameOf().src).searchParams;
+    expect(again.get('person')).toBe('mark-chen');
+    expect(again.get('frame')).not.toBe(nonce);
+  });
+
+  it('takes its height from its own frame with its nonce, clamped; ignores every other message', () => {
+    useLocale('en');
+    const act_ = actions();
+    renderCard({ actions: act_ });
+    const frame = frameOf();
+    const frameId = new URL(frame.src).searchParams.get('frame')!;
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 187 });
+    expect(frame.style.height).toBe('187px');
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 4000 });
+    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.max}px`);
+    // The page posting to itself, a stale nonce, someone else's message: ignored.
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 90 }, window);
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId: 'f'.repeat(32), height: 90 });
+    fromFrame(frame, { source: 'other', frameId, height: 90 });
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, window);
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, null);
+    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.max}px`);
+    expect(act_.close).not.toHaveBeenCalled();
+  });
+
+  it('an Escape passed on by its frame closes the card', () => {
+    useLocale('en');
+    const act_ = actions();
+    renderCard({ actions: act_ });
+    const frame = frameOf();
+    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId: new URL(frame.src).searchParams.get('frame'), action: 'escape' });
+    expect(act_.close).toHaveBeenCalledOnce();
+  });
+
+  it('is labelled for screen readers in Chinese too', () => {
+    useLocale('zh_CN');
+    renderCard({ lang: 'zh' });
+    expect(within(screen.getByTestId('card-notes')).getByTitle('你对此人的私人笔记').localName).toBe('iframe');
   });
 });
 
 describe('HoverCard keyboard and actions', () => {
-  it('Escape closes, unless it would throw away a note being typed', () => {
+  it('Escape anywhere in the card closes it', () => {
     useLocale('en');
     const act = actions();
     renderCard({ actions: act });
-    const dialog = screen.getByRole('dialog');
-    const input = within(screen.getByTestId('card-notes')).getAllByRole('textbox')[0]!;
-    input.focus();
-    fireEvent.input(input, { target: { value: 'half a thought' } });
-    fireEvent.keyDown(input, { key: 'Escape' });
-    expect(act.close).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(dialog);
-    fireEvent.keyDown(dialog, { key: 'Escape' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Close' }), { key: 'Escape' });
     expect(act.close).toHaveBeenCalledOnce();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(act.close).toHaveBeenCalledTimes(2);
   });
 
   it('Tab cycles inside the card', () => {

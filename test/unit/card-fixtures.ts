@@ -1,4 +1,5 @@
 /** Shared by the card's unit tests: a person card with every feature, UI strings from the real catalogues, an in-memory notes client. */
+import nodeConsole from 'node:console';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
@@ -116,4 +117,25 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { drafts:
     },
     restore: async (note) => (notes.push(note), note),
   };
+}
+
+/** Stand-ins for frames' windows, one per frame element. */
+const frameWindows = new WeakMap<HTMLIFrameElement, Window>();
+
+/**
+ * happy-dom does not load frames: it logs an error for each one (the card's
+ * notes frame) to Node's own console and leaves contentWindow null. This
+ * silences that one error and gives each frame a window of its own that
+ * messages can come from.
+ */
+export function fakeFrameLoading() {
+  const original = nodeConsole.error.bind(nodeConsole);
+  vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
+    if (args[0] instanceof Error && args[0].message.includes('Iframe page loading is disabled')) return;
+    original(...args);
+  });
+  vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
+    if (!frameWindows.has(this)) frameWindows.set(this, { frameWindowOf: this.src } as unknown as Window);
+    return frameWindows.get(this)!;
+  });
 }

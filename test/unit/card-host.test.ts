@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { memoryNotes, personCard, useLocale } from './card-fixtures';
+import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
+import { NOTE_FRAME_SOURCE } from '@/utils/notes/note-frame';
 import { loadSettings } from '@/utils/settings';
 import type { PersonCard } from '@/data/schema';
 
@@ -16,7 +17,6 @@ function setup(fetchCard: (id: string) => Promise<PersonCard | null> = async () 
   const fetch = vi.fn(fetchCard);
   const controller = createCardController({
     fetchCard: fetch,
-    notes: memoryNotes(),
     attachShadow: (element) => {
       const root = element.attachShadow({ mode: 'closed' });
       roots.push(root);
@@ -47,6 +47,7 @@ beforeEach(() => {
   // happy-dom has no layout: give every range a box in the viewport.
   vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 100, top: 100, right: 200, bottom: 120, width: 100, height: 20, x: 100, y: 100 }] as unknown as DOMRectList);
   vi.spyOn(console, 'error').mockImplementation(() => {});
+  fakeFrameLoading();
 });
 
 afterEach(() => {
@@ -189,14 +190,57 @@ describe('card controller', () => {
     controller.destroy();
   });
 
-  it('typing in the card does not reach the page’s key listeners', async () => {
+  it('keys in the card do not reach the page’s key listeners; notes are typed in a frame, not in the shadow root', async () => {
     const { controller, root } = setup();
     const seen: string[] = [];
     document.addEventListener('keydown', (event) => seen.push(event.key));
-    controller.open(mention(), { viaKeyboard: true });
-    const area = root().querySelector('textarea')!;
-    area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
+    const target = mention();
+    document.body.append(Object.assign(document.createElement('span'), { textContent: 'a selected quote' }));
+    const selected = document.createRange();
+    selected.selectNodeContents(document.body.lastChild!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(selected);
+    controller.open(target, { viaKeyboard: true });
+    root().activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
     expect(seen).toEqual([]);
+
+    expect(root().querySelector('textarea, input, [contenteditable]')).toBeNull();
+    const frame = root().querySelector<HTMLIFrameElement>('section[data-testid="card-notes"] iframe')!;
+    const url = new URL(frame.src);
+    expect(url.href.startsWith(browser.runtime.getURL('/note-frame.html') + '?')).toBe(true);
+    expect(url.searchParams.get('person')).toBe('shengjia-zhao');
+    expect(url.searchParams.get('url')).toBe(location.href);
+    expect(url.searchParams.get('title')).toBe(document.title);
+    expect(url.searchParams.get('selection')).toBe('a selected quote');
+    expect(frame.title).toBe('Your private notes on this person');
+    controller.destroy();
+  });
+
+  it('an Escape from the notes frame closes the card and returns focus to the mention', async () => {
+    const { controller, root, visible } = setup();
+    const target = mention();
+    target.returnFocusTo.focus();
+    controller.open(target, { viaKeyboard: true });
+    const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
+    const frameId = new URL(frame.src).searchParams.get('frame');
+    // The page's own window posting the same message changes nothing.
+    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, source: window }));
+    expect(visible()).toBe(true);
+    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, source: frame.contentWindow }));
+    expect(visible()).toBe(false);
+    expect(document.activeElement).toBe(target.returnFocusTo);
+    expect(root().querySelector('iframe')).toBeNull();
+    controller.destroy();
+  });
+
+  it('the frame’s height message resizes the frame in the card', async () => {
+    const { controller, root } = setup();
+    controller.open(mention(), { viaKeyboard: false });
+    const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
+    const frameId = new URL(frame.src).searchParams.get('frame');
+    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, height: 214 }, source: frame.contentWindow }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(frame.style.height).toBe('214px');
     controller.destroy();
   });
 
@@ -225,7 +269,7 @@ describe('card controller', () => {
   });
 
   it('without the browser’s own attachShadow (happy-dom’s is not native) it stays off and throws nothing', async () => {
-    const controller = createCardController({ fetchCard: async () => personCard(), notes: memoryNotes() });
+    const controller = createCardController({ fetchCard: async () => personCard() });
     controller.pointerEnter(mention());
     await vi.advanceTimersByTimeAsync(600);
     controller.open(mention(), { viaKeyboard: true });

@@ -6,19 +6,21 @@
  * else. The shadow root is closed (host.shadowRoot is null to the page), the
  * host carries no attributes but its inline position, and no card or note text
  * is ever written into the light DOM. Keyboard and input events from inside the
- * card stop at the shadow root, so the page's bubbling listeners (shortcuts,
- * keyloggers) do not see what is typed into a note; capture-phase listeners on
- * window or document still run before ours and cannot be stopped from here.
+ * card stop at the shadow root, so the page's bubbling listeners (shortcuts)
+ * do not see them; capture-phase listeners on window or document still run
+ * before ours and cannot be stopped from here. That is why the notes are not
+ * in the shadow root at all but in an extension-origin frame inside it
+ * (components/card/CardNotes.tsx): keys typed there are never dispatched in
+ * the page's document, and the page cannot read the frame's.
  */
 import { h, render } from 'preact';
 import type { PersonCard } from '@/data/schema';
 import { HoverCard, focusables, type CardActions, type CardState } from '@/components/card/HoverCard';
 import { CARD_CSS } from '@/components/card/card-css';
-import { NOTES_CSS } from '@/components/notes/notes-css';
 import { cardLang } from '@/components/card/text';
 import { backgroundMessenger } from '@/utils/messaging';
-import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
-import { NOTE_LIMITS, type NoteOrigin } from '@/utils/notes/records';
+import { trimOrigin } from '@/utils/notes/note-frame';
+import type { NoteOrigin } from '@/utils/notes/records';
 import { setSiteEnabled } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
@@ -52,7 +54,6 @@ export interface CardControllerOptions {
   timers?: Timers;
   /** Creates the closed shadow root; defaults to the browser's own attachShadow (tests without one inject it). */
   attachShadow?(host: HTMLElement): ShadowRoot;
-  notes?: NotesClient;
   fetchCard?(personId: string): Promise<PersonCard | null>;
 }
 
@@ -115,17 +116,11 @@ function sameMention(a: MentionTarget, b: MentionTarget): boolean {
 
 /** The page and selection a note written in the card comes from (capped at the note store's limits). */
 function noteOrigin(): NoteOrigin {
-  const selection = window.getSelection()?.toString().trim().slice(0, NOTE_LIMITS.selection);
-  return {
-    url: location.href.slice(0, NOTE_LIMITS.url),
-    title: document.title.slice(0, NOTE_LIMITS.title),
-    ...(selection ? { selection } : {}),
-  };
+  return trimOrigin({ url: location.href, title: document.title, selection: window.getSelection()?.toString() ?? '' });
 }
 
 export function createCardController(options: CardControllerOptions = {}): CardController {
   const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
-  const notes = options.notes ?? messengerNotesClient;
   const fetchCard = options.fetchCard ?? fetchFromBackground;
   const lang = cardLang();
 
@@ -154,7 +149,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     host?.element.remove();
     const element = document.createElement(HOST_TAG);
     const root = attach(element);
-    adoptStyles(root, CARD_CSS + NOTES_CSS);
+    adoptStyles(root, CARD_CSS);
     for (const type of CONTAINED_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
     root.addEventListener('focusin', () => intent.pin());
     element.addEventListener('pointerenter', () => intent.enterCard());
@@ -277,7 +272,6 @@ export function createCardController(options: CardControllerOptions = {}): CardC
         mentionText: target.range.toString().trim(),
         state,
         lang,
-        notes,
         origin,
         actions,
       }),
