@@ -1,6 +1,71 @@
+/**
+ * The core path in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi):
+ * the popup reaches the background, a news page gets marks, hovering a mark
+ * opens the card, a note written in the card (its notes frame) and one
+ * written in the popup are read back from IndexedDB on the notes page and in
+ * a fresh popup; two hostile pages (strict CSP, replaced DOM prototypes) are
+ * marked and keep working.
+ *
+ * Marks are read in the page's main world. With the Highlight API (Firefox
+ * 140+) they are ranges in CSS.highlights, which the document shares between
+ * the content script's sandbox and the page; where it is missing the page
+ * layer wraps <talent-lens-mark> elements instead. Both are accepted.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+
+const NOTE = `Firefox e2e note ${Date.now()} <b>not markup</b>`;
+const CARD_NOTE = `Written in the card in Firefox ${Date.now()}`;
+
+/**
+ * The card's notes frame (note-frame.html, an extension page framed in the card's closed shadow root).
+ * puppeteer over BiDi reports its URL as about:blank, so frames are told apart by their own location.
+ */
+async function noteFrameOf(page: Page): Promise<Frame | null> {
+  for (const frame of page.frames()) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (/^moz-extension:\/\/[^/]+\/note-frame\.html/.test(href)) return frame;
+  }
+  return null;
+}
+
+/** The marks on a page: kind of engine, texts, and the viewport centre of the first visible one. */
+function readMarks(page: Page) {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    let point = null as { x: number; y: number } | null;
+    const consider = (rect: DOMRect | undefined) => {
+      if (!point && rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight) point = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    };
+    const highlight = typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.get('talent-lens') : undefined;
+    if (highlight) {
+      for (const r of highlight as unknown as Iterable<AbstractRange>) {
+        if (!(r instanceof Range) || r.collapsed) continue;
+        texts.push(r.toString());
+        consider(r.getClientRects()[0]);
+      }
+      return { engine: 'highlight', texts, point };
+    }
+    const elements = Array.from(document.querySelectorAll('talent-lens-mark'));
+    for (const el of elements) {
+      texts.push(el.textContent ?? '');
+      consider(el.getClientRects()[0]);
+    }
+    return { engine: elements.length > 0 ? 'element' : 'none', texts, point };
+  });
+}
+
+interface PageCheck {
+  ok: boolean;
+  details: Array<{ check: string; ok: boolean; result?: string }>;
+}
+
+/** Waits for a hostile fixture's own check script (test/fixtures/hostile/check.js) to be ready. */
+async function waitPageReady(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 }).toBe(true);
+}
 
 describe('Firefox ESR with the extension', () => {
   let firefox: FirefoxWithExtension;
@@ -9,7 +74,7 @@ describe('Firefox ESR with the extension', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     firefox = await launchFirefox();
-  });
+  }, 120_000);
   afterAll(async () => {
     await firefox?.close();
     await server?.close();
@@ -20,5 +85,106 @@ describe('Firefox ESR with the extension', () => {
     await expect
       .poll(() => popup.$eval('[data-testid="background-status"]', (el) => el.textContent), { timeout: 10_000 })
       .toMatch(/^v\d+\.\d+\.\d+$/);
+    await popup.close();
+  });
+
+  it('marks a news page, opens the card on hover, and saves a note in the card', async () => {
+    const page = await firefox.newPage(server.url('/pages/en-news.html'));
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(expect.arrayContaining(['Sam Altman', 'Mark Zuckerberg']));
+    const marks = await readMarks(page);
+    console.info(`[firefox] engine=${marks.engine}, ${marks.texts.length} marks`);
+    // None of the decoys in the page's aside (chenille, Wangari, Wang Zhiyi) is marked.
+    expect(marks.texts.filter((t) => /chenille|Wangari|Zhiyi/i.test(t))).toEqual([]);
+    expect(marks.point).not.toBeNull();
+
+    await page.mouse.move(marks.point!.x - 40, marks.point!.y + 60);
+    await page.mouse.move(marks.point!.x, marks.point!.y, { steps: 4 });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('talent-lens-ui')).some((host) => {
+              const box = host.getBoundingClientRect();
+              return getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30;
+            }),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+
+    // The card's notes: an extension page in a frame, written to like a user would.
+    await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
+    const frame = (await noteFrameOf(page))!;
+    await frame.waitForSelector('[data-testid="note-frame"] textarea', { timeout: 10_000 });
+    await frame.type('[data-testid="note-frame"] textarea', CARD_NOTE);
+    await frame.click('[data-testid="note-frame"] button[type="submit"]');
+    await expect
+      .poll(() => frame.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent)), { timeout: 10_000 })
+      .toContain(CARD_NOTE);
+    await page.close();
+
+    // Read back from the extension's storage on the notes page.
+    const notesPage = await firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
+    await expect
+      .poll(() => notesPage.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent)), { timeout: 10_000 })
+      .toContain(CARD_NOTE);
+    await notesPage.close();
+  });
+
+  it('saves a note in the popup and reads it back on the notes page and in a new popup', async () => {
+    const editor = '[data-testid="person-view"] textarea.tl-note-input';
+    const popup = await firefox.openExtensionPage('popup.html?person=sam-altman', editor);
+    await popup.type(editor, NOTE);
+    await popup.click('[data-testid="person-view"] .tl-note-editor button[type="submit"]');
+    const notesIn = (page: Page) => page.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent));
+    await expect.poll(() => notesIn(popup), { timeout: 10_000 }).toContain(NOTE);
+    await popup.close();
+
+    const notesPage = await firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
+    await expect.poll(() => notesIn(notesPage), { timeout: 10_000 }).toEqual(expect.arrayContaining([NOTE, CARD_NOTE]));
+    // Text, never markup.
+    expect(await notesPage.$$eval('[data-testid="note-text"] b', (els) => els.length)).toBe(0);
+    await notesPage.close();
+
+    const again = await firefox.openExtensionPage('popup.html?person=sam-altman', editor);
+    await expect.poll(() => notesIn(again), { timeout: 10_000 }).toContain(NOTE);
+    await again.close();
+  });
+
+  // Firefox content scripts see the page through Xray wrappers rather than a separate world: the page's
+  // replaced prototypes must be just as invisible, and its CSP must not block our styles.
+  it.each([
+    ['csp.html', null],
+    ['prototypes.html', '__real'],
+  ] as const)('hostile page %s: marked, and its own check passes', async (file, registry) => {
+    const errors: string[] = [];
+    const page = await firefox.browser.newPage();
+    page.on('console', (msg) => {
+      if ((msg.type() === 'error' || msg.type() === 'warn') && /talent-lens|moz-extension:/i.test(msg.text())) errors.push(msg.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url(`/hostile/${file}`), { waitUntil: 'load' });
+    await waitPageReady(page);
+    const required = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-must-mark]')).flatMap((el) => el.getAttribute('data-must-mark')!.split('|')),
+    );
+    const texts = (registryPath: string | null) =>
+      page.evaluate(
+        (path) => {
+          const reg = path ? (window as unknown as Record<string, { highlights: HighlightRegistry }>)[path]!.highlights : CSS.highlights;
+          return Array.from((reg.get('talent-lens') ?? []) as Iterable<AbstractRange>)
+            .filter((r): r is Range => r instanceof Range && !r.collapsed)
+            .map((r) => r.toString());
+        },
+        registryPath,
+      );
+    await expect.poll(() => texts(registry), { timeout: 20_000 }).toEqual(expect.arrayContaining(required));
+    // Nothing marked in the page's form field.
+    expect((await texts(registry)).filter((t) => t.includes('Greg Brockman') || t.includes('Ilya Sutskever'))).toEqual([]);
+    // Read before the page check: its last step violates the CSP on purpose, which Firefox reports as a page error.
+    expect(errors).toEqual([]);
+    const check = await page.evaluate(() => (window as unknown as { __runPageCheck(): Promise<PageCheck> }).__runPageCheck());
+    expect(check.details.filter((d) => !d.ok), JSON.stringify(check.details, null, 1)).toEqual([]);
+    await page.close();
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Shared by the robustness e2e tests (hostile pages, privacy): find a mark the
+ * way a user sees it and hover it until the card shows.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The Highlight registry name the page layer uses (utils/page/mark-engine.ts HIGHLIGHT_NAME). */
+export const HIGHLIGHT = 'talent-lens';
+
+/**
+ * Hovers the nth visible mark (0: the first) and waits for the card host to show with real content.
+ * `registry` names a global holding the real highlight registry, for pages that replaced CSS.highlights.
+ */
+export async function hoverMarkOpensCard(page: Page, options: { registry?: string | null; nth?: number } = {}): Promise<void> {
+  const point = await page.evaluate(
+    ([name, registryPath, nth]) => {
+      let seen = 0;
+      const reg = (registryPath ? (window as unknown as Record<string, { highlights: HighlightRegistry }>)[registryPath]!.highlights : CSS.highlights) as HighlightRegistry;
+      for (const r of (reg.get(name) ?? []) as Iterable<AbstractRange>) {
+        if (!(r instanceof Range) || r.collapsed) continue;
+        const rect = r.getClientRects()[0];
+        if (rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight && seen++ === nth) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [HIGHLIGHT, options.registry ?? null, options.nth ?? 0] as const,
+  );
+  expect(point, 'a visible mark to hover').not.toBeNull();
+  await page.mouse.move(point!.x - 40, point!.y + 60);
+  await page.mouse.move(point!.x, point!.y, { steps: 4 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          for (const host of Array.from(document.querySelectorAll('talent-lens-ui'))) {
+            const box = host.getBoundingClientRect();
+            if (getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30) return true;
+          }
+          return false;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  await page.mouse.move(1, 1);
+}
+
+/**
+ * The card's notes live in an extension page framed inside the card (note-frame.html). Waits until
+ * that frame has loaded and rendered its notes UI: a page's CSP or replaced prototypes must not stop it.
+ */
+export async function expectNoteFrameRendered(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/note-frame\.html/.test(f.url()));
+        return frame ? frame.locator('[data-testid="note-frame"] textarea').count().catch(() => 0) : 0;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
+}
