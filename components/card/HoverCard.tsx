@@ -1,13 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import type { ConflictRecord, PersonCard } from '@/data/schema';
+import type { PersonCard } from '@/data/schema';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
 import { CardNotes } from './CardNotes';
-import { ConflictMark } from './ConflictMark';
-import { MovesTimeline } from './MovesTimeline';
-import { QuoteList } from './QuoteList';
-import { pick, type CardLang } from './text';
+import { displayName, OtherNames, PersonFacts } from './PersonFacts';
+import type { CardLang } from './text';
 
 export type CardState =
   | { status: 'loading' }
@@ -95,7 +92,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions 
       <header class="tl-header">
         <div class="tl-names">
           <h2 id={nameId} class="tl-name">
-            {person ? (lang === 'zh' && person.name.zh ? person.name.zh : person.name.en) : mentionText}
+            {person ? displayName(person, lang) : mentionText}
           </h2>
           {person && <OtherNames person={person} lang={lang} />}
         </div>
@@ -126,18 +123,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions 
 
         {card && person && (
           <>
-            <Role card={card} lang={lang} />
-            {person.moves.length > 0 && (
-              <Section title={t('cardMovesHeading')}>
-                <MovesTimeline card={card} lang={lang} />
-              </Section>
-            )}
-            {person.quotes.length > 0 && (
-              <Section title={t('cardQuotesHeading')}>
-                <QuoteList card={card} lang={lang} />
-              </Section>
-            )}
-            <OtherConflicts card={card} lang={lang} />
+            <PersonFacts card={card} lang={lang} />
           </>
         )}
 
@@ -161,69 +147,5 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions 
         </p>
       )}
     </div>
-  );
-}
-
-/** The names not used as the title: English in a Chinese UI and vice versa, and the person's own Chinese name. */
-function OtherNames({ person, lang }: { person: PersonCard['person']; lang: CardLang }) {
-  const { en, zh, native } = person.name;
-  const title = lang === 'zh' && zh ? zh : en;
-  const others = [en, zh, native].filter((name, i, all): name is string => !!name && name !== title && all.indexOf(name) === i);
-  if (others.length === 0) return null;
-  return <p class="tl-other-names" data-testid="other-names">{others.join(' · ')}</p>;
-}
-
-function Role({ card, lang }: { card: PersonCard; lang: CardLang }) {
-  const { person, organizations, conflicts, sources } = card;
-  const org = person.org ? organizations[person.org] : undefined;
-  const conflict = person.roleConflict ? conflicts.find((c) => c.id === person.roleConflict) : undefined;
-  const role = pick(person.role, lang);
-  const orgName = org ? pick(org.name, lang) : null;
-  return (
-    <div class="tl-fact tl-role" data-testid="role">
-      <span>
-        {role}
-        {/* Roles often name the organization already ("Chief Research Officer, OpenAI"). */}
-        {orgName && !role.includes(orgName) && (
-          <>
-            {' · '}
-            <span class="tl-org">{orgName}</span>
-          </>
-        )}
-      </span>{' '}
-      {conflict && <ConflictMark conflict={conflict} sources={sources} lang={lang} />}
-    </div>
-  );
-}
-
-/** Conflicts about this person that no shown fact (role, move) carries a mark for. */
-export function unattachedConflicts(card: PersonCard): ConflictRecord[] {
-  const attached = new Set([card.person.roleConflict, ...card.person.moves.map((m) => m.conflict)]);
-  return card.conflicts.filter((c) => !attached.has(c.id));
-}
-
-function OtherConflicts({ card, lang }: { card: PersonCard; lang: CardLang }) {
-  const others = unattachedConflicts(card);
-  if (others.length === 0) return null;
-  return (
-    <Section title={t('cardOtherConflicts')}>
-      {others.map((conflict) => (
-        <div key={conflict.id} class="tl-fact">
-          <ConflictMark conflict={conflict} sources={card.sources} lang={lang} withTopic />
-        </div>
-      ))}
-    </Section>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ComponentChildren }) {
-  const heading = useId();
-  return (
-    <section class="tl-section" aria-labelledby={heading}>
-      <h3 id={heading} class="tl-section-heading">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }

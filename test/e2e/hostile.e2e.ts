@@ -16,9 +16,10 @@
  * chrome-extension://ID). Any error or warning from that world, or mentioning talent-lens or
  * chrome-extension://, fails the page; so does any uncaught page error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './setup';
+import type { ExtensionBrowser } from './harness';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { HIGHLIGHT, expectNoteFrameRendered, hoverMarkOpensCard } from './card-probe';
 
 /** Longer than the page layer's debounce (200 ms, at most 1 s after the first change). */
@@ -194,20 +195,10 @@ function expectNoErrors(watched: Watched): void {
 }
 
 describe('hostile pages in Chromium with the extension', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   it('controls: the watchers see errors from the content script world, foreign DOM changes and misplaced marks', async () => {
-    const w = await openWatched(browser, server.url('/hostile/forbidden.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/forbidden.html'));
     await expectMarksSettled(w.page);
     expect(w.extensionContexts.size, 'the content script world was seen').toBeGreaterThan(0);
     const [contextId] = w.extensionContexts;
@@ -232,7 +223,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('names in scripts, styles, form fields, editors, attributes, SVG and templates stay unmarked and unchanged', async () => {
-    const w = await openWatched(browser, server.url('/hostile/forbidden.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/forbidden.html'));
     await expectMarksSettled(w.page);
     // Reported, not asserted: what the page layer does with an open shadow root and a same-origin iframe.
     const observed = await w.page.evaluate((name) => {
@@ -250,7 +241,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('a page of 100,000 nodes is marked to its last paragraph and keeps its nodes', { timeout: 180_000 }, async () => {
-    const w = await openWatched(browser, server.url('/hostile/big-dom.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/big-dom.html'));
     await expectMarksSettled(w.page, null, 120_000);
     const count = (await readMarks(w.page)).marks!.length;
     expect(count).toBe(21);
@@ -260,7 +251,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('one 5 MB text node is marked at its start, middle and end, and stays one node', { timeout: 180_000 }, async () => {
-    const w = await openWatched(browser, server.url('/hostile/huge-text.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/huge-text.html'));
     await expectMarksSettled(w.page, null, 120_000);
     expect((await readMarks(w.page)).marks!.length).toBe(4);
     await runPageCheck(w.page);
@@ -270,14 +261,14 @@ describe('hostile pages in Chromium with the extension', () => {
 
   it('a strict Content-Security-Policy page is marked, the card opens, and nothing violates the policy', async () => {
     const response = await (async () => {
-      const probe = await browser.context.newPage();
-      const r = await probe.goto(server.url('/hostile/csp.html'));
+      const probe = await suite.browser.context.newPage();
+      const r = await probe.goto(suite.server.url('/hostile/csp.html'));
       const header = r?.headers()['content-security-policy'];
       await probe.close();
       return header;
     })();
     expect(response).toBe("default-src 'self'; style-src 'self'; script-src 'self'");
-    const w = await openWatched(browser, server.url('/hostile/csp.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/csp.html'));
     await expectMarksSettled(w.page);
     await hoverMarkOpensCard(w.page);
     await expectNoteFrameRendered(w.page);
@@ -287,7 +278,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('a page that replaced DOM prototypes still works, is marked, and the card opens', async () => {
-    const w = await openWatched(browser, server.url('/hostile/prototypes.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/prototypes.html'));
     // The page replaced CSS.highlights in its own world; it kept the real registry in window.__real.
     await expectMarksSettled(w.page, '__real');
     await hoverMarkOpensCard(w.page, { registry: '__real' });
@@ -298,7 +289,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('a single-page app: marks follow pushState navigation and never outlive the content', async () => {
-    const w = await openWatched(browser, server.url('/hostile/spa.html?route=openai'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/spa.html?route=openai'));
     await expectMarksSettled(w.page);
     await w.page.click('a[data-route="stanford"]');
     const stanford = await expectMarksSettled(w.page);
@@ -315,7 +306,7 @@ describe('hostile pages in Chromium with the extension', () => {
   });
 
   it('a page that re-renders its marked text continuously keeps running; marks settle when it stops', async () => {
-    const w = await openWatched(browser, server.url('/hostile/rerender.html'));
+    const w = await openWatched(suite.browser, suite.server.url('/hostile/rerender.html'));
     // While it renders: stale ranges are expected between rescans, but they must not pile up.
     let most = 0;
     for (let i = 0; i < 12; i++) {

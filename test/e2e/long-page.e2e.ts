@@ -4,24 +4,14 @@
  * thread's long tasks are recorded and printed for the report (speed is a
  * benchmark's business, not a pass/fail test's).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './setup';
 
 describe('a very large page in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   it('marks every name in 100,000 nodes and in a 5 MB text node, seams included', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const ours: string[] = [];
     page.on('console', (message) => {
       if (message.text().startsWith('[talent-lens] scanned')) ours.push(message.text());
@@ -34,7 +24,7 @@ describe('a very large page in Chromium', () => {
       }).observe({ type: 'longtask', buffered: true });
       addEventListener('load', () => (w.loadedAt = performance.now()));
     });
-    await page.goto(server.url('/pages/huge.html'));
+    await page.goto(suite.server.url('/pages/huge.html'));
     const expected = await page.evaluate(() => {
       const w = window as unknown as { expectedGiantNames: number; expectedListNames: number };
       return { giant: w.expectedGiantNames, list: w.expectedListNames };

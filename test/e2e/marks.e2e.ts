@@ -2,9 +2,9 @@
  * The page layer in real Chromium: what gets marked, what never does, and that
  * the page stays exactly as it built itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { markTexts } from './page-helpers';
 
 /** The id of the nearest element with an id around each mark. */
@@ -23,33 +23,19 @@ function markOwners(page: Page): Promise<string[]> {
 }
 
 describe('marks in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
+  const suite = useExtensionSuite();
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(path));
-    return page;
-  }
+  const open = (pathname: string) => suite.open(pathname);
 
   it('marks the English sample with the Highlight API and leaves the body byte-identical', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     // The page's markup as parsed, before the content script could run.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
         (window as unknown as { bodyBefore: string }).bodyBefore = document.body.innerHTML;
       });
     });
-    await page.goto(server.url('/pages/en-news.html'));
+    await page.goto(suite.server.url('/pages/en-news.html'));
     await expect.poll(() => markTexts(page)).toContain('Mark Chen');
     const texts = await markTexts(page);
     for (const name of ['Alexandr Wang', 'Shengjia Zhao', 'Mark Chen', 'Sam Altman', 'Altman', 'Lucas Beyer', 'Chen']) {
@@ -190,12 +176,12 @@ describe('marks in Chromium', () => {
   });
 
   it('styles marks through an adopted stylesheet, which a strict CSP does not block', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (['error', 'warning'].includes(message.type()) && /Content Security Policy|talent-lens/i.test(message.text())) violations.push(message.text());
     });
-    await page.goto(server.url('/pages/csp.html'));
+    await page.goto(suite.server.url('/pages/csp.html'));
     await expect.poll(() => markTexts(page)).toEqual(['Mark Chen', 'Sam Altman']);
     const sheet = await page.evaluate(() =>
       document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).find((t) => t.includes('::highlight(talent-lens)')),

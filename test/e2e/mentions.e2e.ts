@@ -2,9 +2,9 @@
  * Reaching mentions in real Chromium: the pointer, the next-mention shortcut,
  * the popup's list and "show on page", and the on/off switches.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { markTexts } from './page-helpers';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 
@@ -65,29 +65,19 @@ async function announcements(page: Page): Promise<string[]> {
 }
 
 describe('reaching mentions in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(path));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(path));
     await expect.poll(() => markTexts(page)).not.toEqual([]);
     return page;
   }
 
   /** Sends a TabProtocol message the way the popup does, from an extension page. */
   async function sendToTab<T>(page: Page, type: string, data: unknown): Promise<T> {
-    const tabId = await browser.tabIdOf(page);
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await suite.browser.tabIdOf(page);
+    const popup = await suite.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     try {
       const reply = await popup.evaluate(
         ({ tabId, type, data }) =>
@@ -166,7 +156,7 @@ describe('reaching mentions in Chromium', () => {
     const page = await open('/pages/long.html');
     const report = await sendToTab<MentionsReport>(page, 'listMentions', undefined);
     expect(report.enabled).toBe(true);
-    expect(report.host).toBe(new URL(server.origin).host);
+    expect(report.host).toBe(new URL(suite.server.origin).host);
     expect(report.people.map((p) => [p.personId, p.name, p.count, p.first.text])).toEqual([
       ['sam-altman', 'Sam Altman', 2, 'Sam Altman'],
       ['mark-chen', 'Mark Chen', 2, 'Mark Chen'],
@@ -196,8 +186,8 @@ describe('reaching mentions in Chromium', () => {
     const page = await open('/pages/markup.html');
     const marked = await markTexts(page);
     const setSettings = (settings: unknown) =>
-      browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
-    const host = new URL(server.origin).host;
+      suite.browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    const host = new URL(suite.server.origin).host;
 
     await setSettings({ enabled: false, disabledSites: [] });
     await expect.poll(() => markTexts(page)).toEqual([]);
@@ -213,8 +203,8 @@ describe('reaching mentions in Chromium', () => {
     await expect.poll(() => markTexts(page)).toEqual([...marked, 'Elon Musk']);
     // A page opened while the site is off gets no marks at all.
     await setSettings({ enabled: true, disabledSites: [host] });
-    const second = await browser.context.newPage();
-    await second.goto(server.url('/pages/markup.html'));
+    const second = await suite.browser.context.newPage();
+    await second.goto(suite.server.url('/pages/markup.html'));
     await second.waitForTimeout(800);
     expect(await markTexts(second)).toEqual([]);
     await setSettings({ enabled: true, disabledSites: [] });

@@ -3,9 +3,9 @@
  * current page (a click reveals one on the page and closes the popup), and the
  * site/global switches taking effect on an open tab without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The text of each mark the page layer drew (its Highlight API registry, read in the page). */
 function markTexts(page: Page): Promise<string[]> {
@@ -13,29 +13,19 @@ function markTexts(page: Page): Promise<string[]> {
 }
 
 describe('popup in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   async function open(): Promise<{ page: Page; popup: Page }> {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/en-news.html'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/en-news.html'));
     await expect.poll(async () => (await markTexts(page)).length).toBeGreaterThan(0);
-    const tabId = await browser.tabIdOf(page);
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await suite.browser.tabIdOf(page);
+    const popup = await suite.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     return { page, popup };
   }
 
   it('searches as you type and opens a person with the keyboard', async () => {
-    const popup = await browser.openExtensionPage('popup.html');
+    const popup = await suite.browser.openExtensionPage('popup.html');
     const search = popup.getByRole('combobox', { name: 'Search people' });
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.type('Kolesnikof');
@@ -90,8 +80,8 @@ describe('popup in Chromium', () => {
   });
 
   it('opens the notes page', async () => {
-    const popup = await browser.openExtensionPage('popup.html');
-    const [notes] = await Promise.all([browser.context.waitForEvent('page'), popup.getByTestId('open-notes-page').click()]);
+    const popup = await suite.browser.openExtensionPage('popup.html');
+    const [notes] = await Promise.all([suite.browser.context.waitForEvent('page'), popup.getByTestId('open-notes-page').click()]);
     await notes.waitForLoadState();
     expect(new URL(notes.url()).pathname).toBe('/notes.html');
   });
