@@ -7,6 +7,7 @@ import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
 import { createCardController } from '@/utils/page/card-host';
 import { whenIdle } from '@/utils/page/scheduling';
+import { PERF_MARKS, perfMark } from '@/utils/page/perf-marks';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 
 /** How long the first scan waits for the page to go idle at most. */
@@ -16,6 +17,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main(ctx) {
+    perfMark(PERF_MARKS.start);
     const host: AnnotatorHost = {
       setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
       clearTimeout: (handle) => clearTimeout(handle),

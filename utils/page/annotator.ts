@@ -26,6 +26,7 @@ import { createDebouncer, type Debouncer } from './debounce';
 import { changesOf } from './mutations';
 import { LiveRegion, UI_HOST_TAG } from './live-region';
 import { caretAt, rangeContainsPoint } from './hit-test';
+import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
 export interface AnnotatorHost {
@@ -249,10 +250,13 @@ export class Annotator {
     this.engine?.refresh();
     budget.finish();
     if (full) {
-      // Verbose level: hidden unless asked for; the long-page test reads it to measure our steps.
-      console.debug(
-        `[talent-lens] scanned ${fresh.length} blocks, ${this.mentions().length} mentions in ${Math.round(performance.now() - began)} ms; longest step ${Math.round(budget.longest)} ms`,
-      );
+      const figures: ScanFigures = {
+        blocks: fresh.length,
+        mentions: this.mentions().length,
+        elapsedMs: performance.now() - began,
+        longestStepMs: budget.longest,
+      };
+      perfMark(PERF_MARKS.marksApplied, figures);
     }
   }
 

@@ -25,11 +25,12 @@ import { setSiteEnabled } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
 import type { CardController, MentionTarget } from './mention-target';
+import { PERF_MARKS, perfMark } from './perf-marks';
 
 export const HOST_TAG = 'talent-lens-ui';
-export const MARK_HOVER_START = 'talent-lens:hover-start';
-export const MARK_SHOW_START = 'talent-lens:card-show-start';
-export const MARK_CARD_SHOWN = 'talent-lens:card-shown';
+export const MARK_HOVER_START = PERF_MARKS.hoverStart;
+export const MARK_SHOW_START = PERF_MARKS.cardShowStart;
+export const MARK_CARD_SHOWN = PERF_MARKS.cardShown;
 
 /** The background answers in milliseconds; past this it is not going to (worker crashed, extension reloaded). */
 const LOAD_TIMEOUT_MS = 5000;
@@ -84,14 +85,6 @@ function guarded<A extends unknown[]>(what: string, fn: (...args: A) => void): (
   };
 }
 
-function mark(name: string) {
-  try {
-    performance.clearMarks(name);
-    performance.mark(name);
-  } catch {
-    // Marks are diagnostics only.
-  }
-}
 
 function fetchFromBackground(personId: string): Promise<PersonCard | null> {
   return new Promise((resolve, reject) => {
@@ -198,7 +191,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
   }
 
   function show(target: MentionTarget, viaKeyboard: boolean) {
-    mark(MARK_SHOW_START);
+    perfMark(MARK_SHOW_START);
     const ui = ensureHost();
     if (!ui) return;
     const active = document.activeElement;
@@ -214,7 +207,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     listen(true);
     reposition();
     hostStyle(ui.element, { visibility: 'visible' });
-    mark(MARK_CARD_SHOWN);
+    perfMark(MARK_CARD_SHOWN);
     if (viaKeyboard) {
       const dialog = ui.root.querySelector<HTMLElement>('[role="dialog"]');
       const first = dialog ? focusables(dialog)[0] : undefined;
@@ -345,7 +338,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
   return {
     pointerEnter: live('pointerEnter', (target: MentionTarget) => {
       // A new hover starts the clock; coming back to the same mention during the grace period does not.
-      if (!intent.target || !sameMention(intent.target, target)) mark(MARK_HOVER_START);
+      if (!intent.target || !sameMention(intent.target, target)) perfMark(MARK_HOVER_START);
       intent.enterMention(target);
     }),
     pointerLeave: live('pointerLeave', () => intent.leaveMention()),
