@@ -17,7 +17,10 @@
 
 /** Per-code-unit folding tables, built once per alias index by {@link createFolding}. */
 export interface Folding {
-  /** Folded code unit for each UTF-16 code unit; {@link DROP} removes the unit. */
+  /**
+   * Folded code unit for each UTF-16 code unit; {@link DROP} removes the unit,
+   * {@link PENDING} means "not computed yet" (see {@link foldAt}).
+   */
   readonly fold: Uint16Array;
 }
 
@@ -45,6 +48,13 @@ export const GAP_BEFORE = 2;
 
 /** Fold-table value meaning "drop this code unit" (U+FFFF is a noncharacter). */
 const DROP = 0xffff;
+/**
+ * Fold-table value meaning "not computed yet" (U+FFFE is a noncharacter too).
+ * Case and diacritic folds need String.normalize and a regex per character;
+ * computing all ~2,800 of them up front cost ~13 ms on every page, so each is
+ * computed the first time a page uses that character.
+ */
+const PENDING = 0xfffe;
 const SPACE = 0x20;
 const MIDDLE_DOT = 0xb7;
 
@@ -108,12 +118,19 @@ function foldOne(c: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
+/** The fold of a code unit whose table entry is {@link PENDING}. */
+function computeFold(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? foldOne(c - 0xfee0) : foldOne(c);
+}
+
 function buildTables(): { fold: Uint16Array; kinds: Uint8Array } {
   const fold = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) fold[c] = c;
-  for (const [from, to] of CASED_RANGES) for (let c = from; c <= to; c++) fold[c] = foldOne(c);
+  for (const [from, to] of CASED_RANGES) fold.fill(PENDING, from, to + 1);
+  // ASCII is on every page: fold it now (A–Z → a–z).
+  for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
   // Fullwidth ASCII (Ａ → a, （ → ( ), folded like its ASCII twin.
-  for (let c = 0xff01; c <= 0xff5e; c++) fold[c] = foldOne(c - 0xfee0);
+  fold.fill(PENDING, 0xff01, 0xff5e + 1);
   for (const [from, to] of COMBINING_RANGES) for (let c = from; c <= to; c++) fold[c] = DROP;
   for (const c of INVISIBLE) fold[c] = DROP;
   for (const c of APOSTROPHES) fold[c] = 0x27;
@@ -250,7 +267,9 @@ export function normalize(text: string, folding: Folding): Normalized {
     }
     // Emit units i..j-1, folded; whitespace collapses to one space.
     for (; i < j; i++) {
-      const f = fold[text.charCodeAt(i)]!;
+      const c = text.charCodeAt(i);
+      let f = fold[c]!;
+      if (f === PENDING) f = fold[c] = computeFold(c);
       if (f === DROP || (f === SPACE && o > 0 && units[o - 1] === SPACE)) continue;
       units[o] = f;
       map[o] = i;
