@@ -52,6 +52,7 @@ import {
   createFolding,
   normalize,
   normalizeAlias,
+  NormalizeScratch,
   originalSpan,
   type Folding,
   type Normalized,
@@ -142,7 +143,8 @@ export function createMatcher(index: AliasIndex): Matcher {
     p.partial = p.rows.some((r) => r.safety === 1);
   }
   const automaton = Automaton.build(texts);
-  return { folding, scan: (text) => scan(text, folding, automaton, patterns) };
+  const scratch = new NormalizeScratch();
+  return { folding, scan: (text) => scan(text, folding, automaton, patterns, scratch) };
 }
 
 const hanAfter = new Set(HAN_AFTER);
@@ -210,8 +212,8 @@ function boundaryOk(norm: Normalized, p: Pattern, s: number, e: number): boolean
   return true;
 }
 
-function scan(text: string, folding: Folding, automaton: Automaton, patterns: Pattern[]): Hit[] {
-  const norm = normalize(text, folding);
+function scan(text: string, folding: Folding, automaton: Automaton, patterns: Pattern[], scratch: NormalizeScratch): Hit[] {
+  const norm = normalize(text, folding, scratch);
   // Candidates as flat triples (start, end, pattern) that pass the rules for all rows.
   const found: number[] = [];
   automaton.scan(norm.units, (id, e) => {

@@ -234,13 +234,11 @@ const utf16 = new TextDecoder('utf-16le');
  *   flags records what was dropped for the matcher's boundary rules;
  * - elsewhere, middle-dot variants become U+00B7 and '．' becomes '.'.
  */
-export function normalize(text: string, folding: Folding): Normalized {
+export function normalize(text: string, folding: Folding, scratch?: NormalizeScratch): Normalized {
   const { fold } = folding;
   const kind = tables().kinds;
   const n = text.length;
-  const units = new Uint16Array(n);
-  const map = new Uint32Array(n + 1);
-  const flags = new Uint8Array(n + 1);
+  const { units, map, flags } = scratch ? scratch.reserve(n) : { units: new Uint16Array(n), map: new Uint32Array(n + 1), flags: new Uint8Array(n + 1) };
   let o = 0;
   /** What was dropped before the next emitted unit (DOT_BEFORE, GAP_BEFORE). */
   let pending = 0;
@@ -273,11 +271,14 @@ export function normalize(text: string, folding: Folding): Normalized {
       if (f === DROP || (f === SPACE && o > 0 && units[o - 1] === SPACE)) continue;
       units[o] = f;
       map[o] = i;
-      if (pending !== 0) (flags[o] = pending), (pending = 0);
+      // Written every time, not only when set: a reused scratch holds an earlier text's flags.
+      flags[o] = pending;
+      pending = 0;
       o++;
     }
   }
   map[o] = n;
+  flags[o] = 0;
   const out = units.subarray(0, o);
   let decoded: string | undefined;
   return {
@@ -289,6 +290,29 @@ export function normalize(text: string, folding: Folding): Normalized {
     map: map.subarray(0, o + 1),
     flags: flags.subarray(0, o + 1),
   };
+}
+
+/**
+ * Buffers that {@link normalize} may reuse from one call to the next. A page
+ * is normalized block by block (tens of thousands of calls on a long page), and
+ * three fresh typed arrays per block cost more than the normalizing itself.
+ * A result normalized into a scratch is valid until the next call with it.
+ */
+export class NormalizeScratch {
+  private units = new Uint16Array(0);
+  private map = new Uint32Array(0);
+  private flags = new Uint8Array(0);
+
+  /** Buffers for a text of n code units. */
+  reserve(n: number): { units: Uint16Array; map: Uint32Array; flags: Uint8Array } {
+    if (this.units.length < n) {
+      const size = Math.max(n, this.units.length * 2, 1024);
+      this.units = new Uint16Array(size);
+      this.map = new Uint32Array(size + 1);
+      this.flags = new Uint8Array(size + 1);
+    }
+    return { units: this.units, map: this.map, flags: this.flags };
+  }
 }
 
 /**
