@@ -15,7 +15,7 @@
  * Known limit: text in one huge container without block children (100,000
  * inline elements in one <div>) is still read in one step (step 3).
  */
-import { collectBlocks, isBlockElement, isSkippedElement, type TextBlock } from './segments';
+import { collectBlocks, isBlockElement, type TextBlock } from './segments';
 import type { TaskBudget } from './scheduling';
 
 const CHUNK_NODES = 2000;
@@ -32,7 +32,9 @@ export async function chunkRoots(root: Element, budget: TaskBudget, limit = CHUN
   for (;;) {
     if (budget.spent()) await budget.yield();
     if (node) {
-      if (node.nodeType === Node.ELEMENT_NODE && !isSkippedElement(node as Element) && node.firstChild) {
+      // Skipped elements are counted like any other: cheaper than asking each element, and a
+      // skipped chunk root just yields no blocks (collectBlocks checks its root).
+      if (node.nodeType === Node.ELEMENT_NODE && node.firstChild) {
         stack.push({ element: node as Element, count: 0, roots: [] });
         node = node.firstChild;
       } else {

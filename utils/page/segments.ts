@@ -61,6 +61,8 @@ const NON_SPACE = /\S/;
 /** Whether an element is skipped with its subtree by the built-in rules. */
 export function isSkippedElement(element: Element): boolean {
   if (SKIP_TAGS.has(element.localName)) return true;
+  // Most elements have no attributes at all: one DOM call instead of two.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute(IGNORE_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
