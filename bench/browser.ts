@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/harness';
+import { chromiumArgs, chromiumPath } from '../test/e2e/harness';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -18,23 +18,13 @@ export interface BenchBrowser {
 /** A persistent context (the only kind that starts an extension's service worker); `extension` is a build dir or null. */
 export async function launch(extension: string | null, initScript: string): Promise<BenchBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'talent-lens-bench-'));
-  const extensionArgs = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     locale: 'en-US',
     colorScheme: 'light',
     viewport: { width: 1280, height: 800 },
-    args: [
-      ...extensionArgs,
-      '--lang=en-US',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(extension),
   });
   if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   await context.addInitScript(initScript);

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { CHROME_BUILD, ROOT, chromiumPath, startFixtureServer } from '../test/e2e/harness';
+import { CHROME_BUILD, ROOT, chromiumArgs, chromiumPath, startFixtureServer } from '../test/e2e/harness';
 
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const server = await startFixtureServer();
@@ -18,15 +18,8 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath(),
   headless,
   viewport: headless ? { width: 1280, height: 900 } : null,
-  args: [
-    `--disable-extensions-except=${CHROME_BUILD}`,
-    `--load-extension=${CHROME_BUILD}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  // The browser's own language (no --lang), so the extension's UI follows it.
+  args: chromiumArgs(CHROME_BUILD, null),
 });
 
 const samples = ['pages/en-news.html', 'pages/zh-news.html'];
