@@ -74,7 +74,7 @@ function Role({ card, lang }: { card: PersonCard; lang: CardLang }) {
 }
 
 /** Conflicts about this person that no shown fact (role, move) carries a mark for. */
-export function unattachedConflicts(card: PersonCard): ConflictRecord[] {
+function unattachedConflicts(card: PersonCard): ConflictRecord[] {
   const attached = new Set([card.person.roleConflict, ...card.person.moves.map((m) => m.conflict)]);
   return card.conflicts.filter((c) => !attached.has(c.id));
 }
