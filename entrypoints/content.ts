@@ -1,6 +1,6 @@
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
-import { createMatcher } from '@/utils/match/matcher';
+import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { tabMessenger } from '@/utils/messaging';
 import { isEnabledFor, loadSettings, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
@@ -28,15 +28,22 @@ export default defineContentScript({
       },
       text: (key, substitutions) => t(key, substitutions),
     };
-    // Built on first use, once per page: a site with marking switched off never pays for the matcher.
+    // Built on first use, once per page: a site with marking switched off never pays for matching,
+    // and a page that names nobody never builds the exact matcher (the prefilter tells it so).
     let annotator: Annotator | null = null;
-    const annotatorFor = () =>
-      (annotator ??= new Annotator({
-        index: aliasIndex as AliasIndex,
-        matcher: createMatcher(aliasIndex as AliasIndex),
+    const annotatorFor = () => {
+      if (annotator) return annotator;
+      const index = aliasIndex as AliasIndex;
+      const prefilter = createPrefilter(index);
+      let matcher: Matcher | null = null;
+      return (annotator = new Annotator({
+        index,
+        prefilter,
+        matcher: () => (matcher ??= createMatcher(index, { prefilter })),
         createController: () => createCardController(),
         host,
       }));
+    };
     let enabled = false;
     let ready = false;
 

@@ -17,6 +17,7 @@ import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';
 import { createMatcher, type Hit } from '@/utils/match/matcher';
 import { normalize, normalizeAlias } from '@/utils/match/normalize';
+import { BLOCK_START } from '@/utils/match/prefilter';
 import { scanTexts } from '@/utils/match/scan-document';
 import { planWindows, scanWindow } from '@/utils/page/text-windows';
 
@@ -107,7 +108,52 @@ function neighbour(source: string, at: number, step: -1 | 1): string {
 
 const RUNS = { numRuns: 400 };
 
+/** The matcher without its prefilter: every text searched whole. The reference for the prefilter. */
+const reference = createMatcher(index, { prefilter: false });
+const hitKey = (h: Hit) => `${h.start}:${h.end}:${h.person}:${h.alias}:${h.safety}`;
+
+/** An alias as pages distort it: case changed, its spaces and dots swapped for other spaces, dots or nothing. */
+const distortedAlias = fc
+  .tuple(fc.constantFrom(...allAliases), fc.array(fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '·', '・', ' · ', '.', '-', '\u200b'), { minLength: 8, maxLength: 8 }), fc.boolean())
+  .map(([alias, gaps, upper]) => {
+    let k = 0;
+    const out = alias.replace(/[ ·・.\-]/gu, () => gaps[k++ % gaps.length]!);
+    return upper ? out.toUpperCase() : out;
+  });
+/** Random text with many (distorted) names in it, glued to words, punctuation and each other. */
+const nameRich = fc
+  .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: distortedAlias }), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
 describe('matcher under random Unicode (fast-check)', () => {
+  it('the prefilter never costs a hit: prefiltered search equals the whole-text reference', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, nameRich), (source) => {
+        expect(matcher.scan(source).map(hitKey)).toEqual(reference.scan(source).map(hitKey));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the prefilter gives the same candidates when a text is fed in pieces (text nodes of one block)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, nameRich), { minLength: 1, maxLength: 6 }), (pieces) => {
+        const whole = pieces.join('');
+        const ends: number[] = [];
+        let state = BLOCK_START;
+        let offset = 0;
+        for (const p of pieces) {
+          state = matcher.prefilter.feed(p, 0, p.length, state, offset, ends);
+          offset += p.length;
+        }
+        matcher.prefilter.finish(state, whole.length, ends);
+        expect(ends).toEqual(matcher.prefilter.candidates(whole));
+        expect(matcher.scan(whole, ends).map(hitKey)).toEqual(reference.scan(whole).map(hitKey));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('never throws and reports spans inside the text that normalize to the alias they name', () => {
     fc.assert(
       fc.property(text, (source) => {

@@ -42,6 +42,7 @@
  */
 import type { AliasIndex, AliasSafety } from '../../data/schema';
 import { Automaton } from './automaton';
+import { KEPT, Prefilter } from './prefilter';
 import {
   C_HAN,
   C_WORD,
@@ -72,9 +73,27 @@ export interface Hit {
 }
 
 export interface Matcher {
-  /** Every alias occurrence in text, in order; occurrences shared by several people give one hit per person. */
-  scan(text: string): Hit[];
+  /**
+   * Every alias occurrence in text, in order; occurrences shared by several
+   * people give one hit per person. `candidates` are the prefilter's
+   * candidate ends for this text, when the caller has them already (the page
+   * walk streams text through the prefilter); without them the matcher runs
+   * the prefilter itself. Either way only the text around candidates is
+   * searched.
+   */
+  scan(text: string, candidates?: readonly number[]): Hit[];
   readonly folding: Folding;
+  readonly prefilter: Prefilter;
+}
+
+export interface MatcherOptions {
+  /**
+   * The prefilter to use, when the caller built it first ({@link createPrefilter}:
+   * the page streams text through it and builds the matcher only once a
+   * candidate turns up). false: search every text whole, without a
+   * prefilter: the reference the tests hold the prefiltered search to.
+   */
+  prefilter?: Prefilter | false;
 }
 
 /** Han particles that may directly precede a short surname/given-name alias. */
@@ -107,15 +126,31 @@ interface Pattern {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-export function createMatcher(index: AliasIndex): Matcher {
+/** An alias as the matcher searches for it, or null for one that would only mark noise (spaces, punctuation). */
+function searchedForm(alias: string, folding: Folding): string | null {
+  const norm = normalizeAlias(alias, folding);
+  return LETTER_OR_DIGIT.test(norm) ? norm : null;
+}
+
+/** The prefilter for an alias index: cheaper to build than the matcher, and enough to tell that a page names nobody. */
+export function createPrefilter(index: AliasIndex): Prefilter {
   const folding = createFolding(index.t2s);
+  const forms = new Set<string>();
+  for (const [text] of index.aliases) {
+    const form = searchedForm(text, folding);
+    if (form !== null) forms.add(form);
+  }
+  return Prefilter.build(folding, [...forms]);
+}
+
+export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
+  const folding = options.prefilter ? options.prefilter.folding : createFolding(index.t2s);
   const ids = new Map<string, number>();
   const patterns: Pattern[] = [];
   const texts: string[] = [];
   index.aliases.forEach(([text, person, safety], alias) => {
-    const norm = normalizeAlias(text, folding);
-    // An alias of only spaces or punctuation would mark noise.
-    if (!LETTER_OR_DIGIT.test(norm)) return;
+    const norm = searchedForm(text, folding);
+    if (norm === null) return;
     let id = ids.get(norm);
     if (id === undefined) {
       id = patterns.length;
@@ -143,8 +178,31 @@ export function createMatcher(index: AliasIndex): Matcher {
     p.partial = p.rows.some((r) => r.safety === 1);
   }
   const automaton = Automaton.build(texts);
+  const prefilter = options.prefilter || Prefilter.build(folding, texts);
+  const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
-  return { folding, scan: (text) => scan(text, folding, automaton, patterns, scratch) };
+  const search: Search = { folding, automaton, patterns, scratch, longest };
+  const usePrefilter = options.prefilter !== false;
+
+  return {
+    folding,
+    prefilter,
+    scan: (text, candidates) => {
+      if (!usePrefilter) return scan(text, search, null, prefilter);
+      const ends = candidates ?? prefilter.candidates(text);
+      return ends.length === 0 ? [] : scan(text, search, ends, prefilter);
+    },
+  };
+}
+
+/** What a search needs, built once per alias index. */
+interface Search {
+  folding: Folding;
+  automaton: Automaton;
+  patterns: Pattern[];
+  scratch: NormalizeScratch;
+  /** The longest normalized alias, in code units. */
+  longest: number;
 }
 
 const hanAfter = new Set(HAN_AFTER);
@@ -190,11 +248,17 @@ function nameLike(word: string | undefined): boolean {
   return word !== undefined && NAME_LIKE.test(word) && !NOT_NAMES.has(word.toLowerCase());
 }
 
-/** Whether the safety-1 rows of p may count at [s, e) (rule 2 for short Han aliases, the next-to-a-name rule for Latin). */
-function partialAllowed(text: string, norm: Normalized, p: Pattern, s: number, e: number): boolean {
+/**
+ * Whether the safety-1 rows of p may count at [s, e) of norm (rule 2 for short
+ * Han aliases, the next-to-a-name rule for Latin). norm is the normalization
+ * of text[offset, …); the Latin rule reads the words around the occurrence in
+ * text itself.
+ */
+function partialAllowed(text: string, norm: Normalized, offset: number, p: Pattern, s: number, e: number): boolean {
   if (p.short) return shortHanAllowed(norm, s, e);
   if (p.first !== C_WORD && p.last !== C_WORD) return true;
-  const [start, end] = originalSpan(text, norm, s, e);
+  const start = offset + norm.map[s]!;
+  const end = offset + norm.map[e - 1]! + 1;
   if (p.last === C_WORD && nameLike(WORD_AFTER.exec(text.slice(end, end + 40))?.[1])) return false;
   if (p.first !== C_WORD) return true;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
@@ -212,32 +276,96 @@ function boundaryOk(norm: Normalized, p: Pattern, s: number, e: number): boolean
   return true;
 }
 
-function scan(text: string, folding: Folding, automaton: Automaton, patterns: Pattern[], scratch: NormalizeScratch): Hit[] {
-  const norm = normalize(text, folding, scratch);
-  // Candidates as flat triples (start, end, pattern) that pass the rules for all rows.
-  const found: number[] = [];
+/**
+ * The pieces of text to search around the prefilter's candidate ends, as
+ * flat quadruples (from, to, ownFrom, ownTo) of original offsets, merged where
+ * they overlap (a merged piece keeps each candidate's own span).
+ *
+ * An occurrence the prefilter saw ends at its candidate, or before the run of
+ * spaces, dots and dropped units that leads up to it (a word edge is seen at
+ * the next unit), and holds at most `longest` units that the prefilter keeps.
+ * So it lies in the own span: from the (longest + 1)-th kept unit before the
+ * candidate to the end of the run after it. The piece adds what the boundary
+ * rules look at on each side (the neighbouring characters, across a run of
+ * spaces or dots) so that normalizing the piece gives the same units, flags
+ * and verdicts there as normalizing the whole text would.
+ */
+function piecesAround(text: string, ends: readonly number[], longest: number, prefilter: Prefilter): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (const end of ends) {
+    // Back over longest + 1 kept units: the own span starts at the last one.
+    let i = Math.min(end, n);
+    for (let kept = 0; i > 0 && kept <= longest; ) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    const ownFrom = i;
+    // Context before: two more kept units (the runs between them included), and a surrogate's other half.
+    for (let kept = 0; i > 0 && kept < 2; ) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    const from = Math.max(0, i - 1);
+    // Forward over the run after the candidate: the own span ends there.
+    let j = Math.min(end, n);
+    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT) j++;
+    const ownTo = j;
+    // Context after: three kept units with the runs between them, and a surrogate's other half.
+    for (let kept = 0; j < n && kept < 3; j++) if (prefilter.kindOf(text.charCodeAt(j)) === KEPT) kept++;
+    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT) j++;
+    const to = Math.min(n, j + 1);
+    const last = out.length - 4;
+    if (last >= 0 && from <= out[last + 1]!) {
+      out[last + 1] = Math.max(out[last + 1]!, to);
+      out[last + 3] = Math.max(out[last + 3]!, ownTo);
+    } else out.push(from, to, ownFrom, ownTo);
+  }
+  return out;
+}
+
+/**
+ * Collects the occurrences in text[from, to) that pass their rules and lie in
+ * [ownFrom, ownTo), as flat triples (start, end, pattern) of original offsets.
+ * Occurrences whose safety-1 rows fail their rule are kept for their full-name
+ * rows only (pattern + FULL_ONLY), or dropped when they have none.
+ */
+function collect(text: string, from: number, to: number, ownFrom: number, ownTo: number, search: Search, found: number[]): void {
+  const { folding, automaton, patterns, scratch } = search;
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  const norm = normalize(piece, folding, scratch);
   automaton.scan(norm.units, (id, e) => {
     const s = e - automaton.patternLength(id);
-    if (boundaryOk(norm, patterns[id]!, s, e)) found.push(s, e, id);
+    const p = patterns[id]!;
+    if (!boundaryOk(norm, p, s, e)) return;
+    const [start, end] = originalSpan(piece, norm, s, e);
+    if (start + from < ownFrom || end + from > ownTo) return;
+    const fullOnly = p.partial && !partialAllowed(text, norm, from, p, s, e);
+    if (fullOnly && !p.full) return;
+    found.push(start + from, end + from, fullOnly ? id + FULL_ONLY : id);
   });
+}
+
+/** Added to a pattern id in `found`: only the pattern's full-name rows count there. */
+const FULL_ONLY = 0x40000000;
+
+function scan(text: string, search: Search, ends: readonly number[] | null, prefilter: Prefilter): Hit[] {
+  const found: number[] = [];
+  if (!ends) collect(text, 0, text.length, 0, text.length, search, found);
+  else {
+    const pieces = piecesAround(text, ends, search.longest, prefilter);
+    for (let k = 0; k < pieces.length; k += 4) collect(text, pieces[k]!, pieces[k + 1]!, pieces[k + 2]!, pieces[k + 3]!, search, found);
+  }
   if (found.length === 0) return [];
 
-  // Leftmost-longest: order by start, then longest first; take what does not overlap. The
-  // safety-1 rules are checked only for candidates that could be taken (the same result as
-  // checking all first, as a rejected candidate is skipped before it blocks anything).
+  // Leftmost-longest: order by start, then longest first; take what does not overlap.
+  // Pieces are searched in order and do not overlap, so no occurrence is found twice.
   const order = Array.from({ length: found.length / 3 }, (_, k) => k * 3);
   order.sort((a, b) => found[a]! - found[b]! || found[b + 1]! - found[a + 1]!);
   const hits: Hit[] = [];
   let taken = 0;
   for (const k of order) {
-    const s = found[k]!;
-    if (s < taken) continue;
-    const e = found[k + 1]!;
-    const p = patterns[found[k + 2]!]!;
-    const fullOnly = p.partial && !partialAllowed(text, norm, p, s, e);
-    if (fullOnly && !p.full) continue;
-    taken = e;
-    const [start, end] = originalSpan(text, norm, s, e);
+    const start = found[k]!;
+    if (start < taken) continue;
+    const end = found[k + 1]!;
+    const tagged = found[k + 2]!;
+    const fullOnly = tagged >= FULL_ONLY;
+    const p = search.patterns[fullOnly ? tagged - FULL_ONLY : tagged]!;
+    taken = end;
     for (const row of p.rows) {
       if (!fullOnly || row.safety === 0) hits.push({ start, end, person: row.person, safety: row.safety, alias: row.alias });
     }

@@ -162,6 +162,22 @@ export function createFolding(t2s = ''): Folding {
   return { fold };
 }
 
+/** The fold of code unit c in a folding's table, computing it on first use. */
+export function foldTable(fold: Uint16Array, c: number): number {
+  let f = fold[c]!;
+  if (f === PENDING) f = fold[c] = computeFold(c);
+  return f;
+}
+
+/**
+ * Whether a folded unit is one that normalize may drop or collapse: a dropped
+ * unit, whitespace, a middle dot, '.' or '-'. The prefilter (prefilter.ts)
+ * skips all of them, in page text and in patterns alike.
+ */
+export function isDroppedBySieve(folded: number): boolean {
+  return folded === DROP || folded === SPACE || folded === MIDDLE_DOT || folded === 0x2e || folded === 0x2d;
+}
+
 // ---------------------------------------------------------------------------
 // Character classes, shared with the matcher's boundary rules.
 
@@ -180,6 +196,11 @@ const bmpClass = new Uint8Array(0x10000);
 function computeClass(cp: number): number {
   const s = String.fromCodePoint(cp);
   return HAN.test(s) ? C_HAN : WORD.test(s) ? C_WORD : C_OTHER;
+}
+
+/** The class cache for BMP code units (0: not computed yet; then call {@link charClass}). */
+export function classTable(): Uint8Array {
+  return bmpClass;
 }
 
 /** The class of a code point ({@link C_OTHER}, {@link C_WORD} or {@link C_HAN}). */

@@ -10,6 +10,7 @@
  */
 import type { AliasIndex } from '@/data/schema';
 import type { Matcher } from '@/utils/match/matcher';
+import type { Prefilter } from '@/utils/match/prefilter';
 import { PageResolver, type Mention } from '@/utils/match/resolve';
 import { blockContainer, collectBlocksIn, isBlockElement, locate, type TextBlock } from './segments';
 import type { CardController, MentionTarget } from './mention-target';
@@ -21,7 +22,7 @@ import { MentionIndex } from './mention-index';
 import { nextMentionIndex, type Direction } from './mention-order';
 import { planWindows, scanWindow } from './text-windows';
 import { TaskBudget } from './scheduling';
-import { collectDocumentBlocks } from './chunked-collect';
+import { collectCandidateBlocks, type CandidateBlock } from './candidate-walk';
 import { createDebouncer, type Debouncer } from './debounce';
 import { changesOf } from './mutations';
 import { LiveRegion, UI_HOST_TAG } from './live-region';
@@ -43,7 +44,10 @@ export interface AnnotatorHost {
 
 export interface AnnotatorOptions {
   index: AliasIndex;
-  matcher: Matcher;
+  /** The first pass over all text (cheap to build). */
+  prefilter: Prefilter;
+  /** The exact matcher, built on first call: a page that names nobody never needs it. */
+  matcher: () => Matcher;
   createController: () => CardController;
   host: AnnotatorHost;
   /** Force an engine (tests); by default the Highlight API where available. */
@@ -65,8 +69,8 @@ const DEBOUNCE = { wait: 200, maxWait: 1000, leading: true };
 const BUDGET_MS = 10;
 /** Characters of one block the matcher scans per step. */
 const WINDOW_SIZE = 32_768;
-/** Characters the matcher looks at beyond a hit for its boundary rules. */
-const MATCH_CONTEXT = 8;
+/** Characters the matcher looks at beyond a hit for its boundary rules (the word next to a Latin surname: 40). */
+const MATCH_CONTEXT = 48;
 
 export class Annotator {
   private engine: MarkEngine | null = null;
@@ -215,20 +219,28 @@ export class Annotator {
     // Wrapper elements split the page's text nodes: take them out before reading the text again,
     // so the new blocks hold the page's own nodes.
     if (this.engine?.kind === 'element') for (const block of replaced) this.redraw(block, []);
-    const fresh = full ? await collectDocumentBlocks(document, budget, () => this.stale(generation)) : collectBlocksIn(connected).blocks;
+    const fresh: CandidateBlock[] | Array<{ block: TextBlock; ends?: undefined }> | null = full
+      ? await collectCandidateBlocks(document, this.options.prefilter, budget, () => this.stale(generation))
+      : collectBlocksIn(connected).blocks.map((block) => ({ block }));
     if (!fresh) return;
     if (budget.spentNow()) await budget.yield();
     if (this.stale(generation)) return;
 
     for (const block of replaced) this.forgetBlock(block);
-    for (const block of fresh) {
+    for (const { block, ends } of fresh) {
       this.rememberBlock(block);
       const hits = [];
-      for (const window of planWindows(block.text.length, { size: WINDOW_SIZE, longest: this.longest, context: MATCH_CONTEXT })) {
-        hits.push(...scanWindow(block.text, window, (slice) => this.options.matcher.scan(slice)));
-        if (budget.spentNow()) {
-          await budget.yield();
-          if (this.stale(generation)) return;
+      if (block.text.length <= WINDOW_SIZE) {
+        const candidates = ends ?? this.options.prefilter.candidates(block.text);
+        if (candidates.length > 0) hits.push(...this.options.matcher().scan(block.text, candidates));
+      } else {
+        // A huge block (one 5 MB text node) in windows, one per step.
+        for (const window of planWindows(block.text.length, { size: WINDOW_SIZE, longest: this.longest, context: MATCH_CONTEXT })) {
+          hits.push(...scanWindow(block.text, window, (slice) => this.options.matcher().scan(slice)));
+          if (budget.spentNow()) {
+            await budget.yield();
+            if (this.stale(generation)) return;
+          }
         }
       }
       this.resolver.set(block, hits);

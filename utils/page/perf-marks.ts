@@ -15,6 +15,7 @@ export const PERF_MARKS = {
 
 /** Figures of a full scan, in the marks-applied mark's `detail`. */
 export interface ScanFigures {
+  /** Blocks the prefilter kept for the matcher (blocks where a name may occur). */
   blocks: number;
   mentions: number;
   /** From the scan's start to the last mark, ms. */

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+/**
+ * The page's first read (utils/page/candidate-walk.ts) against the reference:
+ * collectBlocks over the whole document and the matcher without its
+ * prefilter on every block. The walk may keep blocks where nothing is found,
+ * but must keep every block with a hit, as the same TextBlock, and its
+ * candidates must lead the matcher to the same hits.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildAliasIndex } from '@/utils/dataset/build';
+import { loadDatasetFiles } from '@/utils/dataset/load-files';
+import { validateDataset } from '@/utils/dataset/validate';
+import { createMatcher, createPrefilter, type Hit } from '@/utils/match/matcher';
+import { collectCandidateBlocks, type CandidateBlock } from '@/utils/page/candidate-walk';
+import { collectBlocks, type TextBlock } from '@/utils/page/segments';
+import { TaskBudget } from '@/utils/page/scheduling';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const index = buildAliasIndex(validateDataset(loadDatasetFiles(path.join(root, 'data'))));
+const prefilter = createPrefilter(index);
+const matcher = createMatcher(index, { prefilter });
+const reference = createMatcher(index, { prefilter: false });
+const hitKey = (h: Hit) => `${h.start}:${h.end}:${h.person}:${h.alias}`;
+
+/** A budget that never asks to yield (the walk in one go). */
+const unlimited = () => new TaskBudget(1e9);
+/** A budget spent at every check: the walk yields between every two nodes. */
+const exhausted = () => new TaskBudget(0, 1);
+
+/** Blocks with their hits as the reference finds them. */
+function referenceBlocks(): Array<{ block: TextBlock; hits: string[] }> {
+  return collectBlocks(document)
+    .map((block) => ({ block, hits: reference.scan(block.text).map(hitKey) }))
+    .filter((b) => b.hits.length > 0);
+}
+
+/** Checks the walk's result against the reference for the document as it is now. */
+function expectSameAsReference(walked: CandidateBlock[]): void {
+  const all = collectBlocks(document);
+  for (const { block, ends } of walked) {
+    // Every kept block is a real block, the same TextBlock the reference collects.
+    const twin = all.find((b) => b.nodes[0] === block.nodes[0]);
+    expect(twin, JSON.stringify(block.text)).toBeDefined();
+    expect(block.text).toBe(twin!.text);
+    expect(block.element).toBe(twin!.element);
+    expect(block.nodes).toEqual(twin!.nodes);
+    expect(Array.from(block.starts)).toEqual(Array.from(twin!.starts));
+    expect(ends.length).toBeGreaterThan(0);
+    for (const end of ends) expect(end >= 0 && end <= block.text.length).toBe(true);
+  }
+  const found = walked.map(({ block, ends }) => ({ text: block.text, hits: matcher.scan(block.text, ends).map(hitKey) })).filter((b) => b.hits.length > 0);
+  expect(found).toEqual(referenceBlocks().map(({ block, hits }) => ({ text: block.text, hits })));
+}
+
+const PAGE = `
+  <header>Site <b>news</b> · 新闻</header>
+  <main>
+    Loose text before, Mark
+    <article><h1>Sam Altman's week</h1><p>Para one with Sam <b>Altman</b> inside.</p><p>Para <i>two</i> names nobody.</p>
+      <div>Nested <span>inline <em>deep</em></span><ul><li>one</li><li>Trapit <a href="#">Bansal</a> left</li></ul> tail text</div>
+      <p>  </p><p><b>萨姆</b>·奥尔特曼表示，<span>  </span>赵晟佳也在。</p>
+    </article>
+    Chen loose text after, current and remarkable words
+    <pre>code Mark Chen</pre>
+    <textarea>Sam Altman</textarea>
+    <section>${'<p>filler <b>bold</b> text about current events</p>'.repeat(30)}</section>
+    <p>Alexandr Wang</p>
+  </main>
+  <footer>Foot: Shengjia Zhao</footer>`;
+
+describe('collectCandidateBlocks', () => {
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+  });
+
+  it('keeps the blocks with names, as collectBlocks gives them, and leads the matcher to the same hits', async () => {
+    const walked = (await collectCandidateBlocks(document, prefilter, unlimited(), () => false))!;
+    expectSameAsReference(walked);
+    // Most blocks name nobody and are not kept: the filler section is read and dropped.
+    expect(walked.length).toBeLessThan(collectBlocks(document).length / 4);
+    expect(walked.map((b) => b.block.text)).toContain('Trapit Bansal left');
+  });
+
+  it('gives the same result when it yields between every two nodes', async () => {
+    const whole = (await collectCandidateBlocks(document, prefilter, unlimited(), () => false))!;
+    const sliced = (await collectCandidateBlocks(document, prefilter, exhausted(), () => false))!;
+    expect(sliced.map((b) => [b.block.text, b.ends])).toEqual(whole.map((b) => [b.block.text, b.ends]));
+  });
+
+  it('streams a long text node in slices and finds the names across the slice seams', async () => {
+    // Slices are 16,384 characters: "Mark Chen" straddles the third seam, "Sam Altman" the first.
+    const filler = 'lorem ipsum dolor '.repeat(3000);
+    const head = `${filler.slice(0, 16_384 - 5)} Sam Altman `;
+    const middle = `${filler.slice(0, 49_152 - 4 - head.length - 16)} Ilya Sutskever `;
+    document.body.innerHTML = `<p>${head}${middle}Mark Chen ${filler}</p>`;
+    expect(document.body.textContent!.indexOf('Mark Chen')).toBe(49_148);
+    const walked = (await collectCandidateBlocks(document, prefilter, exhausted(), () => false))!;
+    expectSameAsReference(walked);
+    expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual(['Sam Altman', 'Ilya Sutskever', 'Mark Chen']);
+  });
+
+  it('returns null when the result goes stale during a yield', async () => {
+    expect(await collectCandidateBlocks(document, prefilter, exhausted(), () => true)).toBeNull();
+  });
+
+  it('keeps its place when the page removes the node it stopped at: the enclosing block is read again', async () => {
+    // The page changes once, while the walk waits inside the article.
+    let changed = false;
+    const budget = exhausted();
+    const originalYield = budget.yield.bind(budget);
+    budget.yield = async () => {
+      await originalYield();
+      const target = document.querySelector('article p');
+      if (!changed && target && document.querySelector('article')!.contains(target) && target.textContent!.includes('Para one')) {
+        // Only once the walk is past the first paragraph's start.
+        changed = true;
+        target.remove();
+        document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Added: Mark Chen and Alexandr Wang</p>');
+      }
+    };
+    const walked = (await collectCandidateBlocks(document, prefilter, budget, () => false))!;
+    expect(changed).toBe(true);
+    expectSameAsReference(walked);
+    expect(walked.map((b) => b.block.text)).toContain('Added: Mark Chen and Alexandr Wang');
+    expect(walked.every((b) => b.block.nodes.every((n) => n.isConnected))).toBe(true);
+  });
+
+  it('matches the reference on random documents (fast-check)', async () => {
+    const names = [...new Set(index.aliases.map(([text]) => text))];
+    const word = fc.constantFrom('the', 'current', 'remarkable', 'said', 'Wangari', '的', '表示', '，', '. ', ' ', '  ', '\u00a0', '·', '-', 'Chenille', 'Samsung');
+    const text = fc.array(fc.oneof(word, fc.constantFrom(...names)), { maxLength: 8 }).map((parts) => parts.join(' '));
+    type Tree = string;
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text.map((t) => t.replace(/[<&]/g, '')),
+        fc.tuple(fc.constantFrom('p', 'div', 'b', 'span', 'li', 'pre', 'script', 'br', 'em', 'section', 'textarea'), fc.array(tie('node'), { maxLength: 4 })).map(
+          ([tag, children]) => (tag === 'br' ? '<br>' : `<${tag}>${children.join('')}</${tag}>`),
+        ),
+      ),
+    })).node;
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, { maxLength: 6 }), fc.boolean(), async (trees, yieldEverywhere) => {
+        document.body.innerHTML = trees.join('');
+        const walked = (await collectCandidateBlocks(document, prefilter, yieldEverywhere ? exhausted() : unlimited(), () => false))!;
+        expectSameAsReference(walked);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * A fast first pass over a page's text that answers, per block: could an alias
+ * end here? Only blocks with such candidates go through the exact matcher
+ * (matcher.ts: normalization with offsets, boundary rules, leftmost-longest),
+ * and only around the candidates. On a news page most text is read once, as
+ * it streams out of the DOM walk, and never copied.
+ *
+ * The pass may report candidates the matcher then rejects, but must never miss
+ * an occurrence the matcher would accept. It reads the text as a stream of
+ * units:
+ * - each code unit goes through normalize.ts's fold (case, width,
+ *   diacritics, Traditional→Simplified), exactly as normalize does;
+ * - units normalize drops outright (zero-width, soft hyphen, combining marks)
+ *   are skipped;
+ * - units normalize may drop or collapse depending on their neighbours
+ *   (whitespace, middle dots, '.', '-') are skipped too, but remembered as a
+ *   gap;
+ * - a word boundary unit B is inserted wherever a non-Han word (Latin,
+ *   digits…) starts or ends: between a word unit and a non-word unit, and
+ *   between two word units with a gap between them.
+ * The patterns are the matcher's normalized aliases read the same way, with B
+ * at the start and end when they begin or end with a word unit. Inside an
+ * occurrence the text and the alias give the same stream (the same units, and
+ * gaps only where the alias has a space or dot, or between Han characters,
+ * where gaps insert nothing); at a word edge that the matcher accepts, the
+ * neighbour is a non-word unit, a gap or the end of the block, each of which
+ * gives a B. So "Ren" is not a candidate in "current", nor "Mark" in
+ * "remarkable", while "Ren," and "任" are.
+ *
+ * The automaton is Aho–Corasick with a dense goto table for the root (most
+ * units of a page start nothing) and one open-addressing hash of
+ * (state, unit) → state for the rest. It only needs to know that some pattern
+ * ends at a state, not which one.
+ */
+import { C_WORD, charClass, classTable, foldTable, isDroppedBySieve, type Folding } from './normalize';
+
+/** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
+const B = 0;
+/** Sieve values above every kept unit: a gap, a unit not folded yet, a dropped unit. */
+const GAP = 0xffff;
+const PENDING = 0xfffe;
+const SILENT = 0xfffd;
+/** normalize.ts's fold-table value for "not computed yet". */
+const FOLD_PENDING = 0xfffe;
+const FOLD_DROP = 0xffff;
+
+/**
+ * The state of a stream between two pieces of text (e.g. two text nodes of
+ * one block): automaton state, whether the last kept unit was a word unit,
+ * and whether a gap followed it. Start every block from {@link BLOCK_START}.
+ */
+export type StreamState = number;
+
+/** Kinds of code units for {@link Prefilter.kindOf}: read, a gap, skipped without a trace. */
+export const KEPT = 0;
+export const GAP_UNIT = 1;
+export const DROPPED_UNIT = 2;
+export const BLOCK_START: StreamState = 0;
+
+export class Prefilter {
+  private constructor(
+    /** The matcher's folding (its table fills in as characters are first seen). */
+    readonly folding: Folding,
+    /** Per code unit: its fold, or GAP / SILENT / PENDING. */
+    private readonly sieve: Uint16Array,
+    private readonly rootNext: Int32Array,
+    private readonly slots: Int32Array,
+    private readonly slotState: Int32Array,
+    private readonly slotUnit: Uint16Array,
+    private readonly shift: number,
+    private readonly fail: Int32Array,
+    /** 1 where some pattern ends at the state or on its failure chain. */
+    private readonly accepts: Uint8Array,
+  ) {}
+
+  /** The prefilter for the matcher's folding and normalized aliases (normalizeAlias). */
+  static build(folding: Folding, normalizedAliases: readonly string[]): Prefilter {
+    const fold = folding.fold;
+    const sieve = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) sieve[c] = sieveValue(fold[c]!);
+    sieve[0] = GAP;
+    sieve[0xfffd] = GAP;
+
+    const patterns = normalizedAliases.map(reduce).filter((p) => p.length > 0);
+    let total = 1;
+    for (const p of patterns) total += p.length;
+    const parent = new Int32Array(total);
+    const label = new Uint16Array(total);
+    const firstChild = new Int32Array(total);
+    const nextSibling = new Int32Array(total);
+    const accepts = new Uint8Array(total);
+    const children = new Map<number, number>();
+    let states = 1;
+    for (const p of patterns) {
+      let s = 0;
+      for (const u of p) {
+        const key = s * 0x10000 + u;
+        let t = children.get(key);
+        if (t === undefined) {
+          t = states++;
+          children.set(key, t);
+          parent[t] = s;
+          label[t] = u;
+          nextSibling[t] = firstChild[s]!;
+          firstChild[s] = t;
+        }
+        s = t;
+      }
+      accepts[s] = 1;
+    }
+
+    const rootNext = new Int32Array(0x10000);
+    let bits = 4;
+    while (1 << bits < states * 2) bits++;
+    const size = 1 << bits;
+    const slots = new Int32Array(size);
+    const slotState = new Int32Array(size);
+    const slotUnit = new Uint16Array(size);
+    const shift = 32 - bits;
+    for (let t = 1; t < states; t++) {
+      const s = parent[t]!;
+      if (s === 0) {
+        rootNext[label[t]!] = t;
+        continue;
+      }
+      let h = hash(s, label[t]!, shift);
+      while (slots[h] !== 0) h = (h + 1) & (size - 1);
+      slots[h] = t;
+      slotState[h] = s;
+      slotUnit[h] = label[t]!;
+    }
+
+    const fail = new Int32Array(states);
+    const prefilter = new Prefilter(folding, sieve, rootNext, slots, slotState, slotUnit, shift, fail, accepts.subarray(0, states));
+    const queue = new Int32Array(states);
+    let head = 0;
+    let tail = 0;
+    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) queue[tail++] = t;
+    while (head < tail) {
+      const s = queue[head++]!;
+      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
+        const g = prefilter.step(fail[s]!, label[t]!);
+        fail[t] = g;
+        if (accepts[g]) accepts[t] = 1;
+        queue[tail++] = t;
+      }
+    }
+    return prefilter;
+  }
+
+  /** The goto function with failure links: the state after unit u from state s. */
+  private step(state: number, u: number): number {
+    const { slots, slotState, slotUnit, fail, rootNext, shift } = this;
+    const mask = slots.length - 1;
+    let s = state;
+    for (;;) {
+      if (s === 0) return rootNext[u]!;
+      for (let h = Math.imul((s << 16) ^ (s >>> 16) ^ u, 0x9e3779b1) >>> shift; ; h = (h + 1) & mask) {
+        const t = slots[h]!;
+        if (t === 0) break;
+        if (slotState[h] === s && slotUnit[h] === u) return t;
+      }
+      s = fail[s]!;
+    }
+  }
+
+  /**
+   * Feeds text[from, to) to the stream. Pushes to `ends`, as `offset + index`,
+   * the end of every candidate: the index after the unit where a pattern
+   * ended, or, for a pattern ending in a word edge, the index of the unit
+   * that showed the edge (the occurrence ends at or before it). Returns the
+   * state to continue with in the next piece of the same block.
+   */
+  feed(text: string, from: number, to: number, state: StreamState, offset: number, ends: number[]): StreamState {
+    const { sieve, accepts } = this;
+    const classes = classTable();
+    let s = state >>> 2;
+    let word = (state >>> 1) & 1;
+    let gap = state & 1;
+    for (let i = from; i < to; i++) {
+      let u = sieve[text.charCodeAt(i)]!;
+      if (u >= SILENT) {
+        if (u === PENDING) u = this.resolve(text.charCodeAt(i));
+        if (u === GAP) {
+          gap = 1;
+          continue;
+        }
+        if (u === SILENT) continue;
+      }
+      let k = classes[u]!;
+      if (k === 0) k = charClass(u);
+      const isWord = k === C_WORD ? 1 : 0;
+      if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
+        s = this.step(s, B);
+        if (accepts[s] === 1) ends.push(offset + i);
+      }
+      s = this.step(s, u);
+      if (accepts[s] === 1) ends.push(offset + i + 1);
+      word = isWord;
+      gap = 0;
+    }
+    return (s << 2) | (word << 1) | gap;
+  }
+
+  /** Ends a block: a word running to its end is followed by a word edge. `end` is the block's length. */
+  finish(state: StreamState, end: number, ends: number[]): void {
+    if (((state >>> 1) & 1) === 0) return;
+    if (this.accepts[this.step(state >>> 2, B)] === 1) ends.push(end);
+  }
+
+  /** Whether text holds a candidate at all (one piece, a whole block). */
+  candidates(text: string): number[] {
+    const ends: number[] = [];
+    this.finish(this.feed(text, 0, text.length, BLOCK_START, 0, ends), text.length, ends);
+    return ends;
+  }
+
+  /** How the stream reads a code unit of page text: {@link KEPT}, {@link GAP_UNIT} or {@link DROPPED_UNIT}. */
+  kindOf(c: number): number {
+    let u = this.sieve[c]!;
+    if (u === PENDING) u = this.resolve(c);
+    return u === GAP ? GAP_UNIT : u === SILENT ? DROPPED_UNIT : KEPT;
+  }
+
+  private resolve(c: number): number {
+    const v = c === 0 || c === 0xfffd ? GAP : sieveValue(foldTable(this.folding.fold, c));
+    this.sieve[c] = v;
+    return v;
+  }
+}
+
+function sieveValue(folded: number): number {
+  if (folded === FOLD_PENDING) return PENDING;
+  if (folded === FOLD_DROP) return SILENT;
+  return isDroppedBySieve(folded) ? GAP : folded;
+}
+
+/**
+ * A normalized alias as the stream reads it (see the module comment). Its
+ * units are folded already and are not folded again: the fold is applied
+ * once, to page text and aliases alike (a second Traditional→Simplified step
+ * could take a character one step further than the page's text goes).
+ */
+function reduce(alias: string): number[] {
+  const out: number[] = [];
+  let word = 0;
+  let gap = 0;
+  for (let i = 0; i < alias.length; i++) {
+    const u = alias.charCodeAt(i);
+    if (u === 0 || u === 0xfffd || isDroppedBySieve(u)) {
+      gap = 1;
+      continue;
+    }
+    const isWord = charClass(u) === C_WORD ? 1 : 0;
+    if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) out.push(B);
+    out.push(u);
+    word = isWord;
+    gap = 0;
+  }
+  if (word === 1) out.push(B);
+  return out;
+}
+
+function hash(s: number, c: number, shift: number): number {
+  return Math.imul((s << 16) ^ (s >>> 16) ^ c, 0x9e3779b1) >>> shift;
+}

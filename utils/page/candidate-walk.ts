@@ -1,0 +1,185 @@
+/**
+ * The first read of a whole page: one walk of the DOM that streams every text
+ * node's data through the prefilter (utils/match/prefilter.ts) as it goes, and
+ * keeps only the blocks where a name may occur, with their candidate ends.
+ * Every other block is read once and forgotten: no joined string, no node
+ * list, no TextBlock. On a news page that is most of the text.
+ *
+ * The walk follows segments.ts's rules exactly (same skipped subtrees, same
+ * block boundaries, same TextBlock for a kept block), so a kept block is the
+ * block collectBlocks would give, and the blocks it drops are blocks in which
+ * the matcher would find nothing.
+ *
+ * It runs in slices: the budget is checked between nodes and inside long text
+ * nodes, and the walk yields to the page when it is spent. The page may change
+ * while the walk waits; the MutationObserver (started before the walk) brings
+ * those changes to a rescan of their own. The walk only has to keep its place:
+ * if the node it stopped at was removed or moved out of the block element it
+ * was in, it walks again the nearest enclosing block element that is still in
+ * place, dropping what it had read in it.
+ */
+import { BLOCK_START, type Prefilter, type StreamState } from '@/utils/match/prefilter';
+import { isBlockElement, isSkippedElement, type TextBlock } from './segments';
+import type { TaskBudget } from './scheduling';
+
+/** A block that may hold a name, and where the prefilter saw candidates end (offsets in block.text). */
+export interface CandidateBlock {
+  block: TextBlock;
+  ends: number[];
+}
+
+/** Text fed to the prefilter between two budget checks. */
+const SLICE_CHARS = 16_384;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const NON_SPACE = /\S/;
+
+interface Frame {
+  element: Element;
+  /** How many blocks had been kept when the walk entered the element. */
+  keptBefore: number;
+}
+
+/**
+ * Walks the document and returns the blocks with candidates in document order,
+ * or null once `stale()` says the result is no longer wanted.
+ */
+export async function collectCandidateBlocks(
+  doc: Document,
+  prefilter: Prefilter,
+  budget: TaskBudget,
+  stale: () => boolean,
+): Promise<CandidateBlock[] | null> {
+  const kept: CandidateBlock[] = [];
+  // The current block: its text nodes and their data, as streamed so far.
+  const nodes: Text[] = [];
+  const datas: string[] = [];
+  let element: Element | null = null;
+  let length = 0;
+  let state: StreamState = BLOCK_START;
+  const ends: number[] = [];
+
+  const reset = (): void => {
+    nodes.length = datas.length = ends.length = 0;
+    length = 0;
+    state = BLOCK_START;
+  };
+  const close = (): void => {
+    if (nodes.length === 0) return;
+    prefilter.finish(state, length, ends);
+    if (ends.length > 0 && element) {
+      const block = textBlock(element, nodes, datas, ends);
+      if (block) kept.push(block);
+    }
+    reset();
+  };
+
+  let rewalks = 0;
+  walkDocument: for (;;) {
+    const root = doc.documentElement;
+    if (!root || isSkippedElement(root)) return kept;
+    const stack: Frame[] = [{ element: root, keptBefore: 0 }];
+    let node: Node | null = root.firstChild;
+
+    while (node) {
+      if (budget.spent()) {
+        await budget.yield();
+        if (stale()) return null;
+        if (!node.isConnected || !stack[stack.length - 1]!.element.contains(node)) {
+          // Lost our place: walk the nearest intact block element again (or, on a page that
+          // keeps pulling the ground away, skip it: its changes bring a rescan of their own).
+          while (stack.length > 1 && !stack[stack.length - 1]!.element.isConnected) stack.pop();
+          const frame = stack[stack.length - 1]!;
+          kept.length = frame.keptBefore;
+          reset();
+          if (stack.length === 1) {
+            if (++rewalks > MAX_REWALKS) return kept;
+            continue walkDocument;
+          }
+          stack.pop();
+          node = frame.element;
+          if (++rewalks > MAX_REWALKS) node = nextAfter(node, root, stack, close);
+          continue;
+        }
+      }
+      const type = node.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+        const text = node as Text;
+        const data = text.data;
+        if (nodes.length === 0) element = stack[stack.length - 1]!.element;
+        nodes.push(text);
+        datas.push(data);
+        // Long text in slices, with a budget check between them (a 5 MB node is one node).
+        // What is streamed is the data read here: a change to the node brings its own rescan.
+        for (let from = 0; from < data.length; from += SLICE_CHARS) {
+          const to = Math.min(data.length, from + SLICE_CHARS);
+          state = prefilter.feed(data, from, to, state, length, ends);
+          if (to < data.length && budget.spentNow()) {
+            await budget.yield();
+            if (stale()) return null;
+          }
+        }
+        length += data.length;
+      } else if (type === ELEMENT_NODE) {
+        const el = node as Element;
+        if (isSkippedElement(el)) close();
+        else {
+          const block = isBlockElement(el);
+          if (block) close();
+          const child = el.firstChild;
+          if (child) {
+            if (block) stack.push({ element: el, keptBefore: kept.length });
+            node = child;
+            continue;
+          }
+        }
+      }
+      node = nextAfter(node, root, stack, close);
+    }
+    close();
+    return kept;
+  }
+}
+
+/** Walks that lose their place more often than this stop re-reading and leave the rest to rescans. */
+const MAX_REWALKS = 16;
+
+/** The next node in document order after node's subtree, closing the blocks the walk climbs out of. */
+function nextAfter(node: Node, root: Element, stack: Frame[], close: () => void): Node | null {
+  let at: Node | null = node;
+  while (at && at !== root && !at.nextSibling) {
+    at = at.parentNode;
+    if (at && at === stack[stack.length - 1]!.element && stack.length > 1) {
+      close();
+      stack.pop();
+    }
+  }
+  return at && at !== root ? at.nextSibling : null;
+}
+
+/**
+ * The TextBlock of a kept block, as segments.ts's BlockBuilder makes it:
+ * whitespace-only nodes at its start and end are left out. Candidate ends
+ * move with the start; a word-edge candidate at the very end is clamped.
+ */
+function textBlock(element: Element, nodes: Text[], datas: string[], ends: number[]): CandidateBlock | null {
+  let first = 0;
+  while (first < datas.length && !NON_SPACE.test(datas[first]!)) first++;
+  let last = datas.length - 1;
+  while (last >= first && !NON_SPACE.test(datas[last]!)) last--;
+  if (last < first) return null;
+  let shift = 0;
+  for (let i = 0; i < first; i++) shift += datas[i]!.length;
+  const starts = new Uint32Array(last - first + 1);
+  let offset = 0;
+  for (let i = first; i <= last; i++) {
+    starts[i - first] = offset;
+    offset += datas[i]!.length;
+  }
+  const text = first === last ? datas[first]! : datas.slice(first, last + 1).join('');
+  return {
+    block: { element, text, nodes: nodes.slice(first, last + 1), starts },
+    ends: ends.map((end) => Math.min(text.length, Math.max(0, end - shift))),
+  };
+}
