@@ -135,6 +135,14 @@ describe('matcher under random Unicode (fast-check)', () => {
     );
   });
 
+  it('the prefilter reads U+0000, U+FFFD and U+FFFE as separators, like the matcher', () => {
+    for (const separator of ['\u0000', '\ufffd', '\ufffe']) {
+      const source = `x${separator}Sam Altman${separator}y`;
+      expect(matcher.scan(source).map(hitKey)).toEqual(reference.scan(source).map(hitKey));
+      expect(matcher.scan(source)).toHaveLength(1);
+    }
+  });
+
   it('the prefilter gives the same candidates when a text is fed in pieces (text nodes of one block)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(text, nameRich), { minLength: 1, maxLength: 6 }), (pieces) => {

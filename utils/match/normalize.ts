@@ -15,13 +15,18 @@
  * building the tables and at the few places a decision needs a neighbour.
  */
 
-/** Per-code-unit folding tables, built once per alias index by {@link createFolding}. */
+/** Per-code-unit folding, one per alias index ({@link createFolding}). */
 export interface Folding {
   /**
-   * Folded code unit for each UTF-16 code unit; {@link DROP} removes the unit,
-   * {@link PENDING} means "not computed yet" (see {@link foldAt}).
+   * Folded code unit for each UTF-16 code unit, filled in the first time a
+   * character is seen ({@link foldTable}): 0 means "not computed yet" (U+0000
+   * folds to itself and is simply recomputed). {@link DROP} removes the unit.
+   * A page uses a few hundred distinct characters; computing all 65,536
+   * entries up front cost several ms of every page's start.
    */
   readonly fold: Uint16Array;
+  /** Traditional → Simplified, for the characters of the index's aliases. */
+  readonly t2s: ReadonlyMap<number, number>;
 }
 
 /** The result of {@link normalize}. */
@@ -48,13 +53,6 @@ export const GAP_BEFORE = 2;
 
 /** Fold-table value meaning "drop this code unit" (U+FFFF is a noncharacter). */
 const DROP = 0xffff;
-/**
- * Fold-table value meaning "not computed yet" (U+FFFE is a noncharacter too).
- * Case and diacritic folds need String.normalize and a regex per character;
- * computing all ~2,800 of them up front cost ~13 ms on every page, so each is
- * computed the first time a page uses that character.
- */
-const PENDING = 0xfffe;
 const SPACE = 0x20;
 const MIDDLE_DOT = 0xb7;
 
@@ -104,8 +102,16 @@ const COMBINING_RANGES: Array<[number, number]> = [
   [0xfe20, 0xfe2f],
 ];
 
-let baseFold: Uint16Array | undefined;
-let kinds: Uint8Array | undefined;
+const SPACE_SET = new Set(SPACES);
+const DOT_SET = new Set(DOTS);
+const WEAK_DOT_SET = new Set(WEAK_DOTS);
+const APOSTROPHE_SET = new Set(APOSTROPHES);
+const INVISIBLE_SET = new Set(INVISIBLE);
+
+function inRanges(c: number, ranges: Array<[number, number]>): boolean {
+  for (const [from, to] of ranges) if (c >= from && c <= to) return true;
+  return false;
+}
 
 function foldOne(c: number): number {
   const s = String.fromCharCode(c);
@@ -118,55 +124,54 @@ function foldOne(c: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-/** The fold of a code unit whose table entry is {@link PENDING}. */
-function computeFold(c: number): number {
-  return c >= 0xff01 && c <= 0xff5e ? foldOne(c - 0xfee0) : foldOne(c);
-}
-
-function buildTables(): { fold: Uint16Array; kinds: Uint8Array } {
-  const fold = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) fold[c] = c;
-  for (const [from, to] of CASED_RANGES) fold.fill(PENDING, from, to + 1);
-  // ASCII is on every page: fold it now (A–Z → a–z).
-  for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;
+/** The fold of one code unit (see {@link normalize} for the rules). */
+function computeFold(c: number, t2s: ReadonlyMap<number, number>): number {
+  const simplified = t2s.get(c);
+  if (simplified !== undefined) return simplified;
+  if (WEAK_DOT_SET.has(c)) return c === 0x2e ? c : 0x2d;
+  if (DOT_SET.has(c)) return c === 0xff0e ? 0x2e : MIDDLE_DOT;
+  if (SPACE_SET.has(c)) return SPACE;
+  if (APOSTROPHE_SET.has(c)) return 0x27;
+  if (INVISIBLE_SET.has(c) || inRanges(c, COMBINING_RANGES)) return DROP;
   // Fullwidth ASCII (Ａ → a, （ → ( ), folded like its ASCII twin.
-  fold.fill(PENDING, 0xff01, 0xff5e + 1);
-  for (const [from, to] of COMBINING_RANGES) for (let c = from; c <= to; c++) fold[c] = DROP;
-  for (const c of INVISIBLE) fold[c] = DROP;
-  for (const c of APOSTROPHES) fold[c] = 0x27;
-  const k = new Uint8Array(0x10000);
-  for (const c of SPACES) (fold[c] = SPACE), (k[c] = K_SPACE);
-  for (const c of DOTS) (fold[c] = c === 0xff0e ? 0x2e : MIDDLE_DOT), (k[c] = K_DOT);
-  for (const c of WEAK_DOTS) (fold[c] = c === 0x2e ? c : 0x2d), (k[c] = K_WEAK_DOT);
-  return { fold, kinds: k };
+  if (c >= 0xff01 && c <= 0xff5e) return foldOne(c - 0xfee0);
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c < 0x80) return c;
+  return inRanges(c, CASED_RANGES) ? foldOne(c) : c;
 }
 
-function tables(): { fold: Uint16Array; kinds: Uint8Array } {
-  if (!baseFold || !kinds) ({ fold: baseFold, kinds } = buildTables());
-  return { fold: baseFold, kinds };
+let kinds: Uint8Array | undefined;
+
+/** Code unit kinds (K_SPACE, K_DOT, K_WEAK_DOT; 0 for the rest). */
+function kindTable(): Uint8Array {
+  if (kinds) return kinds;
+  const k = new Uint8Array(0x10000);
+  for (const c of SPACES) k[c] = K_SPACE;
+  for (const c of DOTS) k[c] = K_DOT;
+  for (const c of WEAK_DOTS) k[c] = K_WEAK_DOT;
+  return (kinds = k);
 }
 
 /**
- * Builds the folding for one alias index: the shared Latin/width/punctuation
- * folds plus the index's Traditional→Simplified pairs ("趙赵爾尔…"). Pairs
- * outside the BMP are ignored (the fold is per code unit; no alias needs one).
+ * The folding for one alias index: the shared Latin/width/punctuation folds
+ * plus the index's Traditional→Simplified pairs ("趙赵爾尔…"). Pairs outside
+ * the BMP are ignored (the fold is per code unit; no alias needs one).
  */
 export function createFolding(t2s = ''): Folding {
-  const fold = tables().fold.slice();
+  const pairs = new Map<number, number>();
   const chars = Array.from(t2s);
   for (let i = 0; i + 1 < chars.length; i += 2) {
     const from = chars[i]!;
     const to = chars[i + 1]!;
-    if (from.length === 1 && to.length === 1) fold[from.charCodeAt(0)] = to.charCodeAt(0);
+    if (from.length === 1 && to.length === 1) pairs.set(from.charCodeAt(0), to.charCodeAt(0));
   }
-  return { fold };
+  return { fold: new Uint16Array(0x10000), t2s: pairs };
 }
 
-/** The fold of code unit c in a folding's table, computing it on first use. */
-export function foldTable(fold: Uint16Array, c: number): number {
-  let f = fold[c]!;
-  if (f === PENDING) f = fold[c] = computeFold(c);
-  return f;
+/** The fold of code unit c, computed on first use and kept in the folding's table. */
+export function foldTable(folding: Folding, c: number): number {
+  const f = folding.fold[c]!;
+  return f !== 0 ? f : (folding.fold[c] = computeFold(c, folding.t2s));
 }
 
 /**
@@ -257,7 +262,7 @@ const utf16 = new TextDecoder('utf-16le');
  */
 export function normalize(text: string, folding: Folding, scratch?: NormalizeScratch): Normalized {
   const { fold } = folding;
-  const kind = tables().kinds;
+  const kind = kindTable();
   const n = text.length;
   const { units, map, flags } = scratch ? scratch.reserve(n) : { units: new Uint16Array(n), map: new Uint32Array(n + 1), flags: new Uint8Array(n + 1) };
   let o = 0;
@@ -288,7 +293,7 @@ export function normalize(text: string, folding: Folding, scratch?: NormalizeScr
     for (; i < j; i++) {
       const c = text.charCodeAt(i);
       let f = fold[c]!;
-      if (f === PENDING) f = fold[c] = computeFold(c);
+      if (f === 0) f = foldTable(folding, c);
       if (f === DROP || (f === SPACE && o > 0 && units[o - 1] === SPACE)) continue;
       units[o] = f;
       map[o] = i;

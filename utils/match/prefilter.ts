@@ -36,12 +36,13 @@ import { C_WORD, charClass, classTable, foldTable, isDroppedBySieve, type Foldin
 
 /** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
 const B = 0;
-/** Sieve values above every kept unit: a gap, a unit not folded yet, a dropped unit. */
+/**
+ * Sieve values above every kept unit: a gap, a dropped unit. 0 in the sieve
+ * means "not computed yet" (no unit is kept as 0: U+0000 is a gap).
+ */
 const GAP = 0xffff;
-const PENDING = 0xfffe;
 const SILENT = 0xfffd;
-/** normalize.ts's fold-table value for "not computed yet". */
-const FOLD_PENDING = 0xfffe;
+/** normalize.ts's fold-table value for a dropped unit. */
 const FOLD_DROP = 0xffff;
 
 /**
@@ -61,7 +62,7 @@ export class Prefilter {
   private constructor(
     /** The matcher's folding (its table fills in as characters are first seen). */
     readonly folding: Folding,
-    /** Per code unit: its fold, or GAP / SILENT / PENDING. */
+    /** Per code unit: its fold, or GAP / SILENT; filled in on first sight of each unit (0: not yet). */
     private readonly sieve: Uint16Array,
     private readonly rootNext: Int32Array,
     private readonly slots: Int32Array,
@@ -75,12 +76,7 @@ export class Prefilter {
 
   /** The prefilter for the matcher's folding and normalized aliases (normalizeAlias). */
   static build(folding: Folding, normalizedAliases: readonly string[]): Prefilter {
-    const fold = folding.fold;
     const sieve = new Uint16Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) sieve[c] = sieveValue(fold[c]!);
-    sieve[0] = GAP;
-    sieve[0xfffd] = GAP;
-
     const patterns = normalizedAliases.map(reduce).filter((p) => p.length > 0);
     let total = 1;
     for (const p of patterns) total += p.length;
@@ -179,13 +175,10 @@ export class Prefilter {
     let gap = state & 1;
     for (let i = from; i < to; i++) {
       let u = sieve[text.charCodeAt(i)]!;
+      if (u === 0) u = this.resolve(text.charCodeAt(i));
       if (u >= SILENT) {
-        if (u === PENDING) u = this.resolve(text.charCodeAt(i));
-        if (u === GAP) {
-          gap = 1;
-          continue;
-        }
-        if (u === SILENT) continue;
+        if (u === GAP) gap = 1;
+        continue;
       }
       let k = classes[u]!;
       if (k === 0) k = charClass(u);
@@ -218,21 +211,29 @@ export class Prefilter {
   /** How the stream reads a code unit of page text: {@link KEPT}, {@link GAP_UNIT} or {@link DROPPED_UNIT}. */
   kindOf(c: number): number {
     let u = this.sieve[c]!;
-    if (u === PENDING) u = this.resolve(c);
+    if (u === 0) u = this.resolve(c);
     return u === GAP ? GAP_UNIT : u === SILENT ? DROPPED_UNIT : KEPT;
   }
 
   private resolve(c: number): number {
-    const v = c === 0 || c === 0xfffd ? GAP : sieveValue(foldTable(this.folding.fold, c));
+    const v = sieveValue(foldTable(this.folding, c));
     this.sieve[c] = v;
     return v;
   }
 }
 
 function sieveValue(folded: number): number {
-  if (folded === FOLD_PENDING) return PENDING;
   if (folded === FOLD_DROP) return SILENT;
-  return isDroppedBySieve(folded) ? GAP : folded;
+  return isGapUnit(folded) ? GAP : folded;
+}
+
+/**
+ * A folded unit the stream reads as a gap: what normalize may drop or
+ * collapse, and the units that double as the sieve's own markers (U+0000, the
+ * inserted word edge; U+FFFD, U+FFFE), which are neither letters nor Han.
+ */
+function isGapUnit(u: number): boolean {
+  return u === 0 || u >= SILENT || isDroppedBySieve(u);
 }
 
 /**
@@ -247,7 +248,7 @@ function reduce(alias: string): number[] {
   let gap = 0;
   for (let i = 0; i < alias.length; i++) {
     const u = alias.charCodeAt(i);
-    if (u === 0 || u === 0xfffd || isDroppedBySieve(u)) {
+    if (isGapUnit(u)) {
       gap = 1;
       continue;
     }
