@@ -167,6 +167,14 @@ export interface AliasIndex {
    * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).
    */
   t2s: string;
+  /**
+   * forms[i]: aliases[i] as the matcher searches for it (normalized with this
+   * index's folding; "" for an alias of only spaces or punctuation, which is
+   * never searched). Written by the data build so that a page does not
+   * normalize every alias before its first scan; an index without it (a test's,
+   * the benchmark's synthetic one) is normalized when the matcher is built.
+   */
+  forms?: string[];
 }
 
 /** Everything a card shows about one person, resolved; sent by the background on demand. */

@@ -221,3 +221,20 @@ describe('createMatcher: degenerate aliases and input', () => {
     expect(found('nothing to see here')).toEqual([]);
   });
 });
+
+describe('searched forms written by the data build', () => {
+  it('give the same matcher as normalizing the aliases at build time of the matcher', async () => {
+    const path = await import('node:path');
+    const { buildAliasIndex } = await import('@/utils/dataset/build');
+    const { loadDatasetFiles } = await import('@/utils/dataset/load-files');
+    const { validateDataset } = await import('@/utils/dataset/validate');
+    const built = buildAliasIndex(validateDataset(loadDatasetFiles(path.resolve(import.meta.dirname, '../../data'))));
+    expect(built.forms).toHaveLength(built.aliases.length);
+    expect(built.forms!.every((form) => form === form.trim() && form === form.toLowerCase())).toBe(true);
+    const withForms = createMatcher(built);
+    const computed = createMatcher({ ...built, forms: undefined });
+    const text = built.aliases.map(([alias]) => `${alias}，`).join(' and ');
+    expect(withForms.scan(text).length).toBeGreaterThan(100);
+    expect(withForms.scan(text)).toEqual(computed.scan(text));
+  });
+});

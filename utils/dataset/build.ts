@@ -4,6 +4,8 @@
  * - the alias index, small, bundled into the content script;
  * - the details, loaded by the background and sent to cards on demand.
  */
+import { searchedForm } from '../match/matcher';
+import { createFolding } from '../match/normalize';
 import * as OpenCC from 'opencc-js';
 import type { AliasIndex, AliasSafety, AliasKindName, DatasetDetails, DatasetRecord } from '../../data/schema';
 
@@ -91,7 +93,10 @@ export function buildAliasIndex(data: DatasetRecord): AliasIndex {
     }
   });
 
-  return { version: 1, people, aliases, t2s: buildT2S(aliases.map(([text]) => text)) };
+  const t2s = buildT2S(aliases.map(([text]) => text));
+  const folding = createFolding(t2s);
+  const forms = aliases.map(([text]) => searchedForm(text, folding) ?? '');
+  return { version: 1, people, aliases, t2s, forms };
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */

@@ -127,7 +127,7 @@ interface Pattern {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** An alias as the matcher searches for it, or null for one that would only mark noise (spaces, punctuation). */
-function searchedForm(alias: string, folding: Folding): string | null {
+export function searchedForm(alias: string, folding: Folding): string | null {
   const norm = normalizeAlias(alias, folding);
   return LETTER_OR_DIGIT.test(norm) ? norm : null;
 }
@@ -136,11 +136,18 @@ function searchedForm(alias: string, folding: Folding): string | null {
 export function createPrefilter(index: AliasIndex): Prefilter {
   const folding = createFolding(index.t2s);
   const forms = new Set<string>();
-  for (const [text] of index.aliases) {
-    const form = searchedForm(text, folding);
+  index.aliases.forEach(([text], i) => {
+    const form = formOf(index, i, text, folding);
     if (form !== null) forms.add(form);
-  }
+  });
   return Prefilter.build(folding, [...forms]);
+}
+
+/** The searched form of alias i: from the index when the data build wrote it, else computed. */
+function formOf(index: AliasIndex, i: number, text: string, folding: Folding): string | null {
+  const written = index.forms?.[i];
+  if (written === undefined) return searchedForm(text, folding);
+  return written === '' ? null : written;
 }
 
 export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
@@ -149,7 +156,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const patterns: Pattern[] = [];
   const texts: string[] = [];
   index.aliases.forEach(([text, person, safety], alias) => {
-    const norm = searchedForm(text, folding);
+    const norm = formOf(index, alias, text, folding);
     if (norm === null) return;
     let id = ids.get(norm);
     if (id === undefined) {
