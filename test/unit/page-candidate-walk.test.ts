@@ -128,6 +128,44 @@ describe('collectCandidateBlocks', () => {
     expect(walked.every((b) => b.block.nodes.every((n) => n.isConnected))).toBe(true);
   });
 
+  it('starts again when the page replaces its whole body while the walk waits', async () => {
+    let replaced = false;
+    const budget = exhausted();
+    const originalYield = budget.yield.bind(budget);
+    budget.yield = async () => {
+      await originalYield();
+      if (!replaced && document.querySelector('section')) {
+        replaced = true;
+        const body = document.createElement('body');
+        body.innerHTML = '<p>New page about Ilya Sutskever</p><p>and nobody else</p>';
+        document.body.replaceWith(body);
+      }
+    };
+    const walked = (await collectCandidateBlocks(document, prefilter, budget, () => false))!;
+    expect(replaced).toBe(true);
+    expectSameAsReference(walked);
+    expect(walked.map((b) => b.block.text)).toEqual(['New page about Ilya Sutskever']);
+  });
+
+  it('ends on a page that pulls the ground away at every step, keeping only what is still there', async () => {
+    const budget = exhausted();
+    const originalYield = budget.yield.bind(budget);
+    let removals = 0;
+    budget.yield = async () => {
+      await originalYield();
+      // Replace the first remaining filler paragraph each time: the walk is usually inside one.
+      const p = document.querySelector('section p');
+      if (p) {
+        removals++;
+        p.replaceWith(p.cloneNode(true));
+      }
+    };
+    const walked = (await collectCandidateBlocks(document, prefilter, budget, () => false))!;
+    expect(removals).toBeGreaterThan(10);
+    expect(walked.every((b) => b.block.nodes.every((n) => n.isConnected))).toBe(true);
+    expect(walked.map((b) => b.block.text)).toContain('Alexandr Wang');
+  });
+
   it('matches the reference on random documents (fast-check)', async () => {
     const names = [...new Set(index.aliases.map(([text]) => text))];
     const word = fc.constantFrom('the', 'current', 'remarkable', 'said', 'Wangari', '的', '表示', '，', '. ', ' ', '  ', '\u00a0', '·', '-', 'Chenille', 'Samsung');

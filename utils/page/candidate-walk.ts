@@ -37,6 +37,8 @@ const NON_SPACE = /\S/;
 
 interface Frame {
   element: Element;
+  /** The last node of the element's subtree the walk will see: the block ends after it (null: the document element). */
+  last: Node | null;
   /** How many blocks had been kept when the walk entered the element. */
   keptBefore: number;
 }
@@ -79,29 +81,41 @@ export async function collectCandidateBlocks(
   walkDocument: for (;;) {
     const root = doc.documentElement;
     if (!root || isSkippedElement(root)) return kept;
-    const stack: Frame[] = [{ element: root, keptBefore: 0 }];
-    let node: Node | null = root.firstChild;
+    // A TreeWalker rather than firstChild/nextSibling/parentNode: one DOM call per node
+    // instead of three or four, and every DOM call from a content script's world costs.
+    const walker = doc.createTreeWalker(root, SHOWN);
+    const stack: Frame[] = [{ element: root, last: null, keptBefore: 0 }];
+    let node: Node | null = walker.nextNode();
 
     while (node) {
       if (budget.spent()) {
         await budget.yield();
         if (stale()) return null;
-        if (!node.isConnected || !stack[stack.length - 1]!.element.contains(node)) {
+        if (!node.isConnected) {
           // Lost our place: walk the nearest intact block element again (or, on a page that
           // keeps pulling the ground away, skip it: its changes bring a rescan of their own).
           while (stack.length > 1 && !stack[stack.length - 1]!.element.isConnected) stack.pop();
           const frame = stack[stack.length - 1]!;
           kept.length = frame.keptBefore;
           reset();
+          rewalks++;
           if (stack.length === 1) {
-            if (++rewalks > MAX_REWALKS) return kept;
+            if (rewalks > MAX_REWALKS) return kept;
             continue walkDocument;
           }
           stack.pop();
-          node = frame.element;
-          if (++rewalks > MAX_REWALKS) node = nextAfter(node, root, stack, close);
-          continue;
+          if (rewalks <= MAX_REWALKS) node = walker.currentNode = frame.element;
+          else {
+            node = afterSubtree(walker, frame.element);
+            if (!node) break;
+          }
         }
+        // Blocks the page closed under us (their last nodes moved or went) end here.
+        while (stack.length > 1 && !stack[stack.length - 1]!.element.contains(node)) {
+          close();
+          stack.pop();
+        }
+        for (let i = 1; i < stack.length; i++) stack[i]!.last = lastShown(stack[i]!.element);
       }
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
@@ -123,39 +137,62 @@ export async function collectCandidateBlocks(
         length += data.length;
       } else if (type === ELEMENT_NODE) {
         const el = node as Element;
-        if (isSkippedElement(el)) close();
-        else {
-          const block = isBlockElement(el);
-          if (block) close();
-          const child = el.firstChild;
-          if (child) {
-            if (block) stack.push({ element: el, keptBefore: kept.length });
-            node = child;
-            continue;
+        if (isSkippedElement(el)) {
+          close();
+          // The blocks whose last node is in the skipped subtree end with it.
+          while (stack.length > 1 && el.contains(stack[stack.length - 1]!.last)) {
+            close();
+            stack.pop();
           }
+          node = afterSubtree(walker, el);
+          continue;
+        }
+        if (isBlockElement(el)) {
+          close();
+          if (el.firstChild) stack.push({ element: el, last: lastShown(el), keptBefore: kept.length });
         }
       }
-      node = nextAfter(node, root, stack, close);
+      // The blocks that end with this node (their last node) close.
+      while (stack.length > 1 && stack[stack.length - 1]!.last === node) {
+        close();
+        stack.pop();
+      }
+      node = walker.nextNode();
     }
     close();
     return kept;
   }
 }
 
+/** What the walker shows: elements, text and CDATA sections (NodeFilter's SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION). */
+const SHOWN = 0x1 | 0x4 | 0x8;
+
 /** Walks that lose their place more often than this stop re-reading and leave the rest to rescans. */
 const MAX_REWALKS = 16;
 
-/** The next node in document order after node's subtree, closing the blocks the walk climbs out of. */
-function nextAfter(node: Node, root: Element, stack: Frame[], close: () => void): Node | null {
-  let at: Node | null = node;
-  while (at && at !== root && !at.nextSibling) {
-    at = at.parentNode;
-    if (at && at === stack[stack.length - 1]!.element && stack.length > 1) {
-      close();
-      stack.pop();
-    }
+/** The last node of element's subtree that the walker shows (the element itself when it shows none). */
+function lastShown(element: Element): Node {
+  let at: Node = element;
+  for (;;) {
+    let child = at.lastChild;
+    while (child && !isShown(child.nodeType)) child = child.previousSibling;
+    if (!child) return at;
+    at = child;
   }
-  return at && at !== root ? at.nextSibling : null;
+}
+
+function isShown(type: number): boolean {
+  return type === ELEMENT_NODE || type === TEXT_NODE || type === CDATA_SECTION_NODE;
+}
+
+/** Moves the walker past element's subtree: the next node after it in document order, or null. */
+function afterSubtree(walker: TreeWalker, element: Element): Node | null {
+  walker.currentNode = element;
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /**
