@@ -35,7 +35,11 @@ export interface MarkEngine {
   setActive(mark: Mark | null): void;
   /** The mark under an element the pointer is over (element engine), or null. */
   markOfElement(element: Element | null): Mark | null;
-  /** Puts back our stylesheet if the page replaced document.adoptedStyleSheets. */
+  /**
+   * Called at the end of every scan: shows the marks drawn since the last
+   * call (the highlight engine paints them all at once), and puts back our
+   * stylesheet if the page replaced document.adoptedStyleSheets.
+   */
   refresh(): void;
   /** Removes every mark and our stylesheet. */
   destroy(): void;
