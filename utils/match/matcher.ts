@@ -94,6 +94,12 @@ export interface MatcherOptions {
    * prefilter: the reference the tests hold the prefiltered search to.
    */
   prefilter?: Prefilter | false;
+  /**
+   * Search only around candidates even where they are dense (by default a
+   * text with candidates every few characters is searched whole, which is
+   * faster and gives the same hits). For tests of the piecewise search.
+   */
+  alwaysPiecewise?: boolean;
 }
 
 /** Han particles that may directly precede a short surname/given-name alias. */
@@ -188,7 +194,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const prefilter = options.prefilter || Prefilter.build(folding, texts);
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
-  const search: Search = { folding, automaton, patterns, scratch, longest };
+  const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : longest + 8 };
   const usePrefilter = options.prefilter !== false;
 
   return {
@@ -210,6 +216,8 @@ interface Search {
   scratch: NormalizeScratch;
   /** The longest normalized alias, in code units. */
   longest: number;
+  /** Candidates per this many characters or more: the text is searched whole. */
+  denseAt: number;
 }
 
 const hanAfter = new Set(HAN_AFTER);
@@ -352,7 +360,9 @@ const FULL_ONLY = 0x40000000;
 
 function scan(text: string, search: Search, ends: readonly number[] | null, prefilter: Prefilter): Hit[] {
   const found: number[] = [];
-  if (!ends) collect(text, 0, text.length, 0, text.length, search, found);
+  // Where candidates are dense (a Chinese text against an index of many one-character
+  // surnames), pieces would cover the text several times over: search it whole.
+  if (!ends || ends.length * search.denseAt >= text.length) collect(text, 0, text.length, 0, text.length, search, found);
   else {
     const pieces = piecesAround(text, ends, search.longest, prefilter);
     for (let k = 0; k < pieces.length; k += 4) collect(text, pieces[k]!, pieces[k + 1]!, pieces[k + 2]!, pieces[k + 3]!, search, found);
