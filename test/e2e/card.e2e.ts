@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchChromium, ROOT, startFixtureServer, within, type ExtensionBrowser, type FixtureServer } from './harness';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
@@ -67,11 +67,19 @@ function cardHost(page: Page) {
 
 const cardVisible = async (page: Page) => (await cardHost(page))?.visible ?? false;
 
+/** How long one read of the page, the card or the notes frame may take before it counts as stuck. */
+const READ_MS = 10_000;
+
 /**
  * Runs `fn(shadowRoot, arg)` on the card's closed shadow root, reached through
  * the DevTools protocol. Test-only: nothing in the page can do this.
+ * Raw DevTools commands have no timeout of their own: bounded, so a stuck one fails here (and a poll retries it).
  */
-async function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+  return within(runInCard(page, fn, arg), READ_MS, `reading the card's shadow root through DevTools (${fn.toString().slice(0, 60)}…)`);
+}
+
+async function runInCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     type DomNode = { localName?: string; attributes?: string[]; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
@@ -126,13 +134,49 @@ const cardText = (page: Page) => inCard(page, (root) => root.querySelector('[rol
 /** The card's notes frame (an extension page), once its editor is there and the notes have loaded. */
 async function noteFrame(page: Page): Promise<Frame> {
   const find = () => page.frames().find((f) => new URL(f.url()).pathname === '/note-frame.html');
-  const loaded = async () => (await find()?.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))')) != null;
+  const loaded = async () => {
+    const frame = find();
+    if (!frame) return false;
+    return (await within(frame.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))'), READ_MS, 'querying the notes frame')) != null;
+  };
   await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
   return find()!;
 }
 
-const frameNotes = (frame: Frame) => frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? ''));
-const frameFocus = (frame: Frame) => frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null));
+const frameNotes = (frame: Frame) =>
+  within(frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? '')), READ_MS, 'reading the notes in the notes frame');
+const frameFocus = (frame: Frame) =>
+  within(
+    frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null)),
+    READ_MS,
+    'reading focus in the notes frame',
+  );
+
+/**
+ * Presses `key` in the notes frame when that key closes the card, and so removes the frame.
+ *
+ * Chromium answers a DevTools key event (Input.dispatchKeyEvent, under keyboard.press) only once the
+ * focused frame has handled it. The frame posts Escape to the card on keydown and the card removes
+ * the frame at once, so the keyup, sent right after the keydown's answer, is often routed to a frame
+ * that is going away; when the frame is gone before it answers, no answer ever comes and keyboard.press
+ * waits forever (seen on a loaded 2-core machine: keyUp sent, the frame detached 1 ms later, no reply).
+ * The frame going away is the answer we wait for then; the caller checks that the card closed.
+ */
+async function pressClosingFrame(page: Page, frame: Frame, key: string) {
+  let onDetached: ((detached: Frame) => void) | undefined;
+  const gone = new Promise<void>((resolve) => {
+    onDetached = (detached) => {
+      if (detached === frame) resolve();
+    };
+    page.on('framedetached', onDetached);
+  });
+  try {
+    // If the frame goes first, the press may never settle: race() keeps its late rejection (page closed) handled.
+    await within(Promise.race([page.keyboard.press(key), gone]), READ_MS, `pressing ${key} in the notes frame (the frame was not removed)`);
+  } finally {
+    page.off('framedetached', onDetached!);
+  }
+}
 
 /**
  * Waits until the card has sized the frame to the frame's content (its height message arrived).
@@ -143,7 +187,11 @@ async function frameSettled(page: Page, frame: Frame) {
   await inCard(page, (root) => root.querySelector('[data-testid="card-notes-frame"]')!.scrollIntoView({ block: 'nearest' }));
   await expect
     .poll(async () => {
-      const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="note-frame"]')!.getBoundingClientRect().height));
+      const content = await within(
+        frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="note-frame"]')!.getBoundingClientRect().height)),
+        READ_MS,
+        'measuring the notes frame',
+      );
       const shown = await inCard(page, (root) => root.querySelector<HTMLElement>('[data-testid="card-notes-frame"]')!.getBoundingClientRect().height);
       return Math.abs(shown - Math.min(320, Math.max(40, content)));
     }, { timeout: 5000 })
@@ -454,7 +502,7 @@ describe('the card in Chromium', () => {
 
     // Escape in the frame (the editor is empty again after saving) closes the card.
     await frame.focus('textarea');
-    await page.keyboard.press('Escape');
+    await pressClosingFrame(page, frame, 'Escape');
     await expect.poll(() => cardVisible(page)).toBe(false);
     expect((await page.evaluate(() => (window as unknown as { spy: { captureKeys: string[] } }).spy.captureKeys)).join('')).toBe('');
 
@@ -494,7 +542,7 @@ describe('the card in Chromium', () => {
     expect(await cardVisible(page)).toBe(true);
     expect(await frameFocus(frame)).toBe('div.tl-note-frame');
     expect(await frame.inputValue('textarea')).toBe('half a thought');
-    await page.keyboard.press('Escape');
+    await pressClosingFrame(page, frame, 'Escape');
     await expect.poll(() => cardVisible(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
     await page.waitForTimeout(300);

@@ -23,6 +23,26 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Playwright's timeout for actions and waits (click, focus, waitForEvent…) in our Chromium contexts. */
+const ACTION_TIMEOUT_MS = 15_000;
+
+/**
+ * `promise`, or an error naming `what` once `ms` have passed. For the calls that Playwright never
+ * times out itself: keyboard and mouse input, evaluate, raw DevTools commands. A stuck one then fails
+ * the step that made it instead of using up the whole test timeout with no word on where it hung.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from Chromium in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface FixtureServer {
   origin: string;
   url(pathname: string): string;
@@ -132,6 +152,10 @@ export async function launchChromium(
     args: chromiumArgs(CHROME_BUILD, options.locale ?? 'en-US'),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // A stuck click, focus or wait fails in 15 s naming the action and its selector, well inside a
+  // test's 60 s (Playwright's own 30 s lets two stuck steps use up a test unnamed). Navigations keep 30 s.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(30_000);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
