@@ -139,6 +139,22 @@ describe('matcher under random Unicode (fast-check)', () => {
     );
   });
 
+  it('the page gate (mayContain) finds a core in any text that joins blocks with candidates, glued together', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, nameRich), { minLength: 1, maxLength: 6 }), (blocks) => {
+        const withCandidates = blocks.some((b) => matcher.prefilter.candidates(b).length > 0);
+        const joined = blocks.join('');
+        const gate = matcher.prefilter.mayContain(joined, 0, joined.length, BLOCK_START);
+        if (withCandidates) expect(gate, JSON.stringify(blocks)).toBe(-1);
+      }),
+      { numRuns: 2000 },
+    );
+    const none = 'Nothing to see here. 这里没有名字。';
+    expect(matcher.prefilter.mayContain(none, 0, none.length, BLOCK_START)).not.toBe(-1);
+    // A range past the end reads to the end.
+    expect(matcher.prefilter.mayContain(`${none} Mark Chen`, 0, 1000, BLOCK_START)).toBe(-1);
+  });
+
   it('the prefilter reads U+0000, U+FFFD and U+FFFE as separators, like the matcher', () => {
     for (const separator of ['\u0000', '\ufffd', '\ufffe']) {
       const source = `x${separator}Sam Altman${separator}y`;

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildAliasIndex } from '@/utils/dataset/build';
 import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';
@@ -101,6 +101,18 @@ describe('collectCandidateBlocks', () => {
     const walked = (await collectCandidateBlocks(document, prefilter, exhausted(), () => false))!;
     expectSameAsReference(walked);
     expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual(['Sam Altman', 'Ilya Sutskever', 'Mark Chen']);
+  });
+
+  it('reads a page that names nobody from its textContent alone, without walking it', async () => {
+    document.body.innerHTML = '<p>Nothing here names anyone.</p><p>这里没有人名。</p>'.repeat(50);
+    const walker = vi.spyOn(document, 'createTreeWalker');
+    expect(await collectCandidateBlocks(document, prefilter, unlimited(), () => false)).toEqual([]);
+    expect(walker).not.toHaveBeenCalled();
+    // With one name in it, the same page is walked.
+    document.body.insertAdjacentHTML('beforeend', '<p>Then Mark Chen spoke.</p>');
+    expect((await collectCandidateBlocks(document, prefilter, unlimited(), () => false))!.map((b) => b.block.text)).toEqual(['Then Mark Chen spoke.']);
+    expect(walker).toHaveBeenCalled();
+    walker.mockRestore();
   });
 
   it('returns null when the result goes stale during a yield', async () => {

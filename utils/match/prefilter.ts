@@ -58,26 +58,24 @@ export const GAP_UNIT = 1;
 export const DROPPED_UNIT = 2;
 export const BLOCK_START: StreamState = 0;
 
-export class Prefilter {
+/**
+ * Aho–Corasick over stream units: a dense goto table for the root (most units
+ * of a page start nothing) and one open-addressing hash of (state, unit) →
+ * state for the rest. It only knows that some pattern ends at a state.
+ */
+class Automaton {
   private constructor(
-    /** The matcher's folding (its table fills in as characters are first seen). */
-    readonly folding: Folding,
-    /** Per code unit: its fold, or GAP / SILENT; filled in on first sight of each unit (0: not yet). */
-    private readonly sieve: Uint16Array,
-    private readonly rootNext: Int32Array,
-    private readonly slots: Int32Array,
-    private readonly slotState: Int32Array,
-    private readonly slotUnit: Uint16Array,
-    private readonly shift: number,
-    private readonly fail: Int32Array,
+    readonly rootNext: Int32Array,
+    readonly slots: Int32Array,
+    readonly slotState: Int32Array,
+    readonly slotUnit: Uint16Array,
+    readonly shift: number,
+    readonly fail: Int32Array,
     /** 1 where some pattern ends at the state or on its failure chain. */
-    private readonly accepts: Uint8Array,
+    readonly accepts: Uint8Array,
   ) {}
 
-  /** The prefilter for the matcher's folding and normalized aliases (normalizeAlias). */
-  static build(folding: Folding, normalizedAliases: readonly string[]): Prefilter {
-    const sieve = new Uint16Array(0x10000);
-    const patterns = normalizedAliases.map(reduce).filter((p) => p.length > 0);
+  static build(patterns: ReadonlyArray<readonly number[]>): Automaton {
     let total = 1;
     for (const p of patterns) total += p.length;
     const parent = new Int32Array(total);
@@ -88,6 +86,7 @@ export class Prefilter {
     const children = new Map<number, number>();
     let states = 1;
     for (const p of patterns) {
+      if (p.length === 0) continue;
       let s = 0;
       for (const u of p) {
         const key = s * 0x10000 + u;
@@ -127,7 +126,7 @@ export class Prefilter {
     }
 
     const fail = new Int32Array(states);
-    const prefilter = new Prefilter(folding, sieve, rootNext, slots, slotState, slotUnit, shift, fail, accepts.subarray(0, states));
+    const automaton = new Automaton(rootNext, slots, slotState, slotUnit, shift, fail, accepts.subarray(0, states));
     const queue = new Int32Array(states);
     let head = 0;
     let tail = 0;
@@ -135,17 +134,17 @@ export class Prefilter {
     while (head < tail) {
       const s = queue[head++]!;
       for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
-        const g = prefilter.step(fail[s]!, label[t]!);
+        const g = automaton.step(fail[s]!, label[t]!);
         fail[t] = g;
         if (accepts[g]) accepts[t] = 1;
         queue[tail++] = t;
       }
     }
-    return prefilter;
+    return automaton;
   }
 
   /** The goto function with failure links: the state after unit u from state s. */
-  private step(state: number, u: number): number {
+  step(state: number, u: number): number {
     const { slots, slotState, slotUnit, fail, rootNext, shift } = this;
     const mask = slots.length - 1;
     let s = state;
@@ -159,6 +158,30 @@ export class Prefilter {
       s = fail[s]!;
     }
   }
+}
+
+export class Prefilter {
+  private constructor(
+    /** The matcher's folding (its table fills in as characters are first seen). */
+    readonly folding: Folding,
+    /** Per code unit: its fold, or GAP / SILENT; filled in on first sight of each unit (0: not yet). */
+    private readonly sieve: Uint16Array,
+    /** The patterns, word edges included: the candidates of a block. */
+    private readonly whole: Automaton,
+    /**
+     * The patterns without the word edges at their two ends: found in any
+     * text that holds a block with a candidate, whatever stands around the
+     * block (the gate for a whole page, {@link mayContain}).
+     */
+    private readonly cores: Automaton,
+  ) {}
+
+  /** The prefilter for the matcher's folding and normalized aliases (normalizeAlias). */
+  static build(folding: Folding, normalizedAliases: readonly string[]): Prefilter {
+    const patterns = normalizedAliases.map(reduce).filter((p) => p.length > 0);
+    const cores = patterns.map((p) => p.slice(p[0] === B ? 1 : 0, p[p.length - 1] === B ? -1 : p.length));
+    return new Prefilter(folding, new Uint16Array(0x10000), Automaton.build(patterns), Automaton.build(cores));
+  }
 
   /**
    * Feeds text[from, to) to the stream. Pushes to `ends`, as `offset + index`,
@@ -168,12 +191,29 @@ export class Prefilter {
    * state to continue with in the next piece of the same block.
    */
   feed(text: string, from: number, to: number, state: StreamState, offset: number, ends: number[]): StreamState {
-    const { sieve, accepts } = this;
+    return this.run(this.whole, text, from, to, state, offset, ends, false);
+  }
+
+  /**
+   * Whether text[from, to) may hold a name in any of its blocks, for a text
+   * that joins many blocks with no boundary between them (an element's
+   * textContent): false means no block in it has a candidate. `state` and
+   * the return value chain pieces of one such text, as with {@link feed};
+   * the result is -1 once a core was found.
+   */
+  mayContain(text: string, from: number, to: number, state: StreamState): StreamState | -1 {
+    return this.run(this.cores, text, from, to, state, 0, null, true);
+  }
+
+  private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, first: boolean): StreamState | -1 {
+    const { sieve } = this;
+    const { accepts } = automaton;
     const classes = classTable();
     let s = state >>> 2;
     let word = (state >>> 1) & 1;
     let gap = state & 1;
-    for (let i = from; i < to; i++) {
+    const end = Math.min(to, text.length);
+    for (let i = from; i < end; i++) {
       let u = sieve[text.charCodeAt(i)]!;
       if (u === 0) u = this.resolve(text.charCodeAt(i));
       if (u >= SILENT) {
@@ -184,11 +224,17 @@ export class Prefilter {
       if (k === 0) k = charClass(u);
       const isWord = k === C_WORD ? 1 : 0;
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
-        s = this.step(s, B);
-        if (accepts[s] === 1) ends.push(offset + i);
+        s = automaton.step(s, B);
+        if (accepts[s] === 1) {
+          if (first) return -1;
+          ends!.push(offset + i);
+        }
       }
-      s = this.step(s, u);
-      if (accepts[s] === 1) ends.push(offset + i + 1);
+      s = automaton.step(s, u);
+      if (accepts[s] === 1) {
+        if (first) return -1;
+        ends!.push(offset + i + 1);
+      }
       word = isWord;
       gap = 0;
     }
@@ -198,7 +244,7 @@ export class Prefilter {
   /** Ends a block: a word running to its end is followed by a word edge. `end` is the block's length. */
   finish(state: StreamState, end: number, ends: number[]): void {
     if (((state >>> 1) & 1) === 0) return;
-    if (this.accepts[this.step(state >>> 2, B)] === 1) ends.push(end);
+    if (this.whole.accepts[this.whole.step(state >>> 2, B)] === 1) ends.push(end);
   }
 
   /** Whether text holds a candidate at all (one piece, a whole block). */

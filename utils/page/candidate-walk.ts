@@ -1,7 +1,9 @@
 /**
- * The first read of a whole page: one walk of the DOM that streams every text
- * node's data through the prefilter (utils/match/prefilter.ts) as it goes, and
- * keeps only the blocks where a name may occur, with their candidate ends.
+ * The first read of a whole page. A page whose text holds no name at all is
+ * told apart first, from its textContent, without a walk. Otherwise one walk
+ * of the DOM streams every text node's data through the prefilter
+ * (utils/match/prefilter.ts) as it goes, and keeps only the blocks where a
+ * name may occur, with their candidate ends.
  * Every other block is read once and forgotten: no joined string, no node
  * list, no TextBlock. On a news page that is most of the text.
  *
@@ -76,6 +78,8 @@ export async function collectCandidateBlocks(
     }
     reset();
   };
+
+  if (!(await mayNameSomeone(doc, prefilter, budget, stale))) return stale() ? null : [];
 
   let rewalks = 0;
   walkDocument: for (;;) {
@@ -162,6 +166,27 @@ export async function collectCandidateBlocks(
     close();
     return kept;
   }
+}
+
+/**
+ * The gate before the walk: whether the page's whole text (one string, read
+ * without touching its nodes) holds any name's core. Most pages name nobody
+ * in the dataset, and for them this is the whole cost: one textContent and
+ * one pass over it, instead of a DOM call per node.
+ */
+async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean> {
+  const text = doc.documentElement?.textContent ?? '';
+  let state: StreamState = BLOCK_START;
+  for (let from = 0; from < text.length; from += SLICE_CHARS) {
+    const next = prefilter.mayContain(text, from, Math.min(text.length, from + SLICE_CHARS), state);
+    if (next === -1) return true;
+    state = next;
+    if (budget.spentNow()) {
+      await budget.yield();
+      if (stale()) return false;
+    }
+  }
+  return false;
 }
 
 /** What the walker shows: elements, text and CDATA sections (NodeFilter's SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION). */
