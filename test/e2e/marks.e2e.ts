@@ -166,6 +166,16 @@ describe('marks in Chromium', () => {
     await page.close();
   });
 
+  it('a page that names nobody in full is skipped unread, and read whole once a full name arrives', async () => {
+    const page = await open('/pages/surnames-first.html');
+    await page.waitForFunction(() => performance.getEntriesByName('talent-lens:marks-applied').length > 0);
+    expect(await markTexts(page)).toEqual([]);
+    // The full name arrives later: the surnames written before it now count as well.
+    await page.evaluate(() => document.getElementById('later')!.insertAdjacentHTML('beforeend', '<p>Then Sam Altman arrived.</p>'));
+    await expect.poll(() => markTexts(page)).toEqual(['Altman', '奥特曼', 'Sam Altman']);
+    await page.close();
+  });
+
   it('follows single-page-app navigation (pushState and new content)', async () => {
     const page = await open('/pages/spa.html');
     await expect.poll(() => markTexts(page)).toEqual(['Sam Altman']);

@@ -14,7 +14,7 @@ import { buildAliasIndex } from '@/utils/dataset/build';
 import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';
 import { createMatcher, createPrefilter, type Hit } from '@/utils/match/matcher';
-import { collectCandidateBlocks, type CandidateBlock } from '@/utils/page/candidate-walk';
+import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from '@/utils/page/candidate-walk';
 import { collectBlocks, type TextBlock } from '@/utils/page/segments';
 import { TaskBudget } from '@/utils/page/scheduling';
 
@@ -103,15 +103,21 @@ describe('collectCandidateBlocks', () => {
     expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual(['Sam Altman', 'Ilya Sutskever', 'Mark Chen']);
   });
 
-  it('reads a page that names nobody from its textContent alone, without walking it', async () => {
-    document.body.innerHTML = '<p>Nothing here names anyone.</p><p>这里没有人名。</p>'.repeat(50);
+  it('the gate tells a page that names nobody in full from its textContent, without walking it', async () => {
     const walker = vi.spyOn(document, 'createTreeWalker');
-    expect(await collectCandidateBlocks(document, prefilter, unlimited(), () => false)).toEqual([]);
+    const gate = () => mayNameSomeone(document, prefilter, exhausted(), () => false);
+    document.body.innerHTML = '<p>Nothing here names anyone: current, remarkable, Chenille.</p><p>这里没有人名。</p>'.repeat(50);
+    expect(await gate()).toBe(false);
+    // Surnames alone count for nothing until a full name: still closed.
+    document.body.insertAdjacentHTML('beforeend', '<p>Altman and Chen and 奥特曼 spoke.</p>');
+    expect(await gate()).toBe(false);
+    // A full name split over elements and glued to the text around its block opens it.
+    document.body.insertAdjacentHTML('beforeend', '<p>x</p><p>Mark <b>Chen</b></p><p>y</p>');
+    expect(await gate()).toBe(true);
     expect(walker).not.toHaveBeenCalled();
-    // With one name in it, the same page is walked.
-    document.body.insertAdjacentHTML('beforeend', '<p>Then Mark Chen spoke.</p>');
-    expect((await collectCandidateBlocks(document, prefilter, unlimited(), () => false))!.map((b) => b.block.text)).toEqual(['Then Mark Chen spoke.']);
-    expect(walker).toHaveBeenCalled();
+    // A long page is read in slices, with yields between them; stale at a yield: no answer.
+    document.body.innerHTML = `<p>${'lorem ipsum '.repeat(5000)}</p>`;
+    expect(await mayNameSomeone(document, prefilter, exhausted(), () => true)).toBeNull();
     walker.mockRestore();
   });
 

@@ -142,11 +142,14 @@ export function searchedForm(alias: string, folding: Folding): string | null {
 export function createPrefilter(index: AliasIndex): Prefilter {
   const folding = createFolding(index.t2s);
   const forms = new Set<string>();
-  index.aliases.forEach(([text], i) => {
+  const fullNames = new Set<string>();
+  index.aliases.forEach(([text, , safety], i) => {
     const form = formOf(index, i, text, folding);
-    if (form !== null) forms.add(form);
+    if (form === null) return;
+    forms.add(form);
+    if (safety === 0) fullNames.add(form);
   });
-  return Prefilter.build(folding, [...forms]);
+  return Prefilter.build(folding, [...forms], fullNames);
 }
 
 /** The searched form of alias i: from the index when the data build wrote it, else computed. */
@@ -191,7 +194,8 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     p.partial = p.rows.some((r) => r.safety === 1);
   }
   const automaton = Automaton.build(texts);
-  const prefilter = options.prefilter || Prefilter.build(folding, texts);
+  const fullNames = new Set(patterns.flatMap((p, id) => (p.full ? [texts[id]!] : [])));
+  const prefilter = options.prefilter || Prefilter.build(folding, texts, fullNames);
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
   const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : longest + 8 };

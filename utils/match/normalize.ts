@@ -203,11 +203,6 @@ function computeClass(cp: number): number {
   return HAN.test(s) ? C_HAN : WORD.test(s) ? C_WORD : C_OTHER;
 }
 
-/** The class cache for BMP code units (0: not computed yet; then call {@link charClass}). */
-export function classTable(): Uint8Array {
-  return bmpClass;
-}
-
 /** The class of a code point ({@link C_OTHER}, {@link C_WORD} or {@link C_HAN}). */
 export function charClass(cp: number): number {
   if (cp > 0xffff) return computeClass(cp);

@@ -15,8 +15,8 @@
  * - units normalize may drop or collapse depending on their neighbours
  *   (whitespace, middle dots, '.', '-') are skipped too, but remembered as a
  *   gap;
- * - a word boundary unit B is inserted wherever a non-Han word (Latin,
- *   digits…) starts or ends: between a word unit and a non-word unit, and
+ * - a word boundary unit B is inserted wherever a Latin word (letters,
+ *   digits) starts or ends: between a word unit and a non-word unit, and
  *   between two word units with a gap between them.
  * The patterns are the matcher's normalized aliases read the same way, with B
  * at the start and end when they begin or end with a word unit. Inside an
@@ -32,7 +32,7 @@
  * (state, unit) → state for the rest. It only needs to know that some pattern
  * ends at a state, not which one.
  */
-import { C_WORD, charClass, classTable, foldTable, isDroppedBySieve, type Folding } from './normalize';
+import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
 /** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
 const B = 0;
@@ -51,6 +51,21 @@ const FOLD_DROP = 0xffff;
  * and whether a gap followed it. Start every block from {@link BLOCK_START}.
  */
 export type StreamState = number;
+
+/**
+ * 1 for the folded units the stream treats as word characters: ASCII letters
+ * and digits and the Latin letters up to U+024F. Every one of them is a word
+ * character for the matcher too (C_WORD: a letter, digit or mark outside
+ * Han); the reverse need not hold. A word character of another script
+ * (Greek, Cyrillic…) read as a non-word only inserts more word edges: more
+ * candidates, never fewer. A fixed table, where the matcher's classes need a
+ * Unicode-property regex per character: the prefilter runs on every page.
+ */
+const LATIN_WORD = new Uint8Array(0x250);
+for (let u = 0; u < LATIN_WORD.length; u++) {
+  const alnum = (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a);
+  LATIN_WORD[u] = alnum || (u >= 0xc0 && u !== 0xd7 && u !== 0xf7) ? 1 : 0;
+}
 
 /** Kinds of code units for {@link Prefilter.kindOf}: read, a gap, skipped without a trace. */
 export const KEPT = 0;
@@ -169,17 +184,23 @@ export class Prefilter {
     /** The patterns, word edges included: the candidates of a block. */
     private readonly whole: Automaton,
     /**
-     * The patterns without the word edges at their two ends: found in any
-     * text that holds a block with a candidate, whatever stands around the
-     * block (the gate for a whole page, {@link mayContain}).
+     * The full names without the word edges at their two ends: found in any
+     * text that holds a block with a full-name candidate, whatever stands
+     * around the block (the gate for a whole page, {@link mayContain}).
      */
     private readonly cores: Automaton,
   ) {}
 
-  /** The prefilter for the matcher's folding and normalized aliases (normalizeAlias). */
-  static build(folding: Folding, normalizedAliases: readonly string[]): Prefilter {
-    const patterns = normalizedAliases.map(reduce).filter((p) => p.length > 0);
-    const cores = patterns.map((p) => p.slice(p[0] === B ? 1 : 0, p[p.length - 1] === B ? -1 : p.length));
+  /**
+   * The prefilter for the matcher's folding and normalized aliases
+   * (normalizeAlias); `fullNames` are the ones that name someone in full
+   * (safety 0), for the page gate. Without it every alias counts as one.
+   */
+  static build(folding: Folding, normalizedAliases: readonly string[], fullNames?: ReadonlySet<string>): Prefilter {
+    const patterns = normalizedAliases.map(reduce);
+    const cores = patterns
+      .filter((_, i) => !fullNames || fullNames.has(normalizedAliases[i]!))
+      .map((p) => p.slice(p[0] === B ? 1 : 0, p[p.length - 1] === B ? -1 : p.length));
     return new Prefilter(folding, new Uint16Array(0x10000), Automaton.build(patterns), Automaton.build(cores));
   }
 
@@ -195,11 +216,13 @@ export class Prefilter {
   }
 
   /**
-   * Whether text[from, to) may hold a name in any of its blocks, for a text
-   * that joins many blocks with no boundary between them (an element's
-   * textContent): false means no block in it has a candidate. `state` and
-   * the return value chain pieces of one such text, as with {@link feed};
-   * the result is -1 once a core was found.
+   * Whether text[from, to) may hold a full name in any of its blocks, for a
+   * text that joins many blocks with no boundary between them (an element's
+   * textContent): no core there means no block in it has a full-name
+   * candidate. And a page that names nobody in full has no mention at all
+   * (a surname counts only after a full name: resolve.ts). `state` and the
+   * return value chain pieces of one such text, as with {@link feed}; the
+   * result is -1 once a core was found.
    */
   mayContain(text: string, from: number, to: number, state: StreamState): StreamState | -1 {
     return this.run(this.cores, text, from, to, state, 0, null, true);
@@ -208,7 +231,6 @@ export class Prefilter {
   private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, first: boolean): StreamState | -1 {
     const { sieve } = this;
     const { accepts } = automaton;
-    const classes = classTable();
     let s = state >>> 2;
     let word = (state >>> 1) & 1;
     let gap = state & 1;
@@ -220,9 +242,7 @@ export class Prefilter {
         if (u === GAP) gap = 1;
         continue;
       }
-      let k = classes[u]!;
-      if (k === 0) k = charClass(u);
-      const isWord = k === C_WORD ? 1 : 0;
+      const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
         s = automaton.step(s, B);
         if (accepts[s] === 1) {
@@ -298,7 +318,7 @@ function reduce(alias: string): number[] {
       gap = 1;
       continue;
     }
-    const isWord = charClass(u) === C_WORD ? 1 : 0;
+    const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
     if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) out.push(B);
     out.push(u);
     word = isWord;

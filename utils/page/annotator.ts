@@ -22,7 +22,7 @@ import { MentionIndex } from './mention-index';
 import { nextMentionIndex, type Direction } from './mention-order';
 import { planWindows, scanWindow } from './text-windows';
 import { TaskBudget } from './scheduling';
-import { collectCandidateBlocks, type CandidateBlock } from './candidate-walk';
+import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from './candidate-walk';
 import { createDebouncer, type Debouncer } from './debounce';
 import { changesOf } from './mutations';
 import { LiveRegion, UI_HOST_TAG } from './live-region';
@@ -87,6 +87,8 @@ export class Annotator {
   private pending = new Set<Node>();
   private pendingRemovals = false;
   private needFullScan = false;
+  /** The last full scan found no full name on the page, and so read no block (see mayNameSomeone). */
+  private unnamed = false;
   private running: Promise<void> | null = null;
   /** Bumped on stop: a pass from an earlier run stops at its next yield. */
   private generation = 0;
@@ -219,9 +221,14 @@ export class Annotator {
     // Wrapper elements split the page's text nodes: take them out before reading the text again,
     // so the new blocks hold the page's own nodes.
     if (this.engine?.kind === 'element') for (const block of replaced) this.redraw(block, []);
-    const fresh: CandidateBlock[] | Array<{ block: TextBlock; ends?: undefined }> | null = full
-      ? await collectCandidateBlocks(document, this.options.prefilter, budget, () => this.stale(generation))
-      : collectBlocksIn(connected).blocks.map((block) => ({ block }));
+    let fresh: CandidateBlock[] | Array<{ block: TextBlock; ends?: undefined }> | null;
+    if (full) {
+      const stale = () => this.stale(generation);
+      const named = await mayNameSomeone(document, this.options.prefilter, budget, stale);
+      if (named === null) return;
+      this.unnamed = !named;
+      fresh = named ? await collectCandidateBlocks(document, this.options.prefilter, budget, stale) : [];
+    } else fresh = collectBlocksIn(connected).blocks.map((block) => ({ block }));
     if (!fresh) return;
     if (budget.spentNow()) await budget.yield();
     if (this.stale(generation)) return;
@@ -244,6 +251,12 @@ export class Annotator {
         }
       }
       this.resolver.set(block, hits);
+      // The first scan skipped a page that named nobody in full; now someone is, so the
+      // surnames and given names it skipped may count: read the whole page.
+      if (this.unnamed && hits.some((hit) => hit.safety === 0)) {
+        this.unnamed = false;
+        this.needFullScan = true;
+      }
       if (budget.spent()) {
         await budget.yield();
         if (this.stale(generation)) return;

@@ -1,7 +1,7 @@
 /**
- * The first read of a whole page. A page whose text holds no name at all is
- * told apart first, from its textContent, without a walk. Otherwise one walk
- * of the DOM streams every text node's data through the prefilter
+ * The first read of a whole page. A page that names nobody in full is told
+ * apart first, from its textContent, without a walk ({@link mayNameSomeone}).
+ * Otherwise one walk of the DOM streams every text node's data through the prefilter
  * (utils/match/prefilter.ts) as it goes, and keeps only the blocks where a
  * name may occur, with their candidate ends.
  * Every other block is read once and forgotten: no joined string, no node
@@ -78,8 +78,6 @@ export async function collectCandidateBlocks(
     }
     reset();
   };
-
-  if (!(await mayNameSomeone(doc, prefilter, budget, stale))) return stale() ? null : [];
 
   let rewalks = 0;
   walkDocument: for (;;) {
@@ -170,11 +168,13 @@ export async function collectCandidateBlocks(
 
 /**
  * The gate before the walk: whether the page's whole text (one string, read
- * without touching its nodes) holds any name's core. Most pages name nobody
- * in the dataset, and for them this is the whole cost: one textContent and
- * one pass over it, instead of a DOM call per node.
+ * without touching its nodes) may name someone in full. A page that does not
+ * has no mention at all (a surname counts only after a full name), and most
+ * pages name nobody in the dataset: for them this is the whole cost, one
+ * textContent and one pass over it instead of a DOM call per node. null when
+ * `stale()` says the answer is no longer wanted.
  */
-async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean> {
+export async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean | null> {
   const text = doc.documentElement?.textContent ?? '';
   let state: StreamState = BLOCK_START;
   for (let from = 0; from < text.length; from += SLICE_CHARS) {
@@ -183,7 +183,7 @@ async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskB
     state = next;
     if (budget.spentNow()) {
       await budget.yield();
-      if (stale()) return false;
+      if (stale()) return null;
     }
   }
   return false;
