@@ -175,6 +175,12 @@ export interface AliasIndex {
    * the benchmark's synthetic one) is normalized when the matcher is built.
    */
   forms?: string[];
+  /**
+   * The prefilter's patterns (utils/match/prefilter.ts, streamPatterns),
+   * written by the data build for the same reason; computed from the forms
+   * when absent.
+   */
+  stream?: { patterns: string[]; cores: string[] };
 }
 
 /** Everything a card shows about one person, resolved; sent by the background on demand. */

@@ -232,7 +232,9 @@ describe('searched forms written by the data build', () => {
     expect(built.forms).toHaveLength(built.aliases.length);
     expect(built.forms!.every((form) => form === form.trim() && form === form.toLowerCase())).toBe(true);
     const withForms = createMatcher(built);
-    const computed = createMatcher({ ...built, forms: undefined });
+    const computed = createMatcher({ ...built, forms: undefined, stream: undefined });
+    expect(built.stream!.cores.length).toBeGreaterThan(50);
+    expect(built.stream!.cores.length).toBeLessThan(built.stream!.patterns.length);
     const text = built.aliases.map(([alias]) => `${alias}，`).join(' and ');
     expect(withForms.scan(text).length).toBeGreaterThan(100);
     expect(withForms.scan(text)).toEqual(computed.scan(text));

@@ -4,7 +4,7 @@
  * - the alias index, small, bundled into the content script;
  * - the details, loaded by the background and sent to cards on demand.
  */
-import { searchedForm } from '../match/matcher';
+import { searchedForm, streamPatternsOf } from '../match/matcher';
 import { createFolding } from '../match/normalize';
 import * as OpenCC from 'opencc-js';
 import type { AliasIndex, AliasSafety, AliasKindName, DatasetDetails, DatasetRecord } from '../../data/schema';
@@ -96,7 +96,8 @@ export function buildAliasIndex(data: DatasetRecord): AliasIndex {
   const t2s = buildT2S(aliases.map(([text]) => text));
   const folding = createFolding(t2s);
   const forms = aliases.map(([text]) => searchedForm(text, folding) ?? '');
-  return { version: 1, people, aliases, t2s, forms };
+  const index: AliasIndex = { version: 1, people, aliases, t2s, forms };
+  return { ...index, stream: streamPatternsOf(index, folding) };
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */

@@ -42,7 +42,7 @@
  */
 import type { AliasIndex, AliasSafety } from '../../data/schema';
 import { Automaton } from './automaton';
-import { KEPT, Prefilter } from './prefilter';
+import { KEPT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
 import {
   C_HAN,
   C_WORD,
@@ -141,6 +141,11 @@ export function searchedForm(alias: string, folding: Folding): string | null {
 /** The prefilter for an alias index: cheaper to build than the matcher, and enough to tell that a page names nobody. */
 export function createPrefilter(index: AliasIndex): Prefilter {
   const folding = createFolding(index.t2s);
+  return Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding));
+}
+
+/** The prefilter's patterns for an index (the data build writes them as index.stream). */
+export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPatterns {
   const forms = new Set<string>();
   const fullNames = new Set<string>();
   index.aliases.forEach(([text, , safety], i) => {
@@ -149,7 +154,7 @@ export function createPrefilter(index: AliasIndex): Prefilter {
     forms.add(form);
     if (safety === 0) fullNames.add(form);
   });
-  return Prefilter.build(folding, [...forms], fullNames);
+  return streamPatterns([...forms], fullNames);
 }
 
 /** The searched form of alias i: from the index when the data build wrote it, else computed. */
@@ -194,8 +199,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     p.partial = p.rows.some((r) => r.safety === 1);
   }
   const automaton = Automaton.build(texts);
-  const fullNames = new Set(patterns.flatMap((p, id) => (p.full ? [texts[id]!] : [])));
-  const prefilter = options.prefilter || Prefilter.build(folding, texts, fullNames);
+  const prefilter = (options.prefilter || Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding))).prepare();
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
   const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : longest + 8 };

@@ -36,6 +36,7 @@ import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
 /** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
 const B = 0;
+const EDGE = String.fromCharCode(B);
 /**
  * Sieve values above every kept unit: a gap, a dropped unit. 0 in the sieve
  * means "not computed yet" (no unit is kept as 0: U+0000 is a gap).
@@ -90,58 +91,61 @@ class Automaton {
     readonly accepts: Uint8Array,
   ) {}
 
-  static build(patterns: ReadonlyArray<readonly number[]>): Automaton {
+  static build(patterns: readonly string[]): Automaton {
     let total = 1;
     for (const p of patterns) total += p.length;
-    const parent = new Int32Array(total);
+    // The trie goes straight into its final tables (no Map while building: this runs at every
+    // page's start). States are numbered in insertion order; children of a state are chained.
     const label = new Uint16Array(total);
     const firstChild = new Int32Array(total);
     const nextSibling = new Int32Array(total);
     const accepts = new Uint8Array(total);
-    const children = new Map<number, number>();
+    const rootNext = new Int32Array(0x10000);
+    let bits = 4;
+    while (1 << bits < total * 2) bits++;
+    const size = 1 << bits;
+    const mask = size - 1;
+    const slots = new Int32Array(size);
+    const slotState = new Int32Array(size);
+    const slotUnit = new Uint16Array(size);
+    const shift = 32 - bits;
     let states = 1;
     for (const p of patterns) {
       if (p.length === 0) continue;
       let s = 0;
-      for (const u of p) {
-        const key = s * 0x10000 + u;
-        let t = children.get(key);
-        if (t === undefined) {
+      for (let i = 0; i < p.length; i++) {
+        const u = p.charCodeAt(i);
+        let t = 0;
+        let h = -1;
+        if (s === 0) t = rootNext[u]!;
+        else {
+          for (h = hash(s, u, shift); slots[h] !== 0; h = (h + 1) & mask) {
+            if (slotState[h] === s && slotUnit[h] === u) {
+              t = slots[h]!;
+              break;
+            }
+          }
+        }
+        if (t === 0) {
           t = states++;
-          children.set(key, t);
-          parent[t] = s;
           label[t] = u;
           nextSibling[t] = firstChild[s]!;
           firstChild[s] = t;
+          if (s === 0) rootNext[u] = t;
+          else {
+            slots[h] = t;
+            slotState[h] = s;
+            slotUnit[h] = u;
+          }
         }
         s = t;
       }
       accepts[s] = 1;
     }
 
-    const rootNext = new Int32Array(0x10000);
-    let bits = 4;
-    while (1 << bits < states * 2) bits++;
-    const size = 1 << bits;
-    const slots = new Int32Array(size);
-    const slotState = new Int32Array(size);
-    const slotUnit = new Uint16Array(size);
-    const shift = 32 - bits;
-    for (let t = 1; t < states; t++) {
-      const s = parent[t]!;
-      if (s === 0) {
-        rootNext[label[t]!] = t;
-        continue;
-      }
-      let h = hash(s, label[t]!, shift);
-      while (slots[h] !== 0) h = (h + 1) & (size - 1);
-      slots[h] = t;
-      slotState[h] = s;
-      slotUnit[h] = label[t]!;
-    }
-
     const fail = new Int32Array(states);
     const automaton = new Automaton(rootNext, slots, slotState, slotUnit, shift, fail, accepts.subarray(0, states));
+    // Failure links, breadth first.
     const queue = new Int32Array(states);
     let head = 0;
     let tail = 0;
@@ -181,8 +185,8 @@ export class Prefilter {
     readonly folding: Folding,
     /** Per code unit: its fold, or GAP / SILENT; filled in on first sight of each unit (0: not yet). */
     private readonly sieve: Uint16Array,
-    /** The patterns, word edges included: the candidates of a block. */
-    private readonly whole: Automaton,
+    /** The patterns, word edges included: the candidates of a block ({@link whole} builds their automaton). */
+    private readonly patterns: readonly string[],
     /**
      * The full names without the word edges at their two ends: found in any
      * text that holds a block with a full-name candidate, whatever stands
@@ -192,16 +196,24 @@ export class Prefilter {
   ) {}
 
   /**
-   * The prefilter for the matcher's folding and normalized aliases
-   * (normalizeAlias); `fullNames` are the ones that name someone in full
-   * (safety 0), for the page gate. Without it every alias counts as one.
+   * The prefilter for the matcher's folding and its stream patterns
+   * ({@link streamPatterns}, which the data build writes into the alias index).
    */
-  static build(folding: Folding, normalizedAliases: readonly string[], fullNames?: ReadonlySet<string>): Prefilter {
-    const patterns = normalizedAliases.map(reduce);
-    const cores = patterns
-      .filter((_, i) => !fullNames || fullNames.has(normalizedAliases[i]!))
-      .map((p) => p.slice(p[0] === B ? 1 : 0, p[p.length - 1] === B ? -1 : p.length));
-    return new Prefilter(folding, new Uint16Array(0x10000), Automaton.build(patterns), Automaton.build(cores));
+  static build(folding: Folding, patterns: StreamPatterns): Prefilter {
+    return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, Automaton.build(patterns.cores));
+  }
+
+  private wholeAutomaton: Automaton | null = null;
+
+  /** Built on first use: a page that names nobody in full only ever needs the gate's. */
+  private get whole(): Automaton {
+    return (this.wholeAutomaton ??= Automaton.build(this.patterns));
+  }
+
+  /** Builds the block automaton now (the matcher does: it will need it, and its build is the time to pay). */
+  prepare(): this {
+    void this.whole;
+    return this;
   }
 
   /**
@@ -230,7 +242,7 @@ export class Prefilter {
 
   private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, first: boolean): StreamState | -1 {
     const { sieve } = this;
-    const { accepts } = automaton;
+    const { accepts, rootNext } = automaton;
     let s = state >>> 2;
     let word = (state >>> 1) & 1;
     let gap = state & 1;
@@ -244,13 +256,14 @@ export class Prefilter {
       }
       const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
-        s = automaton.step(s, B);
+        s = s === 0 ? rootNext[B]! : automaton.step(s, B);
         if (accepts[s] === 1) {
           if (first) return -1;
           ends!.push(offset + i);
         }
       }
-      s = automaton.step(s, u);
+      // The root's transitions inline: most units of a page leave the automaton at the root.
+      s = s === 0 ? rootNext[u]! : automaton.step(s, u);
       if (accepts[s] === 1) {
         if (first) return -1;
         ends!.push(offset + i + 1);
@@ -308,8 +321,8 @@ function isGapUnit(u: number): boolean {
  * once, to page text and aliases alike (a second Traditional→Simplified step
  * could take a character one step further than the page's text goes).
  */
-function reduce(alias: string): number[] {
-  const out: number[] = [];
+function reduce(alias: string): string {
+  let out = '';
   let word = 0;
   let gap = 0;
   for (let i = 0; i < alias.length; i++) {
@@ -319,13 +332,38 @@ function reduce(alias: string): number[] {
       continue;
     }
     const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
-    if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) out.push(B);
-    out.push(u);
+    if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) out += EDGE;
+    out += alias[i];
     word = isWord;
     gap = 0;
   }
-  if (word === 1) out.push(B);
-  return out;
+  return word === 1 ? out + EDGE : out;
+}
+
+/** The patterns a prefilter is built from: the stream form of every alias, and the full names' cores. */
+export interface StreamPatterns {
+  /** Each searched form as the stream reads it, word edges as U+0000. */
+  patterns: string[];
+  /** The full names' patterns without their edge units (the page gate). */
+  cores: string[];
+}
+
+/**
+ * The stream patterns of the matcher's searched forms (normalizeAlias);
+ * `fullNames` are the forms that name someone in full (safety 0). Pure and
+ * deterministic: the data build writes its result into the alias index, so
+ * that a page does not compute it at start.
+ */
+export function streamPatterns(forms: readonly string[], fullNames: ReadonlySet<string>): StreamPatterns {
+  const patterns: string[] = [];
+  const cores: string[] = [];
+  for (const form of forms) {
+    const p = reduce(form);
+    if (p.length === 0) continue;
+    patterns.push(p);
+    if (fullNames.has(form)) cores.push(p.slice(p.startsWith(EDGE) ? 1 : 0, p.endsWith(EDGE) ? -1 : p.length));
+  }
+  return { patterns, cores };
 }
 
 function hash(s: number, c: number, shift: number): number {

@@ -126,8 +126,6 @@ export class Annotator {
     if (this.active) return;
     this.active = true;
     this.listenOnce();
-    const useHighlights = this.options.engine ? this.options.engine === 'highlight' : highlightApiAvailable();
-    this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.mute(change));
     this.observer = new MutationObserver((records) => this.guard('observer', () => this.onRecords(records)));
     this.observer.observe(document, { childList: true, characterData: true, subtree: true });
     this.needFullScan = true;
@@ -318,9 +316,19 @@ export class Annotator {
     this.resolver.delete(block);
   }
 
+  /**
+   * The engine, made when the first mark is drawn: a page with no mention never
+   * gets our stylesheet (adopting one restyles the whole page) or highlights.
+   */
+  private ensureEngine(): MarkEngine {
+    if (this.engine) return this.engine;
+    const useHighlights = this.options.engine ? this.options.engine === 'highlight' : highlightApiAvailable();
+    return (this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.mute(change)));
+  }
+
   /** Replaces the drawn mentions of one block. */
   private redraw(block: TextBlock, mentions: readonly Mention[]): void {
-    const engine = this.engine;
+    const engine = mentions.length > 0 && this.active ? this.ensureEngine() : this.engine;
     if (!engine) return;
     const old = this.drawn.get(block);
     if (old) {
