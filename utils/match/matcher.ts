@@ -202,7 +202,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const prefilter = (options.prefilter || Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding))).prepare();
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
-  const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : longest + 8 };
+  const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : 2 * longest + 48 };
   const usePrefilter = options.prefilter !== false;
 
   return {
@@ -224,7 +224,7 @@ interface Search {
   scratch: NormalizeScratch;
   /** The longest normalized alias, in code units. */
   longest: number;
-  /** Candidates per this many characters or more: the text is searched whole. */
+  /** One candidate per this many characters or more: the text is searched whole. */
   denseAt: number;
 }
 
@@ -369,7 +369,9 @@ const FULL_ONLY = 0x40000000;
 function scan(text: string, search: Search, ends: readonly number[] | null, prefilter: Prefilter): Hit[] {
   const found: number[] = [];
   // Where candidates are dense (a Chinese text against an index of many one-character
-  // surnames), pieces would cover the text several times over: search it whole.
+  // surnames), pieces would cover the text several times over: search it whole. A piece
+  // costs about what a whole search of twice its length does (it normalizes its own
+  // context and pays a call's overhead), hence the factor in denseAt.
   if (!ends || ends.length * search.denseAt >= text.length) collect(text, 0, text.length, 0, text.length, search, found);
   else {
     const pieces = piecesAround(text, ends, search.longest, prefilter);
