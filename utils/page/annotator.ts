@@ -89,6 +89,8 @@ export class Annotator {
   private needFullScan = false;
   /** The last full scan found no full name on the page, and so read no block (see mayNameSomeone). */
   private unnamed = false;
+  /** One-time builds done in steps of their own (see buildStep). */
+  private readonly built = new Set<'prefilter' | 'matcher'>();
   private running: Promise<void> | null = null;
   /** Bumped on stop: a pass from an earlier run stops at its next yield. */
   private generation = 0;
@@ -225,7 +227,14 @@ export class Annotator {
       const named = await mayNameSomeone(document, this.options.prefilter, budget, stale);
       if (named === null) return;
       this.unnamed = !named;
-      fresh = named ? await collectCandidateBlocks(document, this.options.prefilter, budget, stale) : [];
+      if (named) {
+        // The block automaton and then the matcher are built once, each in a step of its own:
+        // with the gate and a walk, cold, they could add up to one long task.
+        if (!this.built.has('prefilter')) await this.buildStep(budget, 'prefilter', () => this.options.prefilter.prepare());
+        if (stale()) return;
+        fresh = await collectCandidateBlocks(document, this.options.prefilter, budget, stale);
+        if (fresh && fresh.length > 0 && !this.built.has('matcher')) await this.buildStep(budget, 'matcher', () => this.options.matcher());
+      } else fresh = [];
     } else fresh = collectBlocksIn(connected).blocks.map((block) => ({ block }));
     if (!fresh) return;
     if (budget.spentNow()) await budget.yield();
@@ -281,6 +290,14 @@ export class Annotator {
       };
       perfMark(PERF_MARKS.marksApplied, figures);
     }
+  }
+
+  /** Runs a one-time build in a task of its own. */
+  private async buildStep(budget: TaskBudget, what: 'prefilter' | 'matcher', build: () => unknown): Promise<void> {
+    await budget.yield();
+    build();
+    this.built.add(what);
+    await budget.yield();
   }
 
   /** Known blocks that a rescan of the block containers around `nodes` replaces. */
