@@ -128,6 +128,8 @@ function foldOne(c: number): number {
 function computeFold(c: number, t2s: ReadonlyMap<number, number>): number {
   const simplified = t2s.get(c);
   if (simplified !== undefined) return simplified;
+  // CJK ideographs (Extension A and the unified block), most of a Chinese page: nothing else applies.
+  if (c >= 0x3400 && c <= 0x9fff) return c;
   if (WEAK_DOT_SET.has(c)) return c === 0x2e ? c : 0x2d;
   if (DOT_SET.has(c)) return c === 0xff0e ? 0x2e : MIDDLE_DOT;
   if (SPACE_SET.has(c)) return SPACE;
