@@ -210,7 +210,9 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     prefilter,
     scan: (text, candidates) => {
       if (!usePrefilter) return scan(text, search, null, prefilter);
-      const ends = candidates ?? prefilter.candidates(text);
+      // Dense candidates mean a whole search: the sieve may stop counting there.
+      const ends = candidates ?? prefilter.candidates(text, search.denseAt === Infinity ? Infinity : Math.max(1, Math.ceil(text.length / search.denseAt)));
+      if (ends === null) return scan(text, search, null, prefilter);
       return ends.length === 0 ? [] : scan(text, search, ends, prefilter);
     },
   };

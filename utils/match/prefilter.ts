@@ -224,7 +224,7 @@ export class Prefilter {
    * state to continue with in the next piece of the same block.
    */
   feed(text: string, from: number, to: number, state: StreamState, offset: number, ends: number[]): StreamState {
-    return this.run(this.whole, text, from, to, state, offset, ends, false);
+    return this.run(this.whole, text, from, to, state, offset, ends, Infinity);
   }
 
   /**
@@ -237,10 +237,14 @@ export class Prefilter {
    * result is -1 once a core was found.
    */
   mayContain(text: string, from: number, to: number, state: StreamState): StreamState | -1 {
-    return this.run(this.cores, text, from, to, state, 0, null, true);
+    return this.run(this.cores, text, from, to, state, 0, null, 1);
   }
 
-  private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, first: boolean): StreamState | -1 {
+  /**
+   * The stream loop. Without `ends`, stops at the first candidate (-1);
+   * with them, pushes each and stops (-1) once there are `cap` of them.
+   */
+  private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, cap: number): StreamState | -1 {
     const { sieve } = this;
     const { accepts, rootNext } = automaton;
     let s = state >>> 2;
@@ -258,15 +262,15 @@ export class Prefilter {
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
         s = s === 0 ? rootNext[B]! : automaton.step(s, B);
         if (accepts[s] === 1) {
-          if (first) return -1;
-          ends!.push(offset + i);
+          if (!ends) return -1;
+          if (ends.push(offset + i) >= cap) return -1;
         }
       }
       // The root's transitions inline: most units of a page leave the automaton at the root.
       s = s === 0 ? rootNext[u]! : automaton.step(s, u);
       if (accepts[s] === 1) {
-        if (first) return -1;
-        ends!.push(offset + i + 1);
+        if (!ends) return -1;
+        if (ends.push(offset + i + 1) >= cap) return -1;
       }
       word = isWord;
       gap = 0;
@@ -280,10 +284,17 @@ export class Prefilter {
     if (this.whole.accepts[this.whole.step(state >>> 2, B)] === 1) ends.push(end);
   }
 
-  /** Whether text holds a candidate at all (one piece, a whole block). */
-  candidates(text: string): number[] {
+  /**
+   * The candidates of a whole block. With a cap: null once there are that
+   * many (the caller searches such a text whole and needs no more of them).
+   */
+  candidates(text: string): number[];
+  candidates(text: string, cap: number): number[] | null;
+  candidates(text: string, cap = Infinity): number[] | null {
     const ends: number[] = [];
-    this.finish(this.feed(text, 0, text.length, BLOCK_START, 0, ends), text.length, ends);
+    const state = this.run(this.whole, text, 0, text.length, BLOCK_START, 0, ends, cap);
+    if (state === -1) return null;
+    this.finish(state, text.length, ends);
     return ends;
   }
 
