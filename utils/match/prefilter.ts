@@ -25,12 +25,12 @@
  * where gaps insert nothing); at a word edge that the matcher accepts, the
  * neighbour is a non-word unit, a gap or the end of the block, each of which
  * gives a B. So "Ren" is not a candidate in "current", nor "Mark" in
- * "remarkable", while "Ren," and "任" are.
+ * "remarkable", while "Ren," is.
  *
- * The automaton is Aho–Corasick with a dense goto table for the root (most
- * units of a page start nothing) and one open-addressing hash of
- * (state, unit) → state for the rest. It only needs to know that some pattern
- * ends at a state, not which one.
+ * Two automata read the stream: one over every pattern (the candidates of a
+ * block), built on first use, and one over the full names without their edge
+ * units (the page gate, {@link Prefilter.mayContain}), which most pages are
+ * settled by.
  */
 import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
