@@ -140,7 +140,11 @@ export function searchedForm(alias: string, folding: Folding): string | null {
 
 /** The prefilter for an alias index: cheaper to build than the matcher, and enough to tell that a page names nobody. */
 export function createPrefilter(index: AliasIndex): Prefilter {
-  const folding = createFolding(index.t2s);
+  return prefilterWith(index, createFolding(index.t2s));
+}
+
+/** The prefilter for an index and its folding, from the patterns the data build wrote when there are any. */
+function prefilterWith(index: AliasIndex, folding: Folding): Prefilter {
   return Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding));
 }
 
@@ -199,7 +203,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     p.partial = p.rows.some((r) => r.safety === 1);
   }
   const automaton = Automaton.build(texts);
-  const prefilter = (options.prefilter || Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding))).prepare();
+  const prefilter = (options.prefilter || prefilterWith(index, folding)).prepare();
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
   const scratch = new NormalizeScratch();
   const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : 2 * longest + 48 };
