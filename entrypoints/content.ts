@@ -9,6 +9,9 @@ import { createCardController } from '@/utils/page/card-host';
 import { whenIdle } from '@/utils/page/scheduling';
 import { PERF_MARKS, perfMark } from '@/utils/page/perf-marks';
 import type { MentionsReport } from '@/utils/page/mentions-report';
+// How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
+// style pass (see the file's comment).
+import '@/assets/marks.css';
 
 /** How long the first scan waits for the page to go idle at most. */
 const IDLE_TIMEOUT_MS = 2000;

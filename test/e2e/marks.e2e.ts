@@ -185,7 +185,7 @@ describe('marks in Chromium', () => {
     await page.close();
   });
 
-  it('styles marks through an adopted stylesheet, which a strict CSP does not block', async () => {
+  it('styles marks from the manifest stylesheet, which a strict CSP does not block and the page cannot see', async () => {
     const page = await suite.browser.context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
@@ -193,10 +193,16 @@ describe('marks in Chromium', () => {
     });
     await page.goto(suite.server.url('/pages/csp.html'));
     await expect.poll(() => markTexts(page)).toEqual(['Mark Chen', 'Sam Altman']);
-    const sheet = await page.evaluate(() =>
-      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).find((t) => t.includes('::highlight(talent-lens)')),
-    );
-    expect(sheet).toContain('background-color');
+    const styles = await page.evaluate(() => {
+      const of = (name: string) => getComputedStyle(document.body, `::highlight(${name})`);
+      return {
+        mark: of('talent-lens').backgroundColor,
+        active: of('talent-lens-active').textDecorationLine,
+        unknown: of('not-ours').backgroundColor,
+        pageSheets: document.styleSheets.length + document.adoptedStyleSheets.length,
+      };
+    });
+    expect(styles).toEqual({ mark: 'rgba(59, 130, 246, 0.12)', active: 'underline', unknown: 'rgba(0, 0, 0, 0)', pageSheets: 0 });
     expect(await page.evaluate(() => document.querySelectorAll('style, link').length)).toBe(0);
     expect(violations).toEqual([]);
     await page.close();

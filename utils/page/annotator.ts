@@ -335,7 +335,7 @@ export class Annotator {
 
   /**
    * The engine, made when the first mark is drawn: a page with no mention never
-   * gets our stylesheet (adopting one restyles the whole page) or highlights.
+   * gets our highlights.
    */
   private ensureEngine(): MarkEngine {
     if (this.engine) return this.engine;

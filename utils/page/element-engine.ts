@@ -5,7 +5,7 @@
  * page's original Text object keeping the text (scripts holding a reference to
  * it see their node again).
  */
-import { AdoptedSheet, MARK_CSS, MARK_TAG, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import { MARK_TAG, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
 
 interface ElementMark extends Mark {
   readonly wrappers: HTMLElement[];
@@ -18,15 +18,12 @@ export class ElementEngine implements MarkEngine {
   private readonly markOf = new WeakMap<Element, ElementMark>();
   private readonly marks = new Set<ElementMark>();
   private activeMark: ElementMark | null = null;
-  private readonly sheet: AdoptedSheet;
 
   /** `mute` runs a DOM change without our MutationObserver seeing it as the page's. */
   constructor(
     private readonly mute: (change: () => void) => void = (change) => change(),
     private readonly doc: Document = document,
-  ) {
-    this.sheet = new AdoptedSheet(MARK_CSS, doc);
-  }
+  ) {}
 
   mark(requests: readonly MarkRequest[]): Mark[] {
     const made: ElementMark[] = [];
@@ -125,12 +122,10 @@ export class ElementEngine implements MarkEngine {
     return (wrapper && this.markOf.get(wrapper)) ?? null;
   }
 
-  refresh(): void {
-    this.sheet.attach();
-  }
+  /** Nothing to do: each wrapper is in the page as soon as it is made. */
+  refresh(): void {}
 
   destroy(): void {
     this.unmark([...this.marks]);
-    this.sheet.detach();
   }
 }

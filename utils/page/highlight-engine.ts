@@ -1,11 +1,10 @@
 /** Marks as CSS Custom Highlights: the page's DOM is never touched. */
-import { ACTIVE_HIGHLIGHT_NAME, AdoptedSheet, HIGHLIGHT_NAME, MARK_CSS, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
 
 export class HighlightEngine implements MarkEngine {
   readonly kind = 'highlight' as const;
   private readonly all = new Highlight();
   private readonly active = new Highlight();
-  private readonly sheet: AdoptedSheet;
   /**
    * Ranges marked since the last refresh(), not yet in the highlight. A change
    * to a registered highlight repaints the page, and a long page's scan marks
@@ -18,7 +17,6 @@ export class HighlightEngine implements MarkEngine {
   constructor() {
     // The selected mention paints over the others.
     this.active.priority = 1;
-    this.sheet = new AdoptedSheet(MARK_CSS);
     this.register();
   }
 
@@ -55,7 +53,6 @@ export class HighlightEngine implements MarkEngine {
   refresh(): void {
     for (const range of this.pending) this.all.add(range);
     this.pending.clear();
-    this.sheet.attach();
     this.register();
   }
 
@@ -65,6 +62,5 @@ export class HighlightEngine implements MarkEngine {
     this.active.clear();
     if (CSS.highlights.get(HIGHLIGHT_NAME) === this.all) CSS.highlights.delete(HIGHLIGHT_NAME);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT_NAME);
-    this.sheet.detach();
   }
 }

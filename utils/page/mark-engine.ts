@@ -37,108 +37,18 @@ export interface MarkEngine {
   markOfElement(element: Element | null): Mark | null;
   /**
    * Called at the end of every scan: shows the marks drawn since the last
-   * call (the highlight engine paints them all at once), and puts back our
-   * stylesheet if the page replaced document.adoptedStyleSheets.
+   * call (the highlight engine paints them all at once). How marks look is
+   * assets/marks.css, which the manifest injects into every page.
    */
   refresh(): void;
-  /** Removes every mark and our stylesheet. */
+  /** Removes every mark. */
   destroy(): void;
 }
 
+/** The names assets/marks.css styles (test/unit/marks-css.test.ts holds the two together). */
 export const HIGHLIGHT_NAME = 'talent-lens';
 export const ACTIVE_HIGHLIGHT_NAME = 'talent-lens-active';
 export const MARK_TAG = 'talent-lens-mark';
-
-/**
- * One palette for both engines. A blue underline and a faint tint read on
- * light and dark pages alike; the dark-scheme variant only lifts the contrast.
- * ::highlight() accepts only colours, text-decoration and text-shadow.
- */
-export const MARK_CSS = `
-::highlight(${HIGHLIGHT_NAME}) {
-  background-color: rgba(59, 130, 246, 0.12);
-  text-decoration: underline dotted rgba(37, 99, 235, 0.9);
-}
-::highlight(${ACTIVE_HIGHLIGHT_NAME}) {
-  background-color: rgba(59, 130, 246, 0.32);
-  text-decoration: underline solid rgb(37, 99, 235);
-}
-${MARK_TAG} {
-  background-color: rgba(59, 130, 246, 0.12);
-  text-decoration: underline dotted rgba(37, 99, 235, 0.9);
-  color: inherit;
-  font: inherit;
-}
-${MARK_TAG}[data-active] {
-  background-color: rgba(59, 130, 246, 0.32);
-  outline: 2px solid rgb(37, 99, 235);
-  outline-offset: 1px;
-}
-@media (prefers-color-scheme: dark) {
-  ::highlight(${HIGHLIGHT_NAME}) {
-    background-color: rgba(96, 165, 250, 0.18);
-    text-decoration: underline dotted rgba(147, 197, 253, 0.95);
-  }
-  ::highlight(${ACTIVE_HIGHLIGHT_NAME}) {
-    background-color: rgba(96, 165, 250, 0.4);
-    text-decoration: underline solid rgb(147, 197, 253);
-  }
-  ${MARK_TAG} {
-    background-color: rgba(96, 165, 250, 0.18);
-    text-decoration: underline dotted rgba(147, 197, 253, 0.95);
-  }
-  ${MARK_TAG}[data-active] {
-    background-color: rgba(96, 165, 250, 0.4);
-    outline-color: rgb(147, 197, 253);
-  }
-}
-`;
-
-/**
- * Our stylesheet, adopted by the document: no <style> element enters the page
- * (its DOM stays as written) and a CSP that forbids inline styles does not
- * apply to constructed stylesheets.
- */
-export class AdoptedSheet {
-  private readonly sheet: CSSStyleSheet | null;
-
-  constructor(cssText: string, private readonly doc: Document = document) {
-    let sheet: CSSStyleSheet | null = null;
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(cssText);
-    } catch (error) {
-      console.warn('[talent-lens] constructed stylesheets are unavailable; marks are unstyled', error);
-      sheet = null;
-    }
-    this.sheet = sheet;
-    this.attach();
-  }
-
-  /** Adds the sheet unless the document already has it (the page may have replaced the list). */
-  attach(): void {
-    const sheet = this.sheet;
-    if (!sheet) return;
-    try {
-      const sheets = this.doc.adoptedStyleSheets;
-      if (sheets.includes(sheet)) return;
-      this.doc.adoptedStyleSheets = [...sheets, sheet];
-    } catch (error) {
-      console.warn('[talent-lens] could not adopt the mark stylesheet', error);
-    }
-  }
-
-  detach(): void {
-    const sheet = this.sheet;
-    if (!sheet) return;
-    try {
-      const sheets = this.doc.adoptedStyleSheets;
-      if (sheets.includes(sheet)) this.doc.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
-    } catch (error) {
-      console.warn('[talent-lens] could not remove the mark stylesheet', error);
-    }
-  }
-}
 
 /** Whether this browser can paint Ranges (CSS Custom Highlight API). */
 export function highlightApiAvailable(): boolean {
