@@ -28,9 +28,9 @@
  * "remarkable", while "Ren," is.
  *
  * Two automata read the stream: one over every pattern (the candidates of a
- * block), built on first use, and one over the full names without their edge
- * units (the page gate, {@link Prefilter.mayContain}), which most pages are
- * settled by.
+ * block), built on first use, and one over the full names without word edges
+ * (the page gate, {@link Prefilter.mayContain}: "markchen" for "Mark Chen"),
+ * which most pages are settled by.
  */
 import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
@@ -188,9 +188,9 @@ export class Prefilter {
     /** The patterns, word edges included: the candidates of a block ({@link whole} builds their automaton). */
     private readonly patterns: readonly string[],
     /**
-     * The full names without the word edges at their two ends: found in any
-     * text that holds a block with a full-name candidate, whatever stands
-     * around the block (the gate for a whole page, {@link mayContain}).
+     * The full names without word edges: found in any text that holds a
+     * block with a full-name candidate, whatever stands around the block and
+     * however its words are spaced (the gate for a whole page, {@link mayContain}).
      */
     private readonly cores: Automaton,
   ) {}
@@ -200,7 +200,9 @@ export class Prefilter {
    * ({@link streamPatterns}, which the data build writes into the alias index).
    */
   static build(folding: Folding, patterns: StreamPatterns): Prefilter {
-    return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, Automaton.build(patterns.cores));
+    // Edges are taken out here as well, so that cores written by an older data build still work.
+    const cores = patterns.cores.map((core) => core.replaceAll(EDGE, ''));
+    return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, Automaton.build(cores));
   }
 
   private wholeAutomaton: Automaton | null = null;
@@ -237,7 +239,23 @@ export class Prefilter {
    * result is -1 once a core was found.
    */
   mayContain(text: string, from: number, to: number, state: StreamState): StreamState | -1 {
-    return this.run(this.cores, text, from, to, state, 0, null, 1);
+    // Its own loop rather than run(): cores have no word edges, so this stream inserts none, and
+    // on most pages this is the only loop that runs, once and cold (a smaller body leaves the
+    // interpreter sooner). The state is run()'s, with the word and gap bits left at 0.
+    const { sieve } = this;
+    const automaton = this.cores;
+    const { accepts, rootNext } = automaton;
+    let s = state >>> 2;
+    const end = Math.min(to, text.length);
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      let u = sieve[c]!;
+      if (u === 0) u = this.resolve(c);
+      if (u >= SILENT) continue;
+      s = s === 0 ? rootNext[u]! : automaton.step(s, u);
+      if (accepts[s] === 1) return -1;
+    }
+    return s << 2;
   }
 
   /**
@@ -355,7 +373,7 @@ function reduce(alias: string): string {
 export interface StreamPatterns {
   /** Each searched form as the stream reads it, word edges as U+0000. */
   patterns: string[];
-  /** The full names' patterns without their edge units (the page gate). */
+  /** The full names' patterns without word edges (the page gate). */
   cores: string[];
 }
 
@@ -372,7 +390,7 @@ export function streamPatterns(forms: readonly string[], fullNames: ReadonlySet<
     const p = reduce(form);
     if (p.length === 0) continue;
     patterns.push(p);
-    if (fullNames.has(form)) cores.push(p.slice(p.startsWith(EDGE) ? 1 : 0, p.endsWith(EDGE) ? -1 : p.length));
+    if (fullNames.has(form)) cores.push(p.replaceAll(EDGE, ''));
   }
   return { patterns, cores };
 }
