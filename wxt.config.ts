@@ -37,14 +37,15 @@ export default defineConfig({
     // and the popup learns the current site from the content script itself.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
-    // Web-accessible only to host the card's notes frame: the content script embeds
-    // note-frame.html in pages so notes are read and typed in the extension's origin,
-    // out of the page's reach (utils/notes/note-frame.ts). Chrome: use_dynamic_url, so
-    // the frame answers only at a per-session URL and a page cannot detect the extension
-    // by probing a fixed chrome-extension:// address. Firefox has no such key and needs
-    // none: its moz-extension:// host is a random UUID per install.
+    // Web-accessible for two reasons: the content script embeds note-frame.html in pages
+    // so notes are read and typed in the extension's origin, out of the page's reach
+    // (utils/notes/note-frame.ts), and it imports card-ui.js, the card's code, only on
+    // pages with a mention (utils/page/card-loader.ts). Chrome: use_dynamic_url, so both
+    // answer only at a per-session URL and a page cannot detect the extension by probing
+    // a fixed chrome-extension:// address. Firefox has no such key and needs none: its
+    // moz-extension:// host is a random UUID per install.
     web_accessible_resources: [
-      { resources: ['note-frame.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      { resources: ['note-frame.html', 'card-ui.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     commands: {
       'next-mention': {

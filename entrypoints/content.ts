@@ -5,7 +5,7 @@ import { tabMessenger } from '@/utils/messaging';
 import { isEnabledFor, loadSettings, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
-import { createCardController } from '@/utils/page/card-host';
+import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/utils/page/card-loader';
 import { whenIdle } from '@/utils/page/scheduling';
 import { PERF_MARKS, perfMark } from '@/utils/page/perf-marks';
 import type { MentionsReport } from '@/utils/page/mentions-report';
@@ -46,7 +46,8 @@ export default defineContentScript({
         index,
         prefilter,
         matcher: () => (matcher ??= createMatcher(index, { prefilter })),
-        createController: () => createCardController(),
+        createController: () =>
+          lazyCardController(async () => (await importCardUi(browser.runtime.getURL(CARD_UI_PATH))).createCardController()),
         host,
       }));
     };

@@ -168,10 +168,12 @@ describe('store packages', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
-    // Pages may embed only our own HTML pages (the card's note frame), and in Chrome only under a random
-    // per-session host (use_dynamic_url), so a page cannot detect the extension by probing its id.
-    for (const entry of (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; use_dynamic_url?: boolean }>) {
-      expect(entry.resources.every((r) => /^[\w-]+\.html$/.test(r)), JSON.stringify(entry)).toBe(true);
+    // Web-accessible: the card's note frame (embedded in pages) and the card's code (imported by the
+    // content script), nothing else, and in Chrome only under a random per-session host
+    // (use_dynamic_url), so a page cannot detect the extension by probing its id.
+    const accessible = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; use_dynamic_url?: boolean }>;
+    expect(accessible.flatMap((entry) => entry.resources).sort()).toEqual(['card-ui.js', 'note-frame.html']);
+    for (const entry of accessible) {
       for (const r of entry.resources) expect(entries).toContain(r);
       if (browser === 'chrome') expect(entry.use_dynamic_url, JSON.stringify(entry)).toBe(true);
     }

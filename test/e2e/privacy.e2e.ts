@@ -44,7 +44,7 @@ interface Recorded {
 }
 
 /**
- * Our files that pages may embed (the card's note frame). Chrome serves those
+ * Our web-accessible files (the card's note frame and its code). Chrome serves those
  * declared with use_dynamic_url under a per-session random host instead of the
  * extension id, so pages cannot fingerprint the extension by its id.
  */

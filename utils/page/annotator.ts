@@ -289,6 +289,8 @@ export class Annotator {
         longestStepMs: budget.longest,
       };
       perfMark(PERF_MARKS.marksApplied, figures);
+      // The card's code loads now, before the first hover, and only on pages that need it.
+      if (figures.mentions > 0) this.ensureController();
     }
   }
 
