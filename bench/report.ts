@@ -1,6 +1,7 @@
 /** Targets and tables for a benchmark result (bench/run.ts → bench/results/latest.json). */
 import type { BenchOutput } from './run';
 import { formatSummary, type Summary } from './stats';
+import { PARTS } from './sizes';
 
 export interface TargetResult {
   target: string;
@@ -117,7 +118,7 @@ export function renderTables(out: BenchOutput & { targets: TargetResult[] }): st
   const kb = (b: number) => (b / 1024).toFixed(1);
   const sizes = table(
     ['part', 'files', 'raw, KB', 'gzip -9, KB'],
-    (['content', 'background', 'popup'] as const).map((k) => [k, out.sizes[k].files.join(', '), kb(out.sizes[k].bytes), kb(out.sizes[k].gzipBytes)]),
+    PARTS.map((k) => [k, out.sizes[k].files.join(', '), kb(out.sizes[k].bytes), kb(out.sizes[k].gzipBytes)]),
   );
   const targets = table(
     ['target', 'measured', 'met'],

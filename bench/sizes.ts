@@ -1,8 +1,9 @@
 /**
  * Gzipped sizes (node:zlib, level 9) of what each part of the built
- * extension loads: the content script, the background, and the popup (its
- * HTML plus every script and stylesheet it loads statically, shared chunks
- * included).
+ * extension loads: the content script (on every page), the card's code
+ * (card-ui.js, which the content script imports on pages with a mention),
+ * the background, and the popup (its HTML plus every script and stylesheet
+ * it loads statically, shared chunks included).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -47,13 +48,16 @@ function staticClosure(dir: string, entry: string): string[] {
   return [...seen];
 }
 
-export function bundleSizes(buildDir: string): Record<'content' | 'background' | 'popup', PartSize> {
+export const PARTS = ['content', 'card', 'background', 'popup'] as const;
+
+export function bundleSizes(buildDir: string): Record<(typeof PARTS)[number], PartSize> {
   const contentDir = path.join(buildDir, 'content-scripts');
   const content = readdirSync(contentDir)
     .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
     .map((f) => `content-scripts/${f}`);
   return {
     content: sizeOf(buildDir, content),
+    card: sizeOf(buildDir, ['card-ui.js']),
     background: sizeOf(buildDir, staticClosure(buildDir, 'background.js')),
     popup: sizeOf(buildDir, staticClosure(buildDir, 'popup.html')),
   };
