@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { snapshotMarks } from './page-helpers';
 
 /** The Highlight registry name the page layer uses (utils/page/mark-engine.ts HIGHLIGHT_NAME). */
 export const HIGHLIGHT = 'talent-lens';
@@ -13,19 +14,9 @@ export const HIGHLIGHT = 'talent-lens';
  * `registry` names a global holding the real highlight registry, for pages that replaced CSS.highlights.
  */
 export async function hoverMarkOpensCard(page: Page, options: { registry?: string | null; nth?: number } = {}): Promise<void> {
-  const point = await page.evaluate(
-    ([name, registryPath, nth]) => {
-      let seen = 0;
-      const reg = (registryPath ? (window as unknown as Record<string, { highlights: HighlightRegistry }>)[registryPath]!.highlights : CSS.highlights) as HighlightRegistry;
-      for (const r of (reg.get(name) ?? []) as Iterable<AbstractRange>) {
-        if (!(r instanceof Range) || r.collapsed) continue;
-        const rect = r.getClientRects()[0];
-        if (rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight && seen++ === nth) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    },
-    [HIGHLIGHT, options.registry ?? null, options.nth ?? 0] as const,
-  );
+  const marks = (await page.evaluate(snapshotMarks, { name: HIGHLIGHT, registry: options.registry ?? null })) ?? [];
+  const rect = marks.filter((m) => !m.collapsed && m.inView)[options.nth ?? 0]?.rect;
+  const point = rect ? { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 } : null;
   expect(point, 'a visible mark to hover').not.toBeNull();
   await page.mouse.move(point!.x - 40, point!.y + 60);
   await page.mouse.move(point!.x, point!.y, { steps: 4 });

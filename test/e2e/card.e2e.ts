@@ -11,31 +11,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, ROOT, startFixtureServer, within, type ExtensionBrowser, type FixtureServer } from './harness';
+import { marksOf, type Box } from './page-helpers';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 
 /** The box of the first mark reading `text`, in viewport coordinates (Highlight API or element marks). */
 async function markBox(page: Page, text: string): Promise<Box | null> {
+  const mark = (await marksOf(page)).find((m) => m.text === text);
+  if (mark) return mark.bounds;
+  // Element marks, where the page has no Highlight API.
   return page.evaluate((wanted) => {
-    const ranges: Range[] = [];
-    const highlight = CSS.highlights?.get('talent-lens');
-    if (highlight) ranges.push(...([...highlight] as Range[]));
-    for (const el of document.querySelectorAll('talent-lens-mark')) {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      ranges.push(range);
-    }
-    const range = ranges.find((r) => r.toString() === wanted);
-    if (!range) return null;
-    const r = range.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    const el = [...document.querySelectorAll('talent-lens-mark')].find((e) => e.textContent === wanted);
+    const r = el?.getBoundingClientRect();
+    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
   }, text);
 }
 

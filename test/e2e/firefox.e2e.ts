@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { snapshotMarks, type Box } from './page-helpers';
 
 const NOTE = `Firefox e2e note ${Date.now()} <b>not markup</b>`;
 const CARD_NOTE = `Written in the card in Firefox ${Date.now()}`;
@@ -32,29 +33,23 @@ async function noteFrameOf(page: Page): Promise<Frame | null> {
 }
 
 /** The marks on a page: kind of engine, texts, and the viewport centre of the first visible one. */
-function readMarks(page: Page) {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    let point = null as { x: number; y: number } | null;
-    const consider = (rect: DOMRect | undefined) => {
-      if (!point && rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight) point = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    };
-    const highlight = typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.get('talent-lens') : undefined;
-    if (highlight) {
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        if (!(r instanceof Range) || r.collapsed) continue;
-        texts.push(r.toString());
-        consider(r.getClientRects()[0]);
-      }
-      return { engine: 'highlight', texts, point };
-    }
-    const elements = Array.from(document.querySelectorAll('talent-lens-mark'));
-    for (const el of elements) {
-      texts.push(el.textContent ?? '');
-      consider(el.getClientRects()[0]);
-    }
-    return { engine: elements.length > 0 ? 'element' : 'none', texts, point };
-  });
+async function readMarks(page: Page) {
+  const centre = (r: Box) => ({ x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 });
+  const marks = await page.evaluate(snapshotMarks, { name: 'talent-lens' });
+  if (marks) {
+    const shown = marks.filter((m) => !m.collapsed);
+    const visible = shown.find((m) => m.inView);
+    return { engine: 'highlight', texts: shown.map((m) => m.text), point: visible ? centre(visible.rect!) : null };
+  }
+  // Element marks, where Firefox has no Highlight API.
+  const elements = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('talent-lens-mark')).map((el) => {
+      const r = el.getClientRects()[0];
+      return { text: el.textContent ?? '', rect: r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null };
+    }),
+  );
+  const visible = elements.find((e) => e.rect);
+  return { engine: elements.length > 0 ? 'element' : 'none', texts: elements.map((e) => e.text), point: visible ? centre(visible.rect!) : null };
 }
 
 interface PageCheck {
@@ -168,16 +163,8 @@ describe('Firefox ESR with the extension', () => {
     const required = await page.evaluate(() =>
       Array.from(document.querySelectorAll('[data-must-mark]')).flatMap((el) => el.getAttribute('data-must-mark')!.split('|')),
     );
-    const texts = (registryPath: string | null) =>
-      page.evaluate(
-        (path) => {
-          const reg = path ? (window as unknown as Record<string, { highlights: HighlightRegistry }>)[path]!.highlights : CSS.highlights;
-          return Array.from((reg.get('talent-lens') ?? []) as Iterable<AbstractRange>)
-            .filter((r): r is Range => r instanceof Range && !r.collapsed)
-            .map((r) => r.toString());
-        },
-        registryPath,
-      );
+    const texts = async (registryPath: string | null) =>
+      ((await page.evaluate(snapshotMarks, { name: 'talent-lens', registry: registryPath })) ?? []).filter((m) => !m.collapsed).map((m) => m.text);
     await expect.poll(() => texts(registry), { timeout: 20_000 }).toEqual(expect.arrayContaining(required));
     // Nothing marked in the page's form field.
     expect((await texts(registry)).filter((t) => t.includes('Greg Brockman') || t.includes('Ilya Sutskever'))).toEqual([]);

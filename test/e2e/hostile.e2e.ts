@@ -21,74 +21,32 @@ import { useExtensionSuite } from './setup';
 import type { ExtensionBrowser } from './harness';
 import type { CDPSession, Page } from 'playwright-core';
 import { HIGHLIGHT, expectNoteFrameRendered, hoverMarkOpensCard } from './card-probe';
+import { snapshotMarks, type MarkSnapshot } from './page-helpers';
 
 /** Longer than the page layer's debounce (200 ms, at most 1 s after the first change). */
 const SETTLE_MS = 1500;
 
-interface MarkInfo {
-  text: string;
-  collapsed: boolean;
-  connected: boolean;
-  /** Inside a [data-no-mark] element. */
-  forbidden: boolean;
-  /** Index of the nearest [data-must-mark]/[data-may-mark] ancestor in document order, -1 if none. */
-  owner: number;
-  /** Crosses into a shadow root. */
-  inShadow: boolean;
-  where: string;
-}
-
 interface Snapshot {
-  /** null: no highlight registered under our name. */
-  marks: MarkInfo[] | null;
+  /** null: no highlight registered under our name. `within` is the mark's owner below, -1 if none. */
+  marks: MarkSnapshot[] | null;
   /** For each [data-must-mark]/[data-may-mark] element: its expected texts (empty for may-mark). */
   owners: Array<{ id: string; must: string[]; may: boolean; connected: boolean }>;
 }
 
-/** Reads our highlight's ranges in the page. `registry` names a global holding the real registry when the page replaced CSS.highlights. */
-function readMarks(page: Page, registry: string | null = null): Promise<Snapshot> {
-  return page.evaluate(
-    ([name, registryPath]) => {
-      const reg = (registryPath ? (window as unknown as Record<string, { highlights: HighlightRegistry }>)[registryPath]!.highlights : CSS.highlights) as HighlightRegistry;
-      const ownerEls = Array.from(document.querySelectorAll('[data-must-mark],[data-may-mark]'));
-      const owners = ownerEls.map((el) => ({
-        id: el.id || el.localName,
-        must: (el.getAttribute('data-must-mark') ?? '').split('|').filter(Boolean),
-        may: el.hasAttribute('data-may-mark'),
-        connected: el.isConnected,
-      }));
-      const highlight = reg.get(name);
-      if (!highlight) return { marks: null, owners };
-      const marks = [];
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        const chain: Element[] = [];
-        let inShadow = false;
-        for (let n: Node | null = r.startContainer; n; ) {
-          if (n.nodeType === Node.ELEMENT_NODE) chain.push(n as Element);
-          if (n.parentNode) n = n.parentNode;
-          else if (n instanceof ShadowRoot) {
-            inShadow = true;
-            n = n.host;
-          } else n = null;
-        }
-        const ownerEl = chain.find((el) => el.hasAttribute('data-must-mark') || el.hasAttribute('data-may-mark'));
-        marks.push({
-          text: r instanceof Range ? r.toString() : '(static range)',
-          collapsed: r.collapsed,
-          connected: r.startContainer.isConnected && r.endContainer.isConnected,
-          forbidden: chain.some((el) => el.hasAttribute('data-no-mark')),
-          owner: ownerEl ? ownerEls.indexOf(ownerEl) : -1,
-          inShadow,
-          where: chain
-            .slice(0, 3)
-            .map((el) => el.localName + (el.id ? `#${el.id}` : ''))
-            .join('<'),
-        });
-      }
-      return { marks, owners };
-    },
-    [HIGHLIGHT, registry] as const,
-  );
+const OWNERS = '[data-must-mark],[data-may-mark]';
+
+/** Reads our highlight's marks in the page. `registry` names a global holding the real registry when the page replaced CSS.highlights. */
+async function readMarks(page: Page, registry: string | null = null): Promise<Snapshot> {
+  const owners = await page.evaluate((selector) => {
+    return Array.from(document.querySelectorAll(selector)).map((el) => ({
+      id: el.id || el.localName,
+      must: (el.getAttribute('data-must-mark') ?? '').split('|').filter(Boolean),
+      may: el.hasAttribute('data-may-mark'),
+      connected: el.isConnected,
+    }));
+  }, OWNERS);
+  const marks = await page.evaluate(snapshotMarks, { name: HIGHLIGHT, registry, within: OWNERS, forbidden: '[data-no-mark]' });
+  return { marks, owners };
 }
 
 /** What is wrong with a snapshot: missing required marks, marks where none may be, stale ranges. */
@@ -97,7 +55,7 @@ function problems(snap: Snapshot, opts: { allowStale?: boolean } = {}): string[]
   if (!snap.marks) return [`no highlight named "${HIGHLIGHT}" is registered`];
   snap.owners.forEach((owner, k) => {
     if (!owner.connected) return;
-    const texts = snap.marks!.filter((m) => m.owner === k && !m.collapsed).map((m) => m.text.replace(/\s+/g, ' '));
+    const texts = snap.marks!.filter((m) => m.within === k && !m.collapsed).map((m) => m.text.replace(/\s+/g, ' '));
     for (const want of owner.must) if (!texts.includes(want)) out.push(`missing "${want}" in #${owner.id} (has ${JSON.stringify(texts)})`);
   });
   for (const m of snap.marks) {
@@ -107,7 +65,7 @@ function problems(snap: Snapshot, opts: { allowStale?: boolean } = {}): string[]
       continue;
     }
     if (m.forbidden) out.push(`mark "${m.text}" inside a data-no-mark element: ${m.where}`);
-    else if (m.owner < 0) out.push(`unexpected mark "${m.text}" at ${m.where}`);
+    else if (m.within < 0) out.push(`unexpected mark "${m.text}" at ${m.where}`);
   }
   return out;
 }

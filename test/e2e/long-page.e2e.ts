@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
 import { PERF_MARKS, type ScanFigures } from '../../utils/page/perf-marks';
+import { marksOf } from './page-helpers';
 
 describe('a very large page in Chromium', () => {
   const suite = useExtensionSuite();
@@ -26,21 +27,17 @@ describe('a very large page in Chromium', () => {
       const w = window as unknown as { expectedGiantNames: number; expectedListNames: number };
       return { giant: w.expectedGiantNames, list: w.expectedListNames };
     });
-    const counts = () =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('talent-lens');
-        let giant = 0;
-        let list = 0;
-        let wrong = 0;
-        for (const range of (highlight ?? []) as Iterable<Range>) {
-          const text = range.toString();
-          const owner = range.startContainer.parentElement?.closest('[id]')?.id;
-          if (owner === 'giant' && text === 'Mark Chen') giant++;
-          else if (owner === 'list' && text === 'Sam Altman') list++;
-          else wrong++;
-        }
-        return { giant, list, wrong };
-      });
+    const counts = async () => {
+      let giant = 0;
+      let list = 0;
+      let wrong = 0;
+      for (const mark of await marksOf(page)) {
+        if (mark.ownerId === 'giant' && mark.text === 'Mark Chen') giant++;
+        else if (mark.ownerId === 'list' && mark.text === 'Sam Altman') list++;
+        else wrong++;
+      }
+      return { giant, list, wrong };
+    };
     await expect.poll(counts, { timeout: 30_000, interval: 250 }).toEqual({ ...expected, wrong: 0 });
     const { tasks, loadedAt } = await page.evaluate(() => {
       const w = window as unknown as { longTasks: Array<{ start: number; duration: number }>; loadedAt: number };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
-import { markTexts } from './page-helpers';
+import { marksOf, markTexts } from './page-helpers';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 
 /** The card's host (ours without data-role; the announcer carries one) is on the page and shown. */
@@ -16,32 +16,20 @@ function cardShown(page: Page): Promise<boolean> {
 }
 
 /** The text of the keyboard-selected mention. */
-function activeText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const active = CSS.highlights.get('talent-lens-active');
-    const [range] = active ? ([...active] as Range[]) : [];
-    return range ? range.toString() : null;
-  });
+async function activeText(page: Page): Promise<string | null> {
+  return (await marksOf(page, { name: 'talent-lens-active' }))[0]?.text ?? null;
 }
 
 /** Id of the element around the keyboard-selected mention. */
-function activeOwner(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const active = CSS.highlights.get('talent-lens-active');
-    const [range] = active ? ([...active] as Range[]) : [];
-    return range?.startContainer.parentElement?.closest('[id]')?.id ?? null;
-  });
+async function activeOwner(page: Page): Promise<string | null> {
+  return (await marksOf(page, { name: 'talent-lens-active' }))[0]?.ownerId || null;
 }
 
 /** Centre of the first mark whose text is `text`, in viewport coordinates. */
-function markCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const highlight = CSS.highlights.get('talent-lens');
-    const range = ([...(highlight ?? [])] as Range[]).find((r) => r.toString() === wanted);
-    if (!range) throw new Error(`no mark "${wanted}"`);
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, text);
+async function markCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const rect = (await marksOf(page)).find((m) => m.text === text)?.rect;
+  if (!rect) throw new Error(`no mark "${text}"`);
+  return { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
 }
 
 /** What a screen reader hears from live regions: the accessibility tree's status nodes. */

@@ -1,13 +1,116 @@
-/** Reading the page layer's marks from a test, in the page's main world (CSS.highlights is shared with it). */
+/**
+ * Reading the page layer's marks from a test, in the page's main world (CSS.highlights is shared
+ * with it). Marks are StaticRanges (utils/page/ranges.ts); snapshotMarks reads each through a live
+ * Range made in the page and returns plain data, for Playwright (Chromium) and puppeteer (Firefox)
+ * alike.
+ */
 import type { Page } from 'playwright-core';
 
-/** The text of every mark on the page, in document order (read in the page's main world). */
-export function markTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('talent-lens');
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.filter((r) => !r.collapsed).map((r) => r.toString());
+/** One mark as the page shows it. */
+export interface MarkSnapshot {
+  text: string;
+  collapsed: boolean;
+  /** Both ends are still in the document. */
+  connected: boolean;
+  /** The first line box of the mark, in viewport coordinates (null: not laid out). */
+  rect: Box | null;
+  /** The box around all of the mark. */
+  bounds: Box | null;
+  /** Its first line box is entirely inside the viewport, with a width. */
+  inView: boolean;
+  /** The id of the nearest element with an id around the mark's start ('' if none). */
+  ownerId: string;
+  /** With `within`: the index, in document.querySelectorAll(within), of the nearest such element around the mark (-1: none). */
+  within: number;
+  /** With `forbidden`: some element around the mark matches it. */
+  forbidden: boolean;
+  /** The mark is inside a shadow root. */
+  inShadow: boolean;
+  /** The mark's three nearest elements, for messages ("b<p#en<div"). */
+  where: string;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface SnapshotQuery {
+  /** The highlight's name. */
+  name: string;
+  /**
+   * A global where a hostile page kept the real CSS.highlights and the createRange/setStart it
+   * replaced (test/fixtures/hostile/prototypes.js): reading marks then never calls the replacements.
+   */
+  registry?: string | null;
+  /** Selector of elements a mark may sit in (see MarkSnapshot.within). */
+  within?: string;
+  /** Selector of elements no mark may sit in (see MarkSnapshot.forbidden). */
+  forbidden?: string;
+}
+
+/**
+ * Runs in the page: pass it to page.evaluate with a SnapshotQuery. Marks come in document order;
+ * null when the highlight is not registered. Self-contained: it is serialized into the page.
+ */
+export function snapshotMarks(query: SnapshotQuery): MarkSnapshot[] | null {
+  type Kept = { highlights: HighlightRegistry; createRange: () => Range; setStart: (node: Node, offset: number) => void };
+  const kept = query.registry ? (window as unknown as Record<string, Kept>)[query.registry]! : null;
+  const registry = kept ? kept.highlights : typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+  const highlight = registry?.get(query.name);
+  if (!highlight) return null;
+  const live = (r: AbstractRange): Range | null => {
+    if (!r.startContainer.isConnected || !r.endContainer.isConnected) return null;
+    const range = (kept?.createRange ?? Document.prototype.createRange).call(document);
+    (kept?.setStart ?? Range.prototype.setStart).call(range, r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  };
+  const box = (rect: DOMRect | undefined): Box | null => (rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null);
+  const candidates = query.within ? Array.from(document.querySelectorAll(query.within)) : [];
+  const marks = [...(highlight as unknown as Iterable<AbstractRange>)].map((mark) => ({ mark, range: live(mark) }));
+  marks.sort((a, b) => (a.range && b.range ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range) : 0));
+  return marks.map(({ mark, range }) => {
+    // The elements around the mark, out through shadow roots.
+    const chain: Element[] = [];
+    let inShadow = false;
+    for (let n: Node | null = mark.startContainer; n; ) {
+      if (n.nodeType === Node.ELEMENT_NODE) chain.push(n as Element);
+      if (n.parentNode) n = n.parentNode;
+      else if (n instanceof ShadowRoot) {
+        inShadow = true;
+        n = n.host;
+      } else n = null;
+    }
+    const rect = box(range?.getClientRects()[0]);
+    const holder = query.within ? chain.find((el) => el.matches(query.within!)) : undefined;
+    return {
+      text: range?.toString() ?? '',
+      collapsed: mark.collapsed,
+      connected: range !== null,
+      rect,
+      bounds: range ? box(range.getBoundingClientRect()) : null,
+      inView: !!rect && rect.right > rect.left && rect.top >= 0 && rect.bottom <= innerHeight,
+      ownerId: chain.find((el) => el.id)?.id ?? '',
+      within: holder ? candidates.indexOf(holder) : -1,
+      forbidden: query.forbidden ? chain.some((el) => el.matches(query.forbidden!)) : false,
+      inShadow,
+      where: chain
+        .slice(0, 3)
+        .map((el) => el.localName + (el.id ? `#${el.id}` : ''))
+        .join('<'),
+    };
   });
 }
 
+/** The marks of our highlight on a Chromium page (empty when none is registered). */
+export async function marksOf(page: Page, query: Partial<SnapshotQuery> = {}): Promise<MarkSnapshot[]> {
+  return (await page.evaluate(snapshotMarks, { name: 'talent-lens', ...query })) ?? [];
+}
+
+/** The text of every mark on the page, in document order. */
+export async function markTexts(page: Page): Promise<string[]> {
+  return (await marksOf(page)).filter((m) => !m.collapsed).map((m) => m.text);
+}

@@ -6,11 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
+import { markTexts } from './page-helpers';
 
 /** The text of each mark the page layer drew (its Highlight API registry, read in the page). */
-function markTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...((CSS.highlights.get('talent-lens') ?? []) as Iterable<Range>)].map((r) => r.toString()).filter(Boolean));
-}
 
 describe('popup in Chromium', () => {
   const suite = useExtensionSuite();
