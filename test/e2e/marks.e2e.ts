@@ -53,6 +53,14 @@ describe('marks in Chromium', () => {
       return [...(highlight as unknown as Set<Range>)].map((r) => r.startContainer.parentElement?.closest('textarea, input, pre, code, form')?.localName ?? null);
     });
     expect(owners.filter(Boolean)).toEqual([]);
+    // Marks are StaticRanges: the browser does not update them on every DOM change the page makes
+    // (utils/page/ranges.ts), as it must for live Ranges.
+    const kinds = await page.evaluate(() => {
+      const highlight = CSS.highlights.get('talent-lens')!;
+      return [...(highlight as unknown as Set<AbstractRange>)].map((r) => (r instanceof StaticRange ? 'static' : r instanceof Range ? 'live' : 'other'));
+    });
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['static']));
     const { before, after } = await page.evaluate(() => ({
       before: (window as unknown as { bodyBefore: string }).bodyBefore,
       after: document.body.innerHTML,

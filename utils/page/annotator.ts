@@ -27,6 +27,7 @@ import { createDebouncer, type Debouncer } from './debounce';
 import { changesOf } from './mutations';
 import { LiveRegion, UI_HOST_TAG } from './live-region';
 import { caretAt, rangeContainsPoint } from './hit-test';
+import { liveRange, markRange, startComparer } from './ranges';
 import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
@@ -284,7 +285,8 @@ export class Annotator {
     if (full) {
       const figures: ScanFigures = {
         blocks: fresh.length,
-        mentions: this.mentions().length,
+        // A count: mentions() sorts, which a scan does not need.
+        mentions: this.byMark.size,
         elapsedMs: performance.now() - began,
         longestStepMs: budget.longest,
       };
@@ -390,9 +392,7 @@ export class Annotator {
       const from = locate(block, mention.start);
       const to = locate(block, mention.end, true);
       if (!from.node.isConnected || !to.node.isConnected) return null;
-      const range = document.createRange();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
+      const range = markRange(from.node, from.offset, to.node, to.offset);
       const segments: TextSegment[] = [];
       const first = block.nodes.indexOf(from.node);
       const last = block.nodes.indexOf(to.node, first);
@@ -412,8 +412,11 @@ export class Annotator {
   /** Drawn mentions in document order. */
   mentions(): PageMention[] {
     if (this.sorted) return this.sorted;
+    // Blocks are drawn in document order by a full scan (only rescans add some out of order), so the
+    // sort sees runs that are in order already and compares about once per mention.
     const all = [...this.drawn.values()].flat();
-    all.sort(compareMentions);
+    const compare = startComparer();
+    all.sort((a, b) => compare(a.mark.range, b.mark.range));
     return (this.sorted = all);
   }
 
@@ -462,7 +465,8 @@ export class Annotator {
     const caret = caretAt(x, y);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
     for (const candidate of this.index.at(caret.node as Text, caret.offset)) {
-      if (rangeContainsPoint(candidate.mark.range, x, y)) return candidate;
+      const range = liveRange(candidate.mark.range);
+      if (range && rangeContainsPoint(range, x, y)) return candidate;
     }
     return null;
   }
@@ -472,11 +476,14 @@ export class Annotator {
     const controller = this.hovered || mention ? this.ensureController() : null;
     if (this.hovered) controller?.pointerLeave();
     this.hovered = mention;
-    if (mention) controller?.pointerEnter(this.targetOf(mention, null));
+    const target = mention && this.targetOf(mention, null);
+    if (target) controller?.pointerEnter(target);
   }
 
-  private targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget {
-    return { personId: mention.personId, range: mention.mark.range, returnFocusTo };
+  /** What the card needs of a mention, with a live Range of its own (null: the page changed under it). */
+  private targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget | null {
+    const range = liveRange(mention.mark.range);
+    return range && { personId: mention.personId, range, returnFocusTo };
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -502,7 +509,7 @@ export class Annotator {
     if (!this.active) return false;
     const list = this.mentions();
     const currentIndex = this.current ? list.indexOf(this.current) : -1;
-    const tops = currentIndex >= 0 ? undefined : list.map((m) => m.mark.range.getBoundingClientRect().top);
+    const tops = currentIndex >= 0 ? undefined : list.map((m) => liveRange(m.mark.range)?.getBoundingClientRect().top ?? Infinity);
     const next = nextMentionIndex(list.length, currentIndex >= 0 ? currentIndex : null, direction, tops, window.innerHeight);
     const mention = next === null ? undefined : list[next];
     if (!mention || next === null) return false;
@@ -524,11 +531,15 @@ export class Annotator {
     this.current = mention;
     const engine = this.engine;
     engine?.setActive(mention.mark);
-    scrollRangeIntoView(mention.mark.range);
+    const range = liveRange(mention.mark.range);
+    if (range) scrollRangeIntoView(range);
     const active = document.activeElement;
     const returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : null;
     if (mention.mark.focusTarget) mention.mark.focusTarget.focus({ preventScroll: true });
-    else this.ensureController().open(this.targetOf(mention, returnFocusTo), { viaKeyboard: true });
+    else {
+      const target = this.targetOf(mention, returnFocusTo);
+      if (target) this.ensureController().open(target, { viaKeyboard: true });
+    }
   }
 
   /** Element engine: a mark took keyboard focus (Tab, or our shortcut). */
@@ -539,7 +550,8 @@ export class Annotator {
     if (!mention) return;
     this.current = mention;
     this.engine.setActive(mention.mark);
-    this.ensureController().open(this.targetOf(mention, mention.mark.focusTarget), { viaKeyboard: true });
+    const target = this.targetOf(mention, mention.mark.focusTarget);
+    if (target) this.ensureController().open(target, { viaKeyboard: true });
   }
 
   private onFocusOut(event: FocusEvent): void {
@@ -562,12 +574,17 @@ export class Annotator {
           summary.count++;
           continue;
         }
-        const rect = m.mark.range.getBoundingClientRect();
+        const range = liveRange(m.mark.range);
+        const rect = range?.getBoundingClientRect();
         people.set(m.personId, {
           personId: m.personId,
           name: this.options.index.people[m.mention.person]?.en ?? m.personId,
           count: 1,
-          first: { text: m.mark.range.toString(), top: Math.round(rect.top + window.scrollY), left: Math.round(rect.left + window.scrollX) },
+          first: {
+            text: range?.toString() ?? '',
+            top: Math.round((rect?.top ?? 0) + window.scrollY),
+            left: Math.round((rect?.left ?? 0) + window.scrollX),
+          },
         });
       }
     }
@@ -613,14 +630,6 @@ function isEditable(target: EventTarget | null): boolean {
 function blockConnected(block: TextBlock): boolean {
   for (const node of block.nodes) if (!node.isConnected) return false;
   return true;
-}
-
-function compareMentions(a: PageMention, b: PageMention): number {
-  try {
-    return a.mark.range.compareBoundaryPoints(Range.START_TO_START, b.mark.range);
-  } catch {
-    return 0;
-  }
 }
 
 /** Scrolls so the range is in view, inside nested scroll containers too, centred vertically if it was off screen. */

@@ -12,7 +12,7 @@ export class HighlightEngine implements MarkEngine {
    * 100,000-node page at every step (seen: ~1.5 s of extra rendering on the
    * benchmark's news-100k page). They go in together, once per scan.
    */
-  private pending = new Set<Range>();
+  private pending = new Set<AbstractRange>();
 
   constructor() {
     // The selected mention paints over the others.

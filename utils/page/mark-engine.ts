@@ -13,15 +13,15 @@ export interface TextSegment {
 }
 
 export interface MarkRequest {
-  /** The mention as a Range (it may span several text nodes: `Mark <b>Chen</b>`). */
-  range: Range;
+  /** The mention's text (it may span several text nodes: `Mark <b>Chen</b>`); a StaticRange where available (ranges.ts). */
+  range: AbstractRange;
   /** The same text as per-node pieces, left to right. */
   segments: TextSegment[];
 }
 
 export interface Mark {
-  /** The mention's text as it is on the page now. */
-  readonly range: Range;
+  /** The mention's text: a StaticRange (highlight engine) or a live Range (element engine); see ranges.ts. */
+  readonly range: AbstractRange;
   /** An element that can take keyboard focus for this mark (element engine only). */
   readonly focusTarget: HTMLElement | null;
 }
