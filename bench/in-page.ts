@@ -57,6 +57,28 @@ export const FLOOR = `(() => {
   return { ms: performance.now() - t0, nodes, chars };
 })()`;
 
+/** How many DOM changes of the page's own {@link DOM_CHURN} times. */
+export const CHURN_CHANGES = 2000;
+
+/**
+ * The page changing its own DOM: a text node added to its first paragraph and
+ * removed, CHURN_CHANGES times, timed inside the page. What a page pays here on
+ * top of the same loop without the extension is what our marks cost every
+ * script of the page that touches the DOM: the browser updates every live
+ * Range in the document on each change (utils/page/ranges.ts). Our own
+ * MutationObserver runs after the loop, so it is not in the figure.
+ */
+export const DOM_CHURN = `(() => {
+  const host = document.querySelector('p') || document.body;
+  const t0 = performance.now();
+  for (let i = 0; i < ${CHURN_CHANGES}; i++) {
+    const text = document.createTextNode('x');
+    host.appendChild(text);
+    text.remove();
+  }
+  return performance.now() - t0;
+})()`;
+
 /**
  * Finds the first of the given names written whole inside one text node,
  * scrolls it into view and returns the centre of its first line box.

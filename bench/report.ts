@@ -2,6 +2,7 @@
 import type { BenchOutput } from './run';
 import { formatSummary, type Summary } from './stats';
 import { PARTS } from './sizes';
+import { CHURN_CHANGES } from './in-page';
 
 export interface TargetResult {
   target: string;
@@ -92,13 +93,14 @@ export function renderTables(out: BenchOutput & { targets: TargetResult[] }): st
     ]),
   );
   const cost = table(
-    ['page', 'CPU in extension scripts, ms', 'all main-thread tasks Δ, ms', 'JS heap Δ, KB', 'DOM nodes Δ', 'hover→card shown, ms', 'card-show-start→card shown, ms'],
+    ['page', 'CPU in extension scripts, ms', 'all main-thread tasks Δ, ms', 'JS heap Δ, KB', 'DOM nodes Δ', `page's ${CHURN_CHANGES} DOM changes, with / without, ms`, 'hover→card shown, ms', 'card-show-start→card shown, ms'],
     pages.map(([name, p]) => [
       name,
       f(p.summary.extensionCpuMs),
       f(p.summary.taskDeltaMs),
       f(p.summary.heapDeltaKB, 0),
       f(p.summary.domNodesDelta, 0),
+      `${f(p.summary.churnMs, 1)} / ${f(p.summary.bareChurnMs, 1)}`,
       f(p.summary.hoverToShownMs),
       f(p.summary.showStartToShownMs),
     ]),

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { AliasIndex } from '../data/schema';
 import { CHROME_BUILD, ROOT } from '../test/e2e/harness';
 import { launch, servePages, type BenchBrowser } from './browser';
-import { COLLECT, FLOOR, INIT_SCRIPT, locateName, markJs, waitMark } from './in-page';
+import { COLLECT, DOM_CHURN, FLOOR, INIT_SCRIPT, locateName, markJs, waitMark } from './in-page';
 import { machineInfo } from './machine';
 import { bundleMatcher } from './matcher-bundle';
 import type { PipelineTiming } from './matcher-entry';
@@ -91,6 +91,8 @@ export interface ExtensionRun {
   domNodes: number;
   scriptMs: number;
   taskMs: number;
+  /** DOM_CHURN after annotation, ms. */
+  churnMs: number;
   hover: { name: string; hoverToShownMs: number | null; pointerToShownMs: number | null; showStartToShownMs: number | null } | null;
 }
 
@@ -100,6 +102,8 @@ export interface BareRun {
   scriptMs: number;
   taskMs: number;
   floor: { ms: number; nodes: number; chars: number };
+  /** DOM_CHURN on the same page without the extension, ms. */
+  churnMs: number;
 }
 
 type Metrics = Record<string, number>;
@@ -144,6 +148,8 @@ async function extensionRun(browser: BenchBrowser, url: string, page: GeneratedP
       start !== null && applied !== null
         ? seen.longtasks.filter((t) => t.start < applied && t.start + t.duration > start)
         : [];
+    // After the metrics are read, like the floor in bareRun; before the hover, which opens the card.
+    const churnMs = (await tab.evaluate(DOM_CHURN)) as number;
     const hover = page.mentions > 0 ? await hoverCard(tab, page.firstMentions, missing) : null;
     await metrics.detach();
     return {
@@ -156,6 +162,7 @@ async function extensionRun(browser: BenchBrowser, url: string, page: GeneratedP
       domNodes: after.Nodes!,
       scriptMs: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
       taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
+      churnMs,
       hover,
     };
   } finally {
@@ -199,6 +206,7 @@ async function bareRun(browser: BenchBrowser, url: string): Promise<BareRun> {
     const after = await metrics.read();
     // The floor runs after the metrics are read, so its own cost is not in them.
     const floor = (await tab.evaluate(FLOOR)) as BareRun['floor'];
+    const churnMs = (await tab.evaluate(DOM_CHURN)) as number;
     await metrics.detach();
     return {
       heapBytes: after.JSHeapUsedSize!,
@@ -206,6 +214,7 @@ async function bareRun(browser: BenchBrowser, url: string): Promise<BareRun> {
       scriptMs: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
       taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
       floor,
+      churnMs,
     };
   } finally {
     await tab.close();
@@ -314,6 +323,8 @@ function summarizePage(r: Omit<PageResult, 'summary'>): Record<string, Summary |
     extensionCpuMs: summarize(r.profiles.map((p) => p.totalMs)),
     extensionSelfMs: summarize(r.profiles.map((p) => p.selfMs)),
     taskDeltaMs: summarize(r.ext.map((e) => e.taskMs - bareTask)),
+    churnMs: summarize(r.ext.map((e) => e.churnMs)),
+    bareChurnMs: summarize(r.bare.map((b) => b.churnMs)),
     domNodesDelta: summarize(r.ext.map((e) => e.domNodes - med(r.bare.map((b) => b.domNodes)))),
     hoverToShownMs: summarize(nums(r.ext.map((e) => e.hover?.hoverToShownMs))),
     pointerToShownMs: summarize(nums(r.ext.map((e) => e.hover?.pointerToShownMs))),
