@@ -21,7 +21,7 @@
  * place, dropping what it had read in it.
  */
 import { BLOCK_START, type Prefilter, type StreamState } from '@/utils/match/prefilter';
-import { isBlockElement, isSkippedElement, type TextBlock } from './segments';
+import { BLOCK, elementKind, isSkippedElement, SKIPPED, type TextBlock } from './segments';
 import type { TaskBudget } from './scheduling';
 
 /** A block that may hold a name, and where the prefilter saw candidates end (offsets in block.text). */
@@ -139,7 +139,8 @@ export async function collectCandidateBlocks(
         length += data.length;
       } else if (type === ELEMENT_NODE) {
         const el = node as Element;
-        if (isSkippedElement(el)) {
+        const kind = elementKind(el);
+        if (kind === SKIPPED) {
           close();
           // The blocks whose last node is in the skipped subtree end with it.
           while (stack.length > 1 && el.contains(stack[stack.length - 1]!.last)) {
@@ -149,7 +150,7 @@ export async function collectCandidateBlocks(
           node = afterSubtree(walker, el);
           continue;
         }
-        if (isBlockElement(el)) {
+        if (kind === BLOCK) {
           close();
           if (el.firstChild) stack.push({ element: el, last: lastShown(el), keptBefore: kept.length });
         }

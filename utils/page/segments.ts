@@ -60,12 +60,31 @@ const NON_SPACE = /\S/;
 
 /** Whether an element is skipped with its subtree by the built-in rules. */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIP_TAGS.has(element.localName)) return true;
+  return SKIP_TAGS.has(element.localName) || skippedByAttributes(element);
+}
+
+function skippedByAttributes(element: Element): boolean {
   // Most elements have no attributes at all: one DOM call instead of two.
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute(IGNORE_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** {@link elementKind}: read inline, start a block, or skip with its subtree. */
+export const INLINE = 0;
+export const BLOCK = 1;
+export const SKIPPED = 2;
+
+/**
+ * isSkippedElement and isBlockElement at once, with one read of the tag name:
+ * a walk asks both of every element, and each DOM call from a content
+ * script's isolated world costs.
+ */
+export function elementKind(element: Element): typeof INLINE | typeof BLOCK | typeof SKIPPED {
+  const name = element.localName;
+  if (SKIP_TAGS.has(name) || skippedByAttributes(element)) return SKIPPED;
+  return BLOCK_TAGS.has(name) ? BLOCK : INLINE;
 }
 
 /** Whether an element starts a new block (by tag name). */
