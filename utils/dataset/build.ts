@@ -4,8 +4,7 @@
  * - the alias index, small, bundled into the content script;
  * - the details, loaded by the background and sent to cards on demand.
  */
-import { searchedForm, streamPatternsOf } from '../match/matcher';
-import { createFolding } from '../match/normalize';
+import { withSearchedForms } from '../match/matcher';
 import * as OpenCC from 'opencc-js';
 import type { AliasIndex, AliasSafety, AliasKindName, DatasetDetails, DatasetRecord } from '../../data/schema';
 
@@ -94,10 +93,7 @@ export function buildAliasIndex(data: DatasetRecord): AliasIndex {
   });
 
   const t2s = buildT2S(aliases.map(([text]) => text));
-  const folding = createFolding(t2s);
-  const forms = aliases.map(([text]) => searchedForm(text, folding) ?? '');
-  const index: AliasIndex = { version: 1, people, aliases, t2s, forms };
-  return { ...index, stream: streamPatternsOf(index, folding) };
+  return withSearchedForms({ version: 1, people, aliases, t2s });
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */
