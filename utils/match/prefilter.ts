@@ -179,6 +179,85 @@ class Automaton {
   }
 }
 
+/**
+ * An Aho–Corasick automaton as a full table: the next state for every state
+ * and every symbol, where a symbol is one of the units the patterns use, or
+ * "any other unit" (symbol 0). One table read per unit of text, with no
+ * hashing and no failure links to follow: the page gate reads every unit of
+ * every page the user opens, once and cold, and most of it in states other
+ * than the root (most Latin letters begin some full name). The table has
+ * states × symbols entries, so only small pattern sets get one (the shipped
+ * dataset's 104 full names: 802 states × 139 symbols); larger ones fall back
+ * to the hashed {@link Automaton}.
+ */
+class DenseAutomaton {
+  /** Above this many table entries the hashed automaton is used instead. */
+  static readonly MAX_ENTRIES = 1 << 21;
+
+  private constructor(
+    /** Per unit: its symbol (0: a unit no pattern uses). */
+    readonly symbols: Uint16Array,
+    readonly symbolCount: number,
+    /** next[state * symbolCount + symbol]. */
+    readonly next: Uint16Array,
+    /** 1 where some pattern ends at the state or on its failure chain. */
+    readonly accepts: Uint8Array,
+  ) {}
+
+  static build(patterns: readonly string[]): DenseAutomaton | null {
+    const symbols = new Uint16Array(0x10000);
+    let symbolCount = 1;
+    let total = 1;
+    for (const p of patterns) {
+      total += p.length;
+      for (let i = 0; i < p.length; i++) {
+        const u = p.charCodeAt(i);
+        if (symbols[u] === 0) symbols[u] = symbolCount++;
+      }
+    }
+    if (total >= 0xffff || total * symbolCount > DenseAutomaton.MAX_ENTRIES) return null;
+    const NONE = 0xffff;
+    const next = new Uint16Array(total * symbolCount).fill(NONE);
+    const accepts = new Uint8Array(total);
+    let states = 1;
+    for (const p of patterns) {
+      if (p.length === 0) continue;
+      let s = 0;
+      for (let i = 0; i < p.length; i++) {
+        const at = s * symbolCount + symbols[p.charCodeAt(i)]!;
+        if (next[at] === NONE) next[at] = states++;
+        s = next[at]!;
+      }
+      accepts[s] = 1;
+    }
+    // Breadth first, so a state's failure state (shallower) has its row complete before the state's.
+    const fail = new Uint16Array(states);
+    const queue = new Uint16Array(states);
+    let head = 0;
+    let tail = 0;
+    for (let a = 0; a < symbolCount; a++) {
+      const t = next[a]!;
+      if (t === NONE) next[a] = 0;
+      else queue[tail++] = t;
+    }
+    while (head < tail) {
+      const s = queue[head++]!;
+      const row = s * symbolCount;
+      const failRow = fail[s]! * symbolCount;
+      for (let a = 0; a < symbolCount; a++) {
+        const t = next[row + a]!;
+        if (t === NONE) next[row + a] = next[failRow + a]!;
+        else {
+          fail[t] = next[failRow + a]!;
+          if (accepts[fail[t]!]) accepts[t] = 1;
+          queue[tail++] = t;
+        }
+      }
+    }
+    return new DenseAutomaton(symbols, symbolCount, next.subarray(0, states * symbolCount), accepts.subarray(0, states));
+  }
+}
+
 export class Prefilter {
   private constructor(
     /** The matcher's folding (its table fills in as characters are first seen). */
@@ -192,7 +271,7 @@ export class Prefilter {
      * block with a full-name candidate, whatever stands around the block and
      * however its words are spaced (the gate for a whole page, {@link mayContain}).
      */
-    private readonly cores: Automaton,
+    private readonly cores: DenseAutomaton | Automaton,
   ) {}
 
   /**
@@ -202,7 +281,7 @@ export class Prefilter {
   static build(folding: Folding, patterns: StreamPatterns): Prefilter {
     // Edges are taken out here as well, so that cores written by an older data build still work.
     const cores = patterns.cores.map((core) => core.replaceAll(EDGE, ''));
-    return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, Automaton.build(cores));
+    return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, DenseAutomaton.build(cores) ?? Automaton.build(cores));
   }
 
   private wholeAutomaton: Automaton | null = null;
@@ -239,14 +318,26 @@ export class Prefilter {
    * result is -1 once a core was found.
    */
   mayContain(text: string, from: number, to: number, state: StreamState): StreamState | -1 {
-    // Its own loop rather than run(): cores have no word edges, so this stream inserts none, and
+    // Its own loops rather than run(): cores have no word edges, so this stream inserts none, and
     // on most pages this is the only loop that runs, once and cold (a smaller body leaves the
     // interpreter sooner). The state is run()'s, with the word and gap bits left at 0.
     const { sieve } = this;
     const automaton = this.cores;
-    const { accepts, rootNext } = automaton;
     let s = state >>> 2;
     const end = Math.min(to, text.length);
+    if (automaton instanceof DenseAutomaton) {
+      const { symbols, symbolCount, next, accepts } = automaton;
+      for (let i = from; i < end; i++) {
+        const c = text.charCodeAt(i);
+        let u = sieve[c]!;
+        if (u === 0) u = this.resolve(c);
+        if (u >= SILENT) continue;
+        s = next[s * symbolCount + symbols[u]!]!;
+        if (accepts[s] === 1) return -1;
+      }
+      return s << 2;
+    }
+    const { accepts, rootNext } = automaton;
     for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
       let u = sieve[c]!;
