@@ -14,7 +14,7 @@ import { buildAliasIndex } from '@/utils/dataset/build';
 import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';
 import { createMatcher, createPrefilter, type Hit } from '@/utils/match/matcher';
-import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from '@/utils/page/candidate-walk';
+import { collectCandidateBlocks, GATE_PEEK_NODES, mayNameSomeone, type CandidateBlock } from '@/utils/page/candidate-walk';
 import { collectBlocks, type TextBlock } from '@/utils/page/segments';
 import { TaskBudget } from '@/utils/page/scheduling';
 
@@ -103,9 +103,22 @@ describe('collectCandidateBlocks', () => {
     expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual(['Sam Altman', 'Ilya Sutskever', 'Mark Chen']);
   });
 
-  it('the gate tells a page that names nobody in full from its textContent, without walking it', async () => {
-    const walker = vi.spyOn(document, 'createTreeWalker');
+  it('the gate tells a page that names nobody in full from its first text nodes and its textContent, without walking it', async () => {
+    // The prototype that defines textContent for the root element (happy-dom's own chain).
+    let owner: object = document.documentElement;
+    while (!Object.getOwnPropertyDescriptor(owner, 'textContent')) owner = Object.getPrototypeOf(owner);
+    const textContent = vi.spyOn(owner as Node, 'textContent', 'get');
+    const rootReads = () => textContent.mock.contexts.filter((node) => node === document.documentElement).length;
     const gate = () => mayNameSomeone(document, prefilter, exhausted(), () => false);
+    // A name near the top is found among the first text nodes: the page's text is never copied whole.
+    document.body.innerHTML = '<h1>Sam Altman returns</h1>' + '<p>filler text, nobody named.</p>'.repeat(200);
+    expect(await gate()).toBe(true);
+    expect(rootReads()).toBe(0);
+    // Past the first GATE_PEEK_NODES text nodes, the rest is read whole.
+    document.body.innerHTML = '<p>filler text, nobody named.</p>'.repeat(GATE_PEEK_NODES) + '<p>Then Mark <b>Chen</b> spoke.</p>';
+    expect(await gate()).toBe(true);
+    expect(rootReads()).toBe(1);
+    const nextNode = vi.spyOn(TreeWalker.prototype, 'nextNode');
     document.body.innerHTML = '<p>Nothing here names anyone: current, remarkable, Chenille.</p><p>这里没有人名。</p>'.repeat(50);
     expect(await gate()).toBe(false);
     // Surnames alone count for nothing until a full name: still closed.
@@ -114,11 +127,13 @@ describe('collectCandidateBlocks', () => {
     // A full name split over elements and glued to the text around its block opens it.
     document.body.insertAdjacentHTML('beforeend', '<p>x</p><p>Mark <b>Chen</b></p><p>y</p>');
     expect(await gate()).toBe(true);
-    expect(walker).not.toHaveBeenCalled();
+    // No walk: at most the first GATE_PEEK_NODES text nodes of each page were visited one by one.
+    expect(nextNode.mock.calls.length).toBeLessThanOrEqual(3 * (GATE_PEEK_NODES + 1));
     // A long page is read in slices, with yields between them; stale at a yield: no answer.
-    document.body.innerHTML = `<p>${'lorem ipsum '.repeat(5000)}</p>`;
+    document.body.innerHTML = `<p>${'lorem ipsum '.repeat(50)}</p>`.repeat(GATE_PEEK_NODES + 100);
     expect(await mayNameSomeone(document, prefilter, exhausted(), () => true)).toBeNull();
-    walker.mockRestore();
+    nextNode.mockRestore();
+    textContent.mockRestore();
   });
 
   it('returns null when the result goes stale during a yield', async () => {

@@ -1,6 +1,7 @@
 /**
  * The first read of a whole page. A page that names nobody in full is told
- * apart first, from its textContent, without a walk ({@link mayNameSomeone}).
+ * apart first, from its first text nodes and its textContent, without a walk
+ * ({@link mayNameSomeone}).
  * Otherwise one walk of the DOM streams every text node's data through the prefilter
  * (utils/match/prefilter.ts) as it goes, and keeps only the blocks where a
  * name may occur, with their candidate ends.
@@ -167,17 +168,38 @@ export async function collectCandidateBlocks(
   }
 }
 
+/** Text nodes the gate reads one by one before it reads the rest of the page as one string. */
+export const GATE_PEEK_NODES = 64;
+
 /**
- * The gate before the walk: whether the page's whole text (one string, read
- * without touching its nodes) may name someone in full. A page that does not
- * has no mention at all (a surname counts only after a full name), and most
- * pages name nobody in the dataset: for them this is the whole cost, one
- * textContent and one pass over it instead of a DOM call per node. null when
- * `stale()` says the answer is no longer wanted.
+ * The gate before the walk: whether the page's text may name someone in
+ * full. A page that does not has no mention at all (a surname counts only
+ * after a full name), and most pages name nobody in the dataset: for them
+ * this is the whole cost, one textContent and one pass over it instead of a
+ * DOM call per node. A page that does name someone mostly does so near its
+ * top (a headline, a first paragraph), so the first GATE_PEEK_NODES text
+ * nodes are read one by one first: on the benchmark's 100,000-node page that
+ * spares copying all 3.9 million characters of its textContent to find a
+ * name in the first paragraph, for a few hundred DOM calls more on a page
+ * that names nobody. null when `stale()` says the answer is no longer wanted.
  */
 export async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean | null> {
-  const text = doc.documentElement?.textContent ?? '';
+  const root = doc.documentElement;
+  if (!root) return false;
+  // The same text, in the same order, as root.textContent: every text and CDATA node.
+  const walker = doc.createTreeWalker(root, SHOW_TEXT | SHOW_CDATA_SECTION);
   let state: StreamState = BLOCK_START;
+  let node = walker.nextNode();
+  for (let n = 0; node && n < GATE_PEEK_NODES; n++, node = walker.nextNode()) {
+    const data = (node as CharacterData).data;
+    const next = prefilter.mayContain(data, 0, data.length, state);
+    if (next === -1) return true;
+    state = next;
+  }
+  if (!node) return false;
+  // The rest of the page, whole (the peeked start again with it: simpler than finding where it ended).
+  const text = root.textContent ?? '';
+  state = BLOCK_START;
   for (let from = 0; from < text.length; from += SLICE_CHARS) {
     const next = prefilter.mayContain(text, from, Math.min(text.length, from + SLICE_CHARS), state);
     if (next === -1) return true;
@@ -190,8 +212,11 @@ export async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget
   return false;
 }
 
+const SHOW_TEXT = 0x4;
+const SHOW_CDATA_SECTION = 0x8;
+
 /** What the walker shows: elements, text and CDATA sections (NodeFilter's SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION). */
-const SHOWN = 0x1 | 0x4 | 0x8;
+const SHOWN = 0x1 | SHOW_TEXT | SHOW_CDATA_SECTION;
 
 /** Walks that lose their place more often than this stop re-reading and leave the rest to rescans. */
 const MAX_REWALKS = 16;
