@@ -204,6 +204,11 @@ class DenseAutomaton {
     readonly accepts: Uint8Array,
   ) {}
 
+  /** The state after unit u from state s. */
+  step(s: number, u: number): number {
+    return this.next[s * this.symbolCount + this.symbols[u]!]!;
+  }
+
   static build(patterns: readonly string[]): DenseAutomaton | null {
     const symbols = new Uint16Array(0x10000);
     let symbolCount = 1;
@@ -284,11 +289,11 @@ export class Prefilter {
     return new Prefilter(folding, new Uint16Array(0x10000), patterns.patterns, DenseAutomaton.build(cores) ?? Automaton.build(cores));
   }
 
-  private wholeAutomaton: Automaton | null = null;
+  private wholeAutomaton: DenseAutomaton | Automaton | null = null;
 
   /** Built on first use: a page that names nobody in full only ever needs the gate's. */
-  private get whole(): Automaton {
-    return (this.wholeAutomaton ??= Automaton.build(this.patterns));
+  private get whole(): DenseAutomaton | Automaton {
+    return (this.wholeAutomaton ??= DenseAutomaton.build(this.patterns) ?? Automaton.build(this.patterns));
   }
 
   /** Builds the block automaton now (the matcher does: it will need it, and its build is the time to pay). */
@@ -353,9 +358,9 @@ export class Prefilter {
    * The stream loop. Without `ends`, stops at the first candidate (-1);
    * with them, pushes each and stops (-1) once there are `cap` of them.
    */
-  private run(automaton: Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, cap: number): StreamState | -1 {
+  private run(automaton: DenseAutomaton | Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, cap: number): StreamState | -1 {
     const { sieve } = this;
-    const { accepts, rootNext } = automaton;
+    const { accepts } = automaton;
     let s = state >>> 2;
     let word = (state >>> 1) & 1;
     let gap = state & 1;
@@ -369,14 +374,15 @@ export class Prefilter {
       }
       const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
-        s = s === 0 ? rootNext[B]! : automaton.step(s, B);
+        s = automaton.step(s, B);
         if (accepts[s] === 1) {
           if (!ends) return -1;
           if (ends.push(offset + i) >= cap) return -1;
         }
       }
-      // The root's transitions inline: most units of a page leave the automaton at the root.
-      s = s === 0 ? rootNext[u]! : automaton.step(s, u);
+      // One automaton per page, so the call is monomorphic: a table read (DenseAutomaton) or, for
+      // large pattern sets, the root's dense row and a hash probe beyond it (Automaton).
+      s = automaton.step(s, u);
       if (accepts[s] === 1) {
         if (!ends) return -1;
         if (ends.push(offset + i + 1) >= cap) return -1;
