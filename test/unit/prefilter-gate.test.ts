@@ -3,12 +3,14 @@
  * name someone in full exactly when, with its gap units dropped and the rest
  * folded, it holds one of the cores. Checked for a small pattern set (the
  * full-table automaton, as for the shipped dataset) and for one too large for
- * the table (the hashed automaton), including texts fed in pieces.
+ * the table (the hashed automaton), including texts fed in pieces. And the
+ * block sieve (Prefilter.candidates) gives the same candidates through either
+ * automaton.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFolding, foldTable } from '@/utils/match/normalize';
-import { BLOCK_START, DROPPED_UNIT, GAP_UNIT, Prefilter } from '@/utils/match/prefilter';
+import { BLOCK_START, DROPPED_UNIT, GAP_UNIT, Prefilter, streamPatterns } from '@/utils/match/prefilter';
 
 const folding = createFolding('');
 /** Units the gate reads: a few letters and Han characters, their upper-case and gap neighbours. */
@@ -57,6 +59,12 @@ const textWith = (pool: readonly string[]) =>
     .map((pieces) => pieces.join(''));
 const cuts = fc.array(fc.nat(), { maxLength: 4 });
 
+/** Over the full table's size: 40,000 states of 2,000 symbols' worth of Han characters. */
+const many: string[] = [];
+for (let i = 0; i < 8000; i++) many.push(String.fromCharCode(0x4e00 + ((i * 7919) % 2000), 0x4e00 + ((i * 104729) % 2000), 0x4e00 + (i % 2000)) + 'ab');
+/** The same, as patterns no test text can hold (none of these Han characters is in TEXT_UNITS). */
+const unreachable = many.map((p) => p.slice(0, 3));
+
 describe('page gate', () => {
   it('small pattern sets (full table): finds a core exactly when the reference does, in one piece or several', () => {
     fc.assert(
@@ -72,9 +80,6 @@ describe('page gate', () => {
   });
 
   it('large pattern sets (hashed automaton): the same answers', () => {
-    // Over the full table's size: 40,000 states of 2,000 symbols' worth of Han characters.
-    const many: string[] = [];
-    for (let i = 0; i < 8000; i++) many.push(String.fromCharCode(0x4e00 + ((i * 7919) % 2000), 0x4e00 + ((i * 104729) % 2000), 0x4e00 + (i % 2000)) + 'ab');
     fc.assert(
       fc.property(
         fc.array(core, { minLength: 1, maxLength: 6 }).chain((cores) => fc.tuple(fc.constant(cores), textWith([...cores, ...many.slice(0, 50)]), cuts)),
@@ -82,6 +87,22 @@ describe('page gate', () => {
           const all = [...cores, ...many];
           const prefilter = gateOf(all);
           expect(gate(prefilter, t, c)).toBe(reference(prefilter, all, t));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the block sieve gives the same candidates through the full table and the hashed automaton', () => {
+    const form = fc.array(fc.constantFrom(...'abcde王李张陈 '), { minLength: 1, maxLength: 7 }).map((u) => u.join('').trim()).filter((f) => f.length > 0);
+    fc.assert(
+      fc.property(
+        fc.array(form, { minLength: 1, maxLength: 10 }).chain((forms) => fc.tuple(fc.constant(forms), textWith(forms))),
+        ([forms, t]) => {
+          const small = streamPatterns(forms, new Set(forms));
+          const dense = Prefilter.build(createFolding(''), small);
+          const hashed = Prefilter.build(createFolding(''), { patterns: [...small.patterns, ...unreachable], cores: [...small.cores, ...unreachable] });
+          expect(hashed.candidates(t)).toEqual(dense.candidates(t));
         },
       ),
       { numRuns: 150 },
