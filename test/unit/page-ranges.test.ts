@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { liveRange, markRange, startComparer } from '@/utils/page/ranges';
+import { liveRange, markRange, startComparer, viewportTops } from '@/utils/page/ranges';
 
 /** A StaticRange stand-in (happy-dom has none): the four fields a mark keeps. */
 class FakeStaticRange {
@@ -77,5 +77,18 @@ describe('ranges', () => {
     // A mark whose node left the page compares equal rather than throwing.
     const gone = document.createTextNode('gone');
     expect(compare(at(gone, 0), marks[0]!)).toBe(0);
+  });
+
+  it('viewportTops measures every mark through one live Range, and gives Infinity for a mark the page no longer fits', () => {
+    const { a, b } = page();
+    const fits = new FakeStaticRange({ startContainer: a, startOffset: 0, endContainer: b, endOffset: 5 }) as unknown as AbstractRange;
+    const tooLong = new FakeStaticRange({ startContainer: b, startOffset: 0, endContainer: b, endOffset: 99 }) as unknown as AbstractRange;
+    const gone = document.createTextNode('gone');
+    const detached = new FakeStaticRange({ startContainer: gone, startOffset: 0, endContainer: gone, endOffset: 2 }) as unknown as AbstractRange;
+    const created = vi.spyOn(document, 'createRange');
+    const tops = viewportTops([fits, tooLong, detached]);
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(Number.isFinite(tops[0])).toBe(true);
+    expect(tops.slice(1)).toEqual([Infinity, Infinity]);
   });
 });

@@ -27,7 +27,7 @@ import { createDebouncer, type Debouncer } from './debounce';
 import { changesOf } from './mutations';
 import { LiveRegion, UI_HOST_TAG } from './live-region';
 import { caretAt, rangeContainsPoint } from './hit-test';
-import { liveRange, markRange, startComparer } from './ranges';
+import { liveRange, markRange, startComparer, viewportTops } from './ranges';
 import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
@@ -509,7 +509,7 @@ export class Annotator {
     if (!this.active) return false;
     const list = this.mentions();
     const currentIndex = this.current ? list.indexOf(this.current) : -1;
-    const tops = currentIndex >= 0 ? undefined : list.map((m) => liveRange(m.mark.range)?.getBoundingClientRect().top ?? Infinity);
+    const tops = currentIndex >= 0 ? undefined : viewportTops(list.map((m) => m.mark.range));
     const next = nextMentionIndex(list.length, currentIndex >= 0 ? currentIndex : null, direction, tops, window.innerHeight);
     const mention = next === null ? undefined : list[next];
     if (!mention || next === null) return false;

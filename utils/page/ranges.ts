@@ -38,6 +38,25 @@ export function liveRange(range: AbstractRange, doc: Document = document): Range
 }
 
 /**
+ * The top of each range's box in the viewport (Infinity where the page no
+ * longer fits the range), through one live Range of its own rather than one
+ * per mark.
+ */
+export function viewportTops(ranges: readonly AbstractRange[], doc: Document = document): number[] {
+  const scratch = doc.createRange();
+  return ranges.map((range) => {
+    if (!range.startContainer.isConnected || !range.endContainer.isConnected) return Infinity;
+    try {
+      scratch.setStart(range.startContainer, range.startOffset);
+      scratch.setEnd(range.endContainer, range.endOffset);
+      return scratch.getBoundingClientRect().top;
+    } catch {
+      return Infinity;
+    }
+  });
+}
+
+/**
  * A comparator of ranges' starts in document order (negative: a starts first), for sorting many.
  * It sets two live Ranges of its own to the two starts and lets the browser compare them: about
  * 4 µs per comparison on the benchmark's 100,000-node page, where Node.compareDocumentPosition
