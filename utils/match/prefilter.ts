@@ -224,39 +224,51 @@ class DenseAutomaton {
     const NONE = 0xffff;
     const next = new Uint16Array(total * symbolCount).fill(NONE);
     const accepts = new Uint8Array(total);
+    // The trie's edges, also kept as lists: the rows are overwritten below.
+    const label = new Uint16Array(total);
+    const firstChild = new Uint16Array(total).fill(NONE);
+    const nextSibling = new Uint16Array(total);
     let states = 1;
     for (const p of patterns) {
       if (p.length === 0) continue;
       let s = 0;
       for (let i = 0; i < p.length; i++) {
-        const at = s * symbolCount + symbols[p.charCodeAt(i)]!;
-        if (next[at] === NONE) next[at] = states++;
+        const a = symbols[p.charCodeAt(i)]!;
+        const at = s * symbolCount + a;
+        if (next[at] === NONE) {
+          const t = states++;
+          next[at] = t;
+          label[t] = a;
+          nextSibling[t] = firstChild[s]!;
+          firstChild[s] = t;
+        }
         s = next[at]!;
       }
       accepts[s] = 1;
     }
-    // Breadth first, so a state's failure state (shallower) has its row complete before the state's.
+    // Breadth first, so a state's failure state (shallower) has its row complete before the
+    // state's own. A row starts as a copy of its failure state's row (one native copy, not a loop
+    // over every symbol: this runs at every page's start), then takes the state's own edges.
     const fail = new Uint16Array(states);
     const queue = new Uint16Array(states);
     let head = 0;
     let tail = 0;
-    for (let a = 0; a < symbolCount; a++) {
-      const t = next[a]!;
-      if (t === NONE) next[a] = 0;
-      else queue[tail++] = t;
+    next.fill(0, 0, symbolCount);
+    for (let t = firstChild[0]!; t !== NONE; t = nextSibling[t]!) {
+      next[label[t]!] = t;
+      queue[tail++] = t;
     }
     while (head < tail) {
       const s = queue[head++]!;
       const row = s * symbolCount;
       const failRow = fail[s]! * symbolCount;
-      for (let a = 0; a < symbolCount; a++) {
-        const t = next[row + a]!;
-        if (t === NONE) next[row + a] = next[failRow + a]!;
-        else {
-          fail[t] = next[failRow + a]!;
-          if (accepts[fail[t]!]) accepts[t] = 1;
-          queue[tail++] = t;
-        }
+      next.copyWithin(row, failRow, failRow + symbolCount);
+      for (let t = firstChild[s]!; t !== NONE; t = nextSibling[t]!) {
+        const a = label[t]!;
+        fail[t] = next[failRow + a]!;
+        if (accepts[fail[t]!]) accepts[t] = 1;
+        next[row + a] = t;
+        queue[tail++] = t;
       }
     }
     return new DenseAutomaton(symbols, symbolCount, next.subarray(0, states * symbolCount), accepts.subarray(0, states));
