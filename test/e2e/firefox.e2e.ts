@@ -52,6 +52,24 @@ async function readMarks(page: Page) {
   return { engine: elements.length > 0 ? 'element' : 'none', texts: elements.map((e) => e.text), point: visible ? centre(visible.rect!) : null };
 }
 
+/** Moves the pointer onto a mark as a user would and waits for the card's host to show (its code loads on demand). */
+async function hoverOpensCard(page: Page, point: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(point.x - 40, point.y + 60);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('talent-lens-ui')).some((host) => {
+            const box = host.getBoundingClientRect();
+            return getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30;
+          }),
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 interface PageCheck {
   ok: boolean;
   details: Array<{ check: string; ok: boolean; result?: string }>;
@@ -92,20 +110,7 @@ describe('Firefox ESR with the extension', () => {
     expect(marks.texts.filter((t) => /chenille|Wangari|Zhiyi/i.test(t))).toEqual([]);
     expect(marks.point).not.toBeNull();
 
-    await page.mouse.move(marks.point!.x - 40, marks.point!.y + 60);
-    await page.mouse.move(marks.point!.x, marks.point!.y, { steps: 4 });
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() =>
-            Array.from(document.querySelectorAll('talent-lens-ui')).some((host) => {
-              const box = host.getBoundingClientRect();
-              return getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30;
-            }),
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    await hoverOpensCard(page, marks.point!);
 
     // The card's notes: an extension page in a frame, written to like a user would.
     await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
@@ -147,7 +152,7 @@ describe('Firefox ESR with the extension', () => {
   });
 
   // Firefox content scripts see the page through Xray wrappers rather than a separate world: the page's
-  // replaced prototypes must be just as invisible, and its CSP must not block our styles.
+  // replaced prototypes must be just as invisible, and its CSP must block neither our styles nor the card.
   it.each([
     ['csp.html', null],
     ['prototypes.html', '__real'],
@@ -168,6 +173,10 @@ describe('Firefox ESR with the extension', () => {
     await expect.poll(() => texts(registry), { timeout: 20_000 }).toEqual(expect.arrayContaining(required));
     // Nothing marked in the page's form field.
     expect((await texts(registry)).filter((t) => t.includes('Greg Brockman') || t.includes('Ilya Sutskever'))).toEqual([]);
+    // The card's code, imported on demand, loads under the page's CSP too.
+    const visible = ((await page.evaluate(snapshotMarks, { name: 'talent-lens', registry })) ?? []).find((m) => m.inView && !m.collapsed);
+    expect(visible, 'a visible mark to hover').toBeDefined();
+    await hoverOpensCard(page, { x: (visible!.rect!.left + visible!.rect!.right) / 2, y: (visible!.rect!.top + visible!.rect!.bottom) / 2 });
     // Read before the page check: its last step violates the CSP on purpose, which Firefox reports as a page error.
     expect(errors).toEqual([]);
     const check = await page.evaluate(() => (window as unknown as { __runPageCheck(): Promise<PageCheck> }).__runPageCheck());
