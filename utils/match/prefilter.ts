@@ -342,6 +342,8 @@ export class Prefilter {
     const automaton = this.cores;
     let s = state >>> 2;
     const end = Math.min(to, text.length);
+    // The table read inline, not through step(): one loop calling step() for both automata
+    // measured none-1k at 10.2–10.5 ms against 8.0–8.9 ms (two pairs of 5 profiled runs).
     if (automaton instanceof DenseAutomaton) {
       const { symbols, symbolCount, next, accepts } = automaton;
       for (let i = from; i < end; i++) {
