@@ -142,7 +142,7 @@ describe('schema upgrade', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.notes.get('a1')).toEqual({
       id: 'a1',
       personId: 'sam-altman',

@@ -27,9 +27,40 @@ export interface TrashedNote {
   note: NoteRecord;
 }
 
+/**
+ * That a note was deleted, and at which revision: what keeps an older export
+ * (or, later, another machine) from bringing it back unannounced. Small and
+ * kept after the trash has been emptied.
+ */
+export interface NoteTombstone {
+  id: string;
+  personId: string;
+  /** The revision the note had when it was deleted. */
+  revision: number;
+  deletedAt: number;
+}
+
+/**
+ * Text typed into an editor and not saved yet, so nothing typed is lost when
+ * the card closes (by a click on the page, a navigation, a crash). One per
+ * editor: `new:<personId>` for the new-note editor, the note's id for an edit.
+ */
+export interface NoteDraftRecord {
+  key: string;
+  personId: string;
+  /** Set when the draft edits an existing note. */
+  noteId?: string;
+  /** The revision the edit started from, for the store's conflict check on save. */
+  baseRevision?: number;
+  text: string;
+  updatedAt: number;
+}
+
 export class NotesDatabase extends Dexie {
   notes!: Table<NoteRecord, string>;
   trash!: Table<TrashedNote, string>;
+  tombstones!: Table<NoteTombstone, string>;
+  drafts!: Table<NoteDraftRecord, string>;
 
   constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -44,6 +75,14 @@ export class NotesDatabase extends Dexie {
             ref.value = upgradeV1Note(old);
           }),
       );
+    // 3: one person's notes newest first straight from an index (a card with thousands of notes reads
+    // only the first page), deletions remembered, and unsaved editor text.
+    this.version(3).stores({
+      notes: 'id, personId, updatedAt, [personId+updatedAt]',
+      trash: 'id, deletedAt',
+      tombstones: 'id, deletedAt',
+      drafts: 'key, personId',
+    });
   }
 }
 
