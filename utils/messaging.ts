@@ -5,6 +5,11 @@
  * (which owns the dataset details and the notes database).
  * `tabMessenger`: popup/background → the content script of one tab.
  *
+ * Who may send what is decided by the background from the browser's own
+ * account of the sender (utils/notes/sender-kind.ts), never from the message:
+ * notes and drafts whole only to our top-level pages; to the card's notes
+ * frame, one person's, through its note session; to a content script, none.
+ *
  * Built on @webext-core/messaging, which answers through `sendResponse` with
  * `return true`: a background handler may return any promise (Dexie's
  * included) and the sender still gets the value.
@@ -12,7 +17,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { MentionsReport } from '@/utils/page/mentions-report';
-import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { SaveDraftResult } from '@/utils/notes/drafts';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
@@ -27,9 +33,36 @@ export interface BackgroundProtocol {
   /** Deletes a note and returns it, so the caller can offer undo through `restoreNote`. */
   deleteNote(query: { id: string }): NoteRecord | null;
   restoreNote(note: NoteRecord): NoteRecord;
+  /** Unsaved editor text for one person (top-level extension pages). */
+  listDrafts(query: { personId: string }): EditorDraft[];
+  saveDraft(draft: EditorDraftInput): SaveDraftResult;
+  discardDraft(query: { key: string }): void;
   /** Opens an extension page in a new tab: content scripts cannot open extension pages themselves reliably. */
   openExtensionPage(request: { page: 'popup' | 'notes'; personId?: string }): void;
+
+  /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
+  openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;
+  /** Content script: the card closed. */
+  closeNoteSession(request: { sessionId: string }): void;
+
+  /** The notes frame, through its session: whose notes it shows; null when the session is not its to use. */
+  frameStart(request: SessionScoped): { personId: string; origin: NoteOrigin } | null;
+  frameListNotes(request: SessionScoped): NoteRecord[];
+  frameSaveNote(request: SessionScoped<{ draft: NoteDraft }>): SaveNoteResult;
+  frameDeleteNote(request: SessionScoped<{ id: string }>): NoteRecord | null;
+  frameRestoreNote(request: SessionScoped<{ note: NoteRecord }>): NoteRecord;
+  frameListDrafts(request: SessionScoped): EditorDraft[];
+  frameSaveDraft(request: SessionScoped<{ draft: EditorDraftInput }>): SaveDraftResult;
+  frameDiscardDraft(request: SessionScoped<{ key: string }>): void;
+  /** The frame loaded (`ready`, once) or passes an Escape on; relayed to the card as `noteFrameEvent`. */
+  frameEvent(request: SessionScoped<{ event: 'ready' | 'escape' }>): void;
 }
+
+/** A request from the notes frame: its session id, and what it asks. */
+export type SessionScoped<T = object> = { sessionId: string } & T;
+
+/** What the card hears about its notes frame: it loaded, Escape was pressed in it, or its session was ended (copied). */
+export type NoteFrameEvent = 'ready' | 'escape' | 'ended';
 
 export interface TabProtocol {
   /** The people marked on this page. */
@@ -38,6 +71,8 @@ export interface TabProtocol {
   revealMention(query: { personId: string }): boolean;
   /** Selects the next (1) or previous (-1) mention and opens its card: the `next-mention` command; false when the page has none. */
   focusNextMention(query: { direction: 1 | -1 }): boolean;
+  /** Background → the card that owns a note session (delivered to the content script's frame only). */
+  noteFrameEvent(event: { sessionId: string; event: NoteFrameEvent }): void;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

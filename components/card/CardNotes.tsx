@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NoteOrigin } from '@/utils/notes/records';
-import { NOTE_FRAME_HEIGHT, NOTE_FRAME_PATH, newFrameId, noteFrameQuery, readNoteFrameMessage } from '@/utils/notes/note-frame';
+import { NOTE_FRAME_HEIGHT, NOTE_FRAME_READY_TIMEOUT_MS } from '@/utils/notes/note-frame';
+import { backgroundNoteSessions, type NoteSessionPort } from '@/utils/notes/note-session-port';
 import { t } from '@/utils/i18n';
 
 export interface CardNotesProps {
@@ -9,67 +10,127 @@ export interface CardNotesProps {
   origin: NoteOrigin;
   /** Escape pressed in the frame with nothing unsaved: the card closes as if Escape had been pressed in it. */
   onEscape(): void;
+  /** The background's note sessions; tests hand in a fake. */
+  sessions?: NoteSessionPort;
 }
 
 /** The frame's margin that lets its focus rings show (it pads its content by as much, see frame-css.ts). */
 const FOCUS_ROOM = 3;
+
+type Phase = 'opening' | 'loading' | 'shown' | 'tampered' | 'unavailable';
 
 /**
  * The user's private notes on this person, in an extension-origin frame
  * (note-frame.html): the page can neither read them nor see the keys typed
  * into them, which it could in our shadow root (a capture-phase listener on
  * the page's window sees every key typed anywhere in its document).
+ *
+ * The frame is invisible until the background says our frame loaded with our
+ * session (utils/notes/note-frame.ts). It loads once: a second load means
+ * someone navigated it, and a session presented by a second frame means
+ * someone copied it. Either way the frame is removed at once and the card
+ * says so; nothing was shown to the page, and the notes are untouched.
  */
-export function CardNotes({ personId, origin, onEscape }: CardNotesProps) {
+export function CardNotes({ personId, origin, onEscape, sessions = backgroundNoteSessions }: CardNotesProps) {
   const heading = useId();
-  const frame = useRef<HTMLIFrameElement>(null);
-  // One nonce per mounted frame: the card takes messages only from its own frame's window with this nonce.
-  const frameId = useMemo(newFrameId, []);
-  const src = useMemo(() => browser.runtime.getURL(NOTE_FRAME_PATH) + noteFrameQuery({ personId, frameId, origin }), [personId, frameId, origin]);
-  const [height, setHeight] = useState<number>(NOTE_FRAME_HEIGHT.initial);
+  const [attempt, setAttempt] = useState(0);
+  const [phase, setPhase] = useState<Phase>('opening');
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const loads = useRef(0);
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
 
-  // A layout effect: listening from the moment the frame is in the card, before it can have loaded and posted.
-  useLayoutEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      try {
-        // Only our frame's window: a page can dispatch its own message events on this window (with any data, even
-        // our nonce, which it sees in the frame's real messages), but it cannot reach the frame's window to name it.
-        const own = frame.current?.contentWindow;
-        if (!own || event.source !== own) return;
-        const message = readNoteFrameMessage(event.data, frameId);
-        if (!message) return;
-        if ('height' in message) setHeight(message.height);
-        else onEscape();
-      } catch (cause) {
-        console.error('[talent-lens] reading a message from the notes frame failed', cause);
-      }
+  useEffect(() => {
+    let live = true;
+    let id: string | null = null;
+    let stop = () => {};
+    loads.current = 0;
+    setPhase('opening');
+    setSessionId(null);
+    const timer = setTimeout(() => live && setPhase((p) => (p === 'opening' || p === 'loading' ? 'unavailable' : p)), NOTE_FRAME_READY_TIMEOUT_MS);
+    sessions.open(personId, origin).then(
+      (opened) => {
+        if (!live) {
+          if (opened) sessions.close(opened);
+          return;
+        }
+        if (!opened) return setPhase('unavailable');
+        id = opened;
+        stop = sessions.onEvent(opened, (event) => {
+          if (event === 'escape') escape.current();
+          else if (event === 'ready') setPhase((p) => (p === 'loading' && loads.current <= 1 ? 'shown' : p));
+          else setPhase('tampered');
+        });
+        setSessionId(opened);
+        setPhase('loading');
+      },
+      (cause: unknown) => {
+        console.error('[talent-lens] opening the notes failed', cause);
+        if (live) setPhase('unavailable');
+      },
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      stop();
+      if (id) sessions.close(id);
     };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [frameId, onEscape]);
+  }, [personId, origin, sessions, attempt]);
 
+  // Removed from the card, the frame's session is of no more use to anyone.
+  useEffect(() => {
+    if (phase === 'tampered' && sessionId) sessions.close(sessionId);
+  }, [phase, sessionId, sessions]);
+
+  const onLoad = (event: Event) => {
+    if (!event.isTrusted) return;
+    loads.current += 1;
+    if (loads.current > 1) setPhase('tampered');
+  };
+
+  const framed = sessionId && (phase === 'loading' || phase === 'shown');
   return (
     <section class="tl-section" aria-labelledby={heading} data-testid="card-notes">
       <h3 id={heading} class="tl-section-heading">
         {t('cardNotesHeading')}
       </h3>
       <p class="tl-muted tl-small">{t('cardNotesPrivate')}</p>
-      <iframe
-        ref={frame}
-        src={src}
-        title={t('cardNotesFrameTitle')}
-        data-testid="card-notes-frame"
-        style={{
-          display: 'block',
-          width: `calc(100% + ${2 * FOCUS_ROOM}px)`,
-          height: `${height}px`,
-          margin: `-${FOCUS_ROOM}px`,
-          border: '0',
-          padding: '0',
-          background: 'transparent',
-          colorScheme: 'light dark',
-        }}
-      />
+      {phase === 'tampered' && (
+        <div role="alert" class="tl-notice" data-testid="card-notes-tampered">
+          <p>{t('cardNotesTampered')}</p>
+          <button type="button" class="tl-link-button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('cardNotesShowAgain')}
+          </button>
+        </div>
+      )}
+      {phase === 'unavailable' && (
+        <p role="status" class="tl-muted tl-small" data-testid="card-notes-unavailable">
+          {t('cardNotesUnavailable')}
+        </p>
+      )}
+      {framed && (
+        <iframe
+          key={sessionId}
+          src={sessions.frameUrl(sessionId)}
+          title={t('cardNotesFrameTitle')}
+          data-testid="card-notes-frame"
+          onLoad={onLoad}
+          // Not focusable nor visible until our frame said it loaded: a document put in its place is never shown.
+          tabIndex={phase === 'shown' ? 0 : -1}
+          aria-hidden={phase === 'shown' ? undefined : 'true'}
+          style={{
+            display: 'block',
+            visibility: phase === 'shown' ? 'visible' : 'hidden',
+            width: `calc(100% + ${2 * FOCUS_ROOM}px)`,
+            height: `${NOTE_FRAME_HEIGHT}px`,
+            margin: `-${FOCUS_ROOM}px`,
+            border: '0',
+            padding: '0',
+            background: 'transparent',
+            colorScheme: 'light dark',
+          }}
+        />
+      )}
     </section>
   );
 }

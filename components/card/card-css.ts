@@ -99,6 +99,12 @@ button { font: inherit; color: inherit; }
   text-transform: uppercase; color: var(--tl-muted);
 }
 .tl-muted { color: var(--tl-muted); }
+.tl-notice {
+  margin: 4px 0 0; padding: 8px 10px;
+  border: 1px solid var(--tl-warn-border); border-radius: 6px;
+  background: var(--tl-warn-bg); color: var(--tl-warn-fg);
+}
+.tl-notice p { margin: 0 0 4px; }
 .tl-small { font-size: 12px; line-height: 16px; }
 .tl-status { color: var(--tl-muted); }
 .tl-error { color: #b3261e; }

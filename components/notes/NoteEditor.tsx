@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotesClient } from '@/utils/notes/client';
-import type { NoteOrigin, NoteRecord } from '@/utils/notes/records';
+import { createDraftWriter } from '@/utils/notes/draft-writer';
+import { draftKey, NOTE_LIMITS, type NoteOrigin, type NoteRecord } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
 
 export interface NoteEditorProps {
@@ -21,6 +22,10 @@ export interface NoteEditorProps {
  * A save based on a stale revision comes back as a conflict: the editor keeps
  * the user's text, shows the stored text beside it, and lets the user either
  * keep theirs (overwrite, based on the stored revision) or take the stored one.
+ *
+ * Typed text is kept as a draft while it is typed (the client's draft store),
+ * so closing the card, the popup or the tab loses nothing: the editor opens
+ * with it again. Saving or cancelling drops the draft.
  */
 export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, autoFocus }: NoteEditorProps) {
   const [text, setText] = useState(note?.text ?? '');
@@ -28,11 +33,51 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
   const [conflict, setConflict] = useState<NoteRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restored, setRestored] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const typed = useRef(false);
+  const key = draftKey({ personId, noteId: note?.id });
+  const drafts = useMemo(
+    () =>
+      createDraftWriter(
+        (draft) => client.drafts.save({ personId, ...(note ? { noteId: note.id, baseRevision } : {}), text: draft }),
+        (cause) => console.error('[talent-lens] keeping the unsaved text failed', cause),
+      ),
+    // One writer per editor and note; the base revision it records is the one the edit started from.
+    [client, personId, note?.id],
+  );
 
   useEffect(() => {
     if (autoFocus) area.current?.focus();
   }, [autoFocus]);
+
+  // Text typed earlier and never saved comes back, unless the user has started typing already.
+  useEffect(() => {
+    let live = true;
+    client.drafts.list(personId).then(
+      (found) => {
+        const draft = found.find((d) => d.key === key);
+        if (!live || !draft || typed.current || draft.text === (note?.text ?? '')) return;
+        setText(draft.text);
+        if (note && draft.baseRevision !== undefined) setBaseRevision(draft.baseRevision);
+        setRestored(true);
+      },
+      (cause: unknown) => console.error('[talent-lens] reading unsaved text failed', cause),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, personId, key]);
+
+  async function dropDraft() {
+    await drafts.stop();
+    await client.drafts.discard(key).catch((cause: unknown) => console.error('[talent-lens] dropping unsaved text failed', cause));
+  }
+
+  function cancel() {
+    void dropDraft();
+    onCancel?.();
+  }
 
   async function save(base = baseRevision) {
     if (!text.trim()) {
@@ -52,6 +97,8 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
       if (result.ok) {
         setConflict(null);
         setBaseRevision(result.note.revision);
+        setRestored(false);
+        await dropDraft();
         if (!note) setText('');
         onSaved(result.note);
       } else if (result.reason === 'conflict') {
@@ -67,6 +114,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
   }
 
   function takeStored(stored: NoteRecord) {
+    void dropDraft();
     setConflict(null);
     setText(stored.text);
     setBaseRevision(stored.revision);
@@ -81,7 +129,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
       // The card closes on Escape too; the first Escape only leaves the editor.
       event.preventDefault();
       event.stopPropagation();
-      onCancel();
+      cancel();
     }
   }
 
@@ -101,10 +149,20 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
         placeholder={t('notesPlaceholder')}
         value={text}
         rows={3}
-        maxLength={20000}
-        onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+        maxLength={NOTE_LIMITS.text}
+        onInput={(event) => {
+          const value = (event.currentTarget as HTMLTextAreaElement).value;
+          typed.current = true;
+          setText(value);
+          drafts.write(value);
+        }}
         onKeyDown={onKeyDown}
       />
+      {restored && (
+        <p class="tl-note-draft" role="status" data-testid="note-draft-restored">
+          {t('notesDraftRestored')}
+        </p>
+      )}
       {conflict && (
         <div class="tl-note-conflict" role="alert" data-testid="note-conflict">
           <p>{t('notesConflict')}</p>
@@ -132,7 +190,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
             {note ? t('notesSave') : t('notesAdd')}
           </button>
           {onCancel && (
-            <button type="button" onClick={onCancel}>
+            <button type="button" onClick={cancel}>
               {t('notesCancel')}
             </button>
           )}

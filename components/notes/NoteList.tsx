@@ -32,6 +32,8 @@ export function NoteList({ client, personId, origin, filter, heading, reloadKey,
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<NoteRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Notes with an edit typed and not saved (one person's list only). */
+  const [editDrafts, setEditDrafts] = useState<ReadonlySet<string>>(new Set());
 
   function update(next: NoteRecord[]) {
     const sorted = [...next].sort(byNewest);
@@ -52,6 +54,18 @@ export function NoteList({ client, personId, origin, filter, heading, reloadKey,
       live = false;
     };
   }, [client, personId, reloadKey]);
+
+  useEffect(() => {
+    if (!personId) return;
+    let live = true;
+    client.drafts.list(personId).then(
+      (drafts) => live && setEditDrafts(new Set(drafts.flatMap((d) => (d.noteId ? [d.noteId] : [])))),
+      (cause: unknown) => console.error('[talent-lens] reading unsaved text failed', cause),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, personId, reloadKey, editing]);
 
   const upsert = (note: NoteRecord) => update([note, ...(notes ?? []).filter((n) => n.id !== note.id)]);
 
@@ -109,7 +123,7 @@ export function NoteList({ client, personId, origin, filter, heading, reloadKey,
                 onCancel={() => setEditing(null)}
               />
             ) : (
-              <NoteView note={note} onEdit={() => setEditing(note.id)} onDelete={() => void remove(note)} />
+              <NoteView note={note} hasDraft={editDrafts.has(note.id)} onEdit={() => setEditing(note.id)} onDelete={() => void remove(note)} />
             )}
           </li>
         ))}
@@ -118,10 +132,15 @@ export function NoteList({ client, personId, origin, filter, heading, reloadKey,
   );
 }
 
-function NoteView({ note, onEdit, onDelete }: { note: NoteRecord; onEdit(): void; onDelete(): void }) {
+function NoteView({ note, hasDraft, onEdit, onDelete }: { note: NoteRecord; hasDraft: boolean; onEdit(): void; onDelete(): void }) {
   const link = httpUrl(note.origin?.url);
   return (
     <>
+      {hasDraft && (
+        <span class="tl-note-badge" data-testid="note-has-draft">
+          {t('notesHasDraft')}
+        </span>
+      )}
       <p class="tl-note-text" data-testid="note-text">
         {note.text}
       </p>

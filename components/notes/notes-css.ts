@@ -20,6 +20,8 @@ export const NOTES_CSS = `
 .tl-note-conflict p { margin: 0 0 4px; }
 .tl-note-error { color: #b91c1c; margin: 0; font-size: 13px; }
 .tl-note-undo, .tl-note-empty { margin: 0; font-size: 13px; }
+.tl-note-draft { margin: 0; font-size: 12px; line-height: 16px; opacity: 0.75; }
+.tl-note-badge { display: inline-block; margin: 0 0 4px; padding: 0 6px; border: 1px solid #d97706; border-radius: 4px; font-size: 12px; line-height: 16px; }
 @media (prefers-color-scheme: dark) {
   .tl-note-error { color: #fca5a5; }
   .tl-note-actions button:focus-visible, .tl-note-undo button:focus-visible, .tl-note-input:focus-visible { outline-color: #93c5fd; }

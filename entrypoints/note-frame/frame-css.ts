@@ -18,6 +18,8 @@ const FRAME_CSS = `
   :root { --tl-fg: #e6e8eb; --tl-border: #3d444d; --tl-focus: #8ab4f8; }
 }
 html, body { margin: 0; padding: 0; background: transparent; }
+/* The card gives the frame a fixed height (its size must not tell the page how many notes there are): the notes scroll inside. */
+html { overflow-y: auto; }
 body {
   color: var(--tl-fg);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { messengerNotesClient } from '@/utils/notes/client';
-import { parseNoteFrameQuery, type NoteFrameMessage } from '@/utils/notes/note-frame';
+import { backgroundMessenger } from '@/utils/messaging';
+import { sessionNotesClient } from '@/utils/notes/client';
+import { sessionIdFromHash } from '@/utils/notes/note-frame';
 import { NoteFrame } from './NoteFrame';
 import { NOTE_FRAME_CSS } from './frame-css';
 
@@ -8,11 +9,24 @@ const style = document.createElement('style');
 style.textContent = NOTE_FRAME_CSS;
 document.head.append(style);
 document.documentElement.lang = browser.i18n.getUILanguage();
+const app = document.getElementById('app')!;
+const loaded = new Promise<void>((resolve) => (document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true })));
 
-const params = parseNoteFrameQuery(location.search);
-if (!params) console.error('[talent-lens] the notes frame was opened without a person or nonce');
-
-// '*': the card's page can be any origin (or an opaque one); what is posted is only a height or an Escape.
-const post = (message: NoteFrameMessage) => window.parent.postMessage(message, '*');
-
-render(<NoteFrame params={params} client={messengerNotesClient} post={post} />, document.getElementById('app')!);
+// Nothing private is shown until the background confirms the session is this frame's own: framed by
+// anyone but our card (a page that learnt this file's address, say), the frame shows a notice and acts on nothing.
+void (async () => {
+  const sessionId = sessionIdFromHash(location.hash);
+  const subject = sessionId ? await backgroundMessenger.sendMessage('frameStart', { sessionId }).catch(() => null) : null;
+  if (!sessionId || !subject) {
+    render(<NoteFrame subject={null} />, app);
+    return;
+  }
+  const escape = () => void backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'escape' }).catch(() => undefined);
+  render(<NoteFrame subject={subject} client={sessionNotesClient(sessionId)} onEscape={escape} />, app);
+  // "ready" after this document's load event: the card shows the frame only then, and takes any later load
+  // of the frame as someone navigating it.
+  await loaded;
+  await backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'ready' }).catch((cause) => {
+    console.error('[talent-lens] the notes frame could not reach the background', cause);
+  });
+})();

@@ -2,8 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { HoverCard, type CardActions, type CardState, type HoverCardProps } from '@/components/card/HoverCard';
-import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
-import { NOTE_FRAME_HEIGHT, NOTE_FRAME_SOURCE } from '@/utils/notes/note-frame';
+import { CardNotes } from '@/components/card/CardNotes';
+import { fakeFrameLoading, fakeNoteSessions, personCard, trusted, useLocale } from './card-fixtures';
+import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
+
+// The cards rendered whole get a note-session port that answers like the background, without messaging.
+vi.mock('@/utils/notes/note-session-port', async () => ({ backgroundNoteSessions: (await import('./card-fixtures')).fakeNoteSessions().port }));
 
 const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
 
@@ -211,73 +215,105 @@ describe('HoverCard states', () => {
 });
 
 describe('HoverCard notes', () => {
-  const frameOf = () => within(screen.getByTestId('card-notes')).getByTitle('Your private notes on this person') as HTMLIFrameElement;
-  const fromFrame = (frame: HTMLIFrameElement, data: unknown, source: MessageEventSource | null = frame.contentWindow) =>
-    act(() => void window.dispatchEvent(new MessageEvent('message', { data, source })));
+  const frameOf = () => within(screen.getByTestId('card-notes')).queryByTitle('Your private notes on this person') as HTMLIFrameElement | null;
+  /** A load as the browser fires it (trusted); `dispatchEvent` alone makes an untrusted one, as a page would. */
+  const load = (frame: HTMLIFrameElement) => act(() => void frame.dispatchEvent(trusted(new Event('load'))));
 
-  it('holds no note UI of its own: an extension-page frame for this person, with this page as the origin', () => {
+  function renderNotes(props: { personId?: string; onEscape?: () => void } = {}) {
+    const fake = fakeNoteSessions();
+    const onEscape = props.onEscape ?? vi.fn();
+    const view = render(<CardNotes personId={props.personId ?? 'shengjia-zhao'} origin={origin} onEscape={onEscape} sessions={fake.port} />);
+    return { ...view, fake, onEscape };
+  }
+
+  it('holds no note UI of its own: a fixed-size extension-page frame named by a fresh session for this person and page', async () => {
     useLocale('en');
-    renderCard();
+    const { fake } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
     const section = screen.getByTestId('card-notes');
     expect(section.querySelector('textarea, input, [data-testid="note-list"]')).toBeNull();
-    const frame = frameOf();
-    const url = new URL(frame.src);
-    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(browser.runtime.getURL('/note-frame.html'));
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      person: 'shengjia-zhao',
-      frame: expect.stringMatching(/^[0-9a-f]{32}$/),
-      url: origin.url,
-      title: origin.title,
-      selection: origin.selection,
-    });
-    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.initial}px`);
+    expect(fake.opened).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), personId: 'shengjia-zhao', origin, closed: false }]);
+    const frame = frameOf()!;
+    // The session travels in the fragment only: the frame's URL carries nothing else.
+    expect(frame.src).toBe(fake.port.frameUrl(fake.opened[0]!.id));
+    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT}px`);
     expect(frame.style.borderWidth || frame.style.border).toMatch(/^0/);
   });
 
-  it('each card gets its own nonce; a new person is a new frame', () => {
+  it('stays invisible and out of the tab order until the background says its frame loaded', async () => {
     useLocale('en');
-    const first = renderCard();
-    const nonce = new URL(frameOf().src).searchParams.get('frame');
-    first.unmount();
-    renderCard({ personId: 'mark-chen' });
-    const again = new URL(frameOf().src).searchParams;
-    expect(again.get('person')).toBe('mark-chen');
-    expect(again.get('frame')).not.toBe(nonce);
+    const { fake } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    const frame = frameOf()!;
+    expect(frame.style.visibility).toBe('hidden');
+    expect(frame.tabIndex).toBe(-1);
+    load(frame);
+    expect(frame.style.visibility).toBe('hidden');
+    act(() => fake.emit(fake.opened[0]!.id, 'ready'));
+    expect(frameOf()!.style.visibility).toBe('visible');
+    expect(frameOf()!.tabIndex).toBe(0);
   });
 
-  it('takes its height from its own frame with its nonce, clamped; ignores every other message', () => {
+  it('a second load (the frame navigated) removes it at once, ends its session and says so; "show again" opens a new one', async () => {
     useLocale('en');
-    const act_ = actions();
-    renderCard({ actions: act_ });
-    const frame = frameOf();
-    const frameId = new URL(frame.src).searchParams.get('frame')!;
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 187 });
-    expect(frame.style.height).toBe('187px');
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 4000 });
-    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.max}px`);
-    // The page posting to itself, a stale nonce, someone else's message: ignored.
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, height: 90 }, window);
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId: 'f'.repeat(32), height: 90 });
-    fromFrame(frame, { source: 'other', frameId, height: 90 });
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, window);
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, null);
-    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT.max}px`);
-    expect(act_.close).not.toHaveBeenCalled();
+    const { fake } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    const first = fake.opened[0]!.id;
+    load(frameOf()!);
+    act(() => fake.emit(first, 'ready'));
+    load(frameOf()!);
+    expect(frameOf()).toBeNull();
+    expect(screen.getByTestId('card-notes-tampered').textContent).toContain('This page tried to take over the notes box');
+    expect(fake.opened[0]!.closed).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Show my notes again' }));
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    expect(fake.opened[1]!.id).not.toBe(first);
+    expect(frameOf()!.src).toBe(fake.port.frameUrl(fake.opened[1]!.id));
   });
 
-  it('an Escape passed on by its frame closes the card', () => {
+  it('never shows a frame that loaded twice before it was ready, nor one whose session a copy presented', async () => {
     useLocale('en');
-    const act_ = actions();
-    renderCard({ actions: act_ });
-    const frame = frameOf();
-    fromFrame(frame, { source: NOTE_FRAME_SOURCE, frameId: new URL(frame.src).searchParams.get('frame'), action: 'escape' });
-    expect(act_.close).toHaveBeenCalledOnce();
+    const { fake } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    load(frameOf()!);
+    load(frameOf()!);
+    act(() => fake.emit(fake.opened[0]!.id, 'ready'));
+    expect(frameOf()).toBeNull();
+    cleanup();
+
+    const again = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    act(() => again.fake.emit(again.fake.opened[0]!.id, 'ended'));
+    expect(frameOf()).toBeNull();
+    expect(screen.getByTestId('card-notes-tampered')).toBeTruthy();
   });
 
-  it('is labelled for screen readers in Chinese too', () => {
+  it('ignores a load event the page could have made up, and events of other sessions', async () => {
+    useLocale('en');
+    const { fake, onEscape } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    load(frameOf()!);
+    act(() => fake.emit(fake.opened[0]!.id, 'ready'));
+    // happy-dom marks dispatched events untrusted, as a browser does for a page's dispatchEvent.
+    act(() => void frameOf()!.dispatchEvent(new Event('load')));
+    act(() => fake.emit('f'.repeat(32), 'escape'));
+    expect(onEscape).not.toHaveBeenCalled();
+  });
+
+  it('an Escape relayed from its frame closes the card; unmounting closes the session', async () => {
+    useLocale('en');
+    const { fake, onEscape, unmount } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    act(() => fake.emit(fake.opened[0]!.id, 'escape'));
+    expect(onEscape).toHaveBeenCalledOnce();
+    unmount();
+    expect(fake.opened[0]!.closed).toBe(true);
+  });
+
+  it('is labelled for screen readers in Chinese too', async () => {
     useLocale('zh_CN');
-    renderCard({ lang: 'zh' });
-    expect(within(screen.getByTestId('card-notes')).getByTitle('你对此人的私人笔记').localName).toBe('iframe');
+    renderNotes();
+    await waitFor(() => expect(within(screen.getByTestId('card-notes')).getByTitle('你对此人的私人笔记').localName).toBe('iframe'));
   });
 });
 

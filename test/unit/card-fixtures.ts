@@ -6,7 +6,9 @@ import en from '@/public/_locales/en/messages.json';
 import zh from '@/public/_locales/zh_CN/messages.json';
 import type { PersonCard } from '@/data/schema';
 import type { NotesClient } from '@/utils/notes/client';
-import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import { draftKey, type EditorDraft, type NoteDraft, type NoteOrigin, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
+import type { NoteFrameEvent } from '@/utils/messaging';
+import type { NoteSessionPort } from '@/utils/notes/note-session-port';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -87,16 +89,29 @@ export function personCard(): PersonCard {
 }
 
 /** An in-memory NotesClient with the store's revision rules, recording what it was asked. */
-export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { drafts: NoteDraft[]; notes: NoteRecord[] } {
+export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { saved: NoteDraft[]; notes: NoteRecord[]; unsaved: Map<string, EditorDraft> } {
   const notes = [...initial];
-  const drafts: NoteDraft[] = [];
+  const saved: NoteDraft[] = [];
+  const unsaved = new Map<string, EditorDraft>();
   let counter = 0;
   return {
     notes,
-    drafts,
+    saved,
+    unsaved,
+    drafts: {
+      list: async (personId) => [...unsaved.values()].filter((d) => d.personId === personId),
+      save: async (input) => {
+        const key = draftKey(input);
+        if (!input.text.trim()) return unsaved.delete(key), { ok: true, draft: null };
+        const draft = { ...input, key, updatedAt: Date.now() };
+        unsaved.set(key, draft);
+        return { ok: true, draft };
+      },
+      discard: async (key) => void unsaved.delete(key),
+    },
     list: async ({ personId }) => notes.filter((n) => !personId || n.personId === personId),
     save: async (draft): Promise<SaveNoteResult> => {
-      drafts.push(draft);
+      saved.push(draft);
       const now = Date.now();
       if (!draft.id) {
         const note: NoteRecord = { id: `n${++counter}`, personId: draft.personId, text: draft.text, createdAt: now, updatedAt: now, revision: 1, origin: draft.origin };
@@ -117,6 +132,36 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { drafts:
     },
     restore: async (note) => (notes.push(note), note),
   };
+}
+
+/** A NoteSessionPort that records the sessions a card opens and lets a test play the background's events. */
+export function fakeNoteSessions() {
+  const opened: Array<{ id: string; personId: string; origin: NoteOrigin; closed: boolean }> = [];
+  const handlers = new Map<string, (event: NoteFrameEvent) => void>();
+  let counter = 0;
+  const port: NoteSessionPort = {
+    open: async (personId, origin) => {
+      const id = (++counter).toString(16).padStart(32, 'a');
+      opened.push({ id, personId, origin, closed: false });
+      return id;
+    },
+    close: (id) => {
+      const session = opened.find((s) => s.id === id);
+      if (session) session.closed = true;
+    },
+    onEvent: (id, handler) => {
+      handlers.set(id, handler);
+      return () => handlers.delete(id);
+    },
+    frameUrl: (id) => `${browser.runtime.getURL('/note-frame.html')}#${id}`,
+  };
+  return { port, opened, emit: (id: string, event: NoteFrameEvent) => handlers.get(id)?.(event) };
+}
+
+/** The event as if the browser had fired it: happy-dom, like a browser, marks every dispatched event untrusted. */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
 }
 
 /** Stand-ins for frames' windows, one per frame element. */

@@ -1,13 +1,26 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
-import { NOTE_FRAME_SOURCE } from '@/utils/notes/note-frame';
+import { fakeFrameLoading, personCard, trusted, useLocale } from './card-fixtures';
 import { loadSettings } from '@/utils/settings';
+import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 import type { PersonCard } from '@/data/schema';
 
 const sendMessage = vi.hoisted(() => vi.fn());
-vi.mock('@/utils/messaging', () => ({ backgroundMessenger: { sendMessage } }));
+/** The content script's `noteFrameEvent` listener, as the card registers it. */
+const frameEvents = vi.hoisted(() => ({ handler: null as null | ((message: { data: unknown; sender: unknown }) => void) }));
+vi.mock('@/utils/messaging', () => ({
+  backgroundMessenger: { sendMessage },
+  tabMessenger: {
+    onMessage: (_type: string, handler: (message: { data: unknown; sender: unknown }) => void) => {
+      frameEvents.handler = handler;
+      return () => (frameEvents.handler = null);
+    },
+  },
+}));
+const SESSION = 'c0ffee'.padEnd(32, '0');
+/** The background relaying an event about the card's notes frame. */
+const relay = (event: string, sessionId = SESSION) => frameEvents.handler?.({ data: { sessionId, event }, sender: { id: browser.runtime.id } });
 
 const { createCardController, HOST_TAG } = await import('@/utils/page/card-host');
 
@@ -41,6 +54,8 @@ function mention(text = 'Shengjia Zhao') {
 
 beforeEach(() => {
   vi.useFakeTimers();
+  sendMessage.mockReset();
+  sendMessage.mockImplementation(async (type: string) => (type === 'openNoteSession' ? { sessionId: SESSION } : undefined));
   useLocale('en');
   fakeBrowser.reset();
   useLocale('en');
@@ -205,42 +220,46 @@ describe('card controller', () => {
     expect(seen).toEqual([]);
 
     expect(root().querySelector('textarea, input, [contenteditable]')).toBeNull();
+    await vi.advanceTimersByTimeAsync(0);
+    // The page and the selection go to the background with the session, not into the frame's URL.
+    expect(sendMessage).toHaveBeenCalledWith('openNoteSession', {
+      personId: 'shengjia-zhao',
+      origin: { url: location.href, title: document.title, selection: 'a selected quote' },
+    });
     const frame = root().querySelector<HTMLIFrameElement>('section[data-testid="card-notes"] iframe')!;
-    const url = new URL(frame.src);
-    expect(url.href.startsWith(browser.runtime.getURL('/note-frame.html') + '?')).toBe(true);
-    expect(url.searchParams.get('person')).toBe('shengjia-zhao');
-    expect(url.searchParams.get('url')).toBe(location.href);
-    expect(url.searchParams.get('title')).toBe(document.title);
-    expect(url.searchParams.get('selection')).toBe('a selected quote');
+    expect(frame.src).toBe(`${browser.runtime.getURL('/note-frame.html')}#${SESSION}`);
     expect(frame.title).toBe('Your private notes on this person');
     controller.destroy();
   });
 
-  it('an Escape from the notes frame closes the card and returns focus to the mention', async () => {
+  it('an Escape relayed from the notes frame closes the card, closes the session and returns focus to the mention', async () => {
     const { controller, root, visible } = setup();
     const target = mention();
     target.returnFocusTo.focus();
     controller.open(target, { viaKeyboard: true });
-    const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
-    const frameId = new URL(frame.src).searchParams.get('frame');
-    // The page's own window posting the same message changes nothing.
-    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, source: window }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(root().querySelector('iframe')).not.toBeNull();
+    // Another session's events, or ones not from the background, change nothing.
+    relay('escape', 'f'.repeat(32));
+    frameEvents.handler?.({ data: { sessionId: SESSION, event: 'escape' }, sender: { id: browser.runtime.id, tab: { id: 3 } } });
     expect(visible()).toBe(true);
-    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }, source: frame.contentWindow }));
+    relay('escape');
     expect(visible()).toBe(false);
     expect(document.activeElement).toBe(target.returnFocusTo);
     expect(root().querySelector('iframe')).toBeNull();
+    expect(sendMessage).toHaveBeenCalledWith('closeNoteSession', { sessionId: SESSION });
     controller.destroy();
   });
 
-  it('the frame’s height message resizes the frame in the card', async () => {
+  it('the frame keeps its fixed height whatever it holds', async () => {
     const { controller, root } = setup();
     controller.open(mention(), { viaKeyboard: false });
-    const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
-    const frameId = new URL(frame.src).searchParams.get('frame');
-    window.dispatchEvent(new MessageEvent('message', { data: { source: NOTE_FRAME_SOURCE, frameId, height: 214 }, source: frame.contentWindow }));
     await vi.advanceTimersByTimeAsync(0);
-    expect(frame.style.height).toBe('214px');
+    const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
+    frame.dispatchEvent(trusted(new Event('load')));
+    relay('ready');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT}px`);
     controller.destroy();
   });
 

@@ -2,62 +2,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { NoteFrame } from '@/entrypoints/note-frame/NoteFrame';
-import { NOTE_FRAME_SOURCE, noteFrameQuery, parseNoteFrameQuery, type NoteFrameMessage } from '@/utils/notes/note-frame';
-import { NOTE_LIMITS, type NoteRecord } from '@/utils/notes/records';
-import { memoryNotes, useLocale } from './card-fixtures';
+import type { NoteRecord } from '@/utils/notes/records';
+import { memoryNotes, trusted, useLocale } from './card-fixtures';
 
-const frameId = '0123456789abcdef0123456789abcdef';
 const existing: NoteRecord = { id: 'n0', personId: 'shengjia-zhao', text: 'Met him at NeurIPS', createdAt: 1, updatedAt: 1, revision: 1 };
+const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
 
-/** happy-dom's ResizeObserver never reports: this one reports on observe (as browsers do) and on demand. */
-class FakeResizeObserver {
-  static all: FakeResizeObserver[] = [];
-  constructor(private readonly callback: ResizeObserverCallback) {
-    FakeResizeObserver.all.push(this);
-  }
-  observe() {
-    this.fire();
-  }
-  fire() {
-    this.callback([], this as unknown as ResizeObserver);
-  }
-  unobserve() {}
-  disconnect() {}
+/** The frame as main.tsx renders it once the background confirmed its session. */
+function renderFrame(options: { notes?: NoteRecord[]; client?: ReturnType<typeof memoryNotes> } = {}) {
+  const client = options.client ?? memoryNotes(options.notes ?? [existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
+  const onEscape = vi.fn();
+  const view = render(<NoteFrame subject={{ personId: 'shengjia-zhao', origin }} client={client} onEscape={onEscape} />);
+  return { ...view, client, onEscape };
 }
 
-/** The frame as main.tsx builds it: its params read from a URL the card made. */
-function renderFrame(options: { notes?: NoteRecord[]; selection?: string; search?: string } = {}) {
-  const client = memoryNotes(options.notes ?? [existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
-  const origin = { url: 'https://news.example/story', title: 'A story', selection: options.selection ?? 'the selected words' };
-  const params = parseNoteFrameQuery(options.search ?? noteFrameQuery({ personId: 'shengjia-zhao', frameId, origin }));
-  const posted: NoteFrameMessage[] = [];
-  const post = vi.fn((message: NoteFrameMessage) => void posted.push(message));
-  render(<NoteFrame params={params} client={client} post={post} />);
-  return { client, posted, post, origin };
-}
+const escapeOn = (target: Element) => fireEvent(target, trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
 
-beforeEach(() => {
-  useLocale('en');
-  FakeResizeObserver.all = [];
-  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
-});
+beforeEach(() => useLocale('en'));
 
 afterEach(() => {
   cleanup();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 describe('the notes frame', () => {
-  it('lists the person’s notes only, adds one with the origin from its URL, edits one in place', async () => {
-    const { client, origin } = renderFrame();
+  it('lists the person’s notes only, adds one with the session’s origin, edits one in place', async () => {
+    const { client } = renderFrame();
     await waitFor(() => expect(screen.getByText('Met him at NeurIPS')).toBeTruthy());
     expect(document.body.textContent).not.toContain('Not this person');
 
     fireEvent.input(screen.getAllByRole('textbox')[0]!, { target: { value: 'Leads the post-training team' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(screen.getByText('Leads the post-training team')).toBeTruthy());
-    expect(client.drafts[0]).toEqual({ personId: 'shengjia-zhao', text: 'Leads the post-training team', origin });
+    expect(client.saved[0]).toEqual({ personId: 'shengjia-zhao', text: 'Leads the post-training team', origin });
 
     const item = screen.getByText('Met him at NeurIPS').closest('li') as HTMLElement;
     fireEvent.click(within(item).getByRole('button', { name: 'Edit' }));
@@ -67,79 +44,76 @@ describe('the notes frame', () => {
     expect(client.notes.find((n) => n.id === 'n0')).toMatchObject({ text: 'Met him at NeurIPS 2024', revision: 2 });
   });
 
-  it('a selection longer than the store takes is saved trimmed, not refused', async () => {
-    const { client } = renderFrame({ selection: 'w'.repeat(NOTE_LIMITS.selection + 500), notes: [] });
-    fireEvent.input(screen.getByRole('textbox'), { target: { value: 'About the quote' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(client.drafts).toHaveLength(1));
-    expect(client.drafts[0]!.origin!.selection).toHaveLength(NOTE_LIMITS.selection);
-  });
-
-  it('posts its height with its nonce when it first lays out and whenever it changes, never any text', async () => {
-    // happy-dom has no layout: the frame is 60 px plus 40 per note shown, plus whatever the "user" resized.
-    let resized = 0;
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(
-      () => ({ height: 60 + 40 * document.querySelectorAll('[data-testid="note"]').length + resized }) as DOMRect,
-    );
-    const { posted } = renderFrame();
-    expect(posted[0]).toEqual({ source: NOTE_FRAME_SOURCE, frameId, height: 60 });
-    // The notes arriving are measured after they render, without waiting for the observer
-    // (which Chromium does not run while the frame is out of the card's view).
-    await waitFor(() => expect(posted.at(-1)).toEqual({ source: NOTE_FRAME_SOURCE, frameId, height: 100 }));
-    fireEvent.input(screen.getAllByRole('textbox')[0]!, { target: { value: 'Second note' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(posted.at(-1)!).toMatchObject({ height: 140 }));
-    // A resize the frame's own renders do not cause (the editor dragged taller) comes through the observer.
-    resized = 61.5;
-    FakeResizeObserver.all.at(-1)!.fire();
-    expect(posted.at(-1)).toEqual({ source: NOTE_FRAME_SOURCE, frameId, height: 202 });
-    // Unchanged sizes are not posted again.
-    const count = posted.length;
-    FakeResizeObserver.all.at(-1)!.fire();
-    expect(posted).toHaveLength(count);
-    expect(new Set(posted.map((m) => Object.keys(m).sort().join()))).toEqual(new Set(['frameId,height,source']));
-    expect(JSON.stringify(posted)).not.toMatch(/NeurIPS|Second note/);
-  });
-
-  it('Escape posts "escape" when nothing is unsaved; with typed text the first Escape only leaves the editor', async () => {
-    const { posted } = renderFrame();
-    const escapes = () => posted.filter((m) => 'action' in m);
+  it('Escape closes the card when nothing is unsaved; with typed text the first Escape only leaves the editor', async () => {
+    const { onEscape } = renderFrame();
     const input = screen.getAllByRole('textbox')[0]!;
     input.focus();
-    fireEvent.keyDown(input, { key: 'Escape' });
-    expect(escapes()).toEqual([{ source: NOTE_FRAME_SOURCE, frameId, action: 'escape' }]);
+    escapeOn(input);
+    expect(onEscape).toHaveBeenCalledTimes(1);
 
     fireEvent.input(input, { target: { value: 'half a thought' } });
-    fireEvent.keyDown(input, { key: 'Escape' });
-    expect(escapes()).toHaveLength(1);
+    escapeOn(input);
+    expect(onEscape).toHaveBeenCalledTimes(1);
     expect(document.activeElement).toBe(screen.getByTestId('note-frame'));
     expect((input as HTMLTextAreaElement).value).toBe('half a thought');
-    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
-    expect(escapes()).toHaveLength(2);
-    // Other keys are the frame's own business.
+    escapeOn(document.activeElement!);
+    expect(onEscape).toHaveBeenCalledTimes(2);
+    // Other keys are the frame's own business, and a made-up Escape is nobody's.
     fireEvent.keyDown(input, { key: 'a' });
-    expect(escapes()).toHaveLength(2);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(onEscape).toHaveBeenCalledTimes(2);
   });
 
   it('Escape in a note being edited cancels the edit and leaves the card open', async () => {
-    const { posted } = renderFrame();
+    const { onEscape } = renderFrame();
     await waitFor(() => expect(screen.getByText('Met him at NeurIPS')).toBeTruthy());
     const item = screen.getByText('Met him at NeurIPS').closest('li') as HTMLElement;
     fireEvent.click(within(item).getByRole('button', { name: 'Edit' }));
-    fireEvent.keyDown(within(item).getByRole('textbox'), { key: 'Escape' });
+    escapeOn(within(item).getByRole('textbox'));
     expect(within(item).queryByRole('textbox')).toBeNull();
-    expect(posted.filter((m) => 'action' in m)).toHaveLength(0);
+    expect(onEscape).not.toHaveBeenCalled();
   });
 
-  it('a URL without a usable person or nonce shows a short message, lists nothing and posts nothing', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { client, posted } = renderFrame({ search: '?person=shengjia-zhao&frame=not-a-nonce' });
-    const list = vi.spyOn(client, 'list');
-    expect(screen.getByRole('alert').textContent).toBe('Could not load notes.');
+  it('typed text is kept as it is typed, comes back when the frame opens again, and goes once saved', async () => {
+    const first = renderFrame({ notes: [] });
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: 'half' } });
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: 'half a thought' } });
+    await waitFor(() => expect(first.client.unsaved.get('new:shengjia-zhao')?.text).toBe('half a thought'));
+    // The card closes (a click on the page): the frame is gone without a word.
+    first.unmount();
+
+    renderFrame({ client: first.client });
+    await waitFor(() => expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('half a thought'));
+    expect(screen.getByTestId('note-draft-restored').textContent).toBe('Unsaved text kept from before.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(screen.getByText('half a thought')).toBeTruthy());
+    await waitFor(() => expect(first.client.unsaved.size).toBe(0));
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('an edit in progress is kept with the revision it started from and marked on its note; cancelling drops it', async () => {
+    const client = memoryNotes([existing]);
+    const first = renderFrame({ client });
+    await waitFor(() => expect(screen.getByText('Met him at NeurIPS')).toBeTruthy());
+    const item = () => screen.getAllByTestId('note')[0]!;
+    fireEvent.click(within(item()).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(within(item()).getByRole('textbox'), { target: { value: 'Met him at NeurIPS, twice' } });
+    await waitFor(() => expect(client.unsaved.get('n0')).toMatchObject({ noteId: 'n0', baseRevision: 1, text: 'Met him at NeurIPS, twice' }));
+    first.unmount();
+
+    renderFrame({ client });
+    await waitFor(() => expect(screen.getByTestId('note-has-draft').textContent).toBe('Unsaved edit'));
+    fireEvent.click(within(item()).getByRole('button', { name: 'Edit' }));
+    await waitFor(() => expect((within(item()).getByRole('textbox') as HTMLTextAreaElement).value).toBe('Met him at NeurIPS, twice'));
+    fireEvent.click(within(item()).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(client.unsaved.size).toBe(0));
+  });
+
+  it('without a confirmed session it shows a short notice only: no notes, no editor, no Escape', () => {
+    render(<NoteFrame subject={null} />);
+    expect(screen.getByRole('alert').textContent).toBe('This notes box is not connected to a card. Close the card and open it again.');
     expect(screen.queryByRole('textbox')).toBeNull();
-    fireEvent.keyDown(document.body, { key: 'Escape' });
-    expect(posted).toEqual([]);
-    expect(list).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('in Chinese, its strings are Chinese', async () => {

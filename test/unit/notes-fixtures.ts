@@ -2,6 +2,7 @@
 import { NotesDatabase } from '@/utils/notes/db';
 import type { NotesClient } from '@/utils/notes/client';
 import { deleteNote, listNotes, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
+import { discardDraft, listDrafts, saveDraft } from '@/utils/notes/drafts';
 
 export function freshDatabase(): NotesDatabase {
   return new NotesDatabase(`test-${crypto.randomUUID()}`);
@@ -14,5 +15,10 @@ export function storeNotesClient(db: NotesDatabase, options: StoreOptions = {}):
     save: (draft) => saveNote(db, draft, options),
     remove: (id) => deleteNote(db, id),
     restore: (note) => restoreNote(db, note, options),
+    drafts: {
+      list: (personId) => listDrafts(db, personId),
+      save: (draft) => saveDraft(db, draft),
+      discard: (key) => discardDraft(db, key),
+    },
   };
 }

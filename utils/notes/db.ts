@@ -6,7 +6,7 @@
  * profile from any of them.
  */
 import Dexie, { type Table } from 'dexie';
-import type { NoteOrigin, NoteRecord } from '@/utils/notes/records';
+import type { EditorDraft, NoteOrigin, NoteRecord } from '@/utils/notes/records';
 
 export const NOTES_DB_NAME = 'talent-lens-notes';
 
@@ -40,27 +40,12 @@ export interface NoteTombstone {
   deletedAt: number;
 }
 
-/**
- * Text typed into an editor and not saved yet, so nothing typed is lost when
- * the card closes (by a click on the page, a navigation, a crash). One per
- * editor: `new:<personId>` for the new-note editor, the note's id for an edit.
- */
-export interface NoteDraftRecord {
-  key: string;
-  personId: string;
-  /** Set when the draft edits an existing note. */
-  noteId?: string;
-  /** The revision the edit started from, for the store's conflict check on save. */
-  baseRevision?: number;
-  text: string;
-  updatedAt: number;
-}
 
 export class NotesDatabase extends Dexie {
   notes!: Table<NoteRecord, string>;
   trash!: Table<TrashedNote, string>;
   tombstones!: Table<NoteTombstone, string>;
-  drafts!: Table<NoteDraftRecord, string>;
+  drafts!: Table<EditorDraft, string>;
 
   constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,45 +1,35 @@
 /**
- * The contract between the card (content script) and the notes frame
- * (note-frame.html, an extension page inside the card's shadow root).
+ * The card's notes frame (note-frame.html, an extension page inside the card's
+ * closed shadow root): what the card and the frame agree on.
  *
  * Why a frame: a page's capture-phase key listener on its own window sees
  * every key typed anywhere in its document, closed shadow roots included. Keys
  * typed in a cross-origin frame are dispatched in the frame's document only,
  * so the notes are typed, listed and saved where the page cannot reach.
  *
- * Down (card → frame): the frame's URL query, built and read here.
- * Up (frame → card): `postMessage` to the parent with a height or an Escape,
- * never note text, because the page's own listeners receive these messages too.
- * The card trusts a message only from its own frame's window and with the
- * nonce it put in that frame's URL.
+ * Nothing passes between the card and the frame through the page's window:
+ * no postMessage (a page's `message` listener would get the frame's window as
+ * `event.source`, and could navigate it, and the extension's origin with it).
+ * The card names a note session in the frame's URL fragment; the frame talks
+ * to the background with that session (note-sessions.ts), and the background
+ * relays the little the card needs to hear (ready, Escape) to the card's
+ * content script. The frame has a fixed height and scrolls inside, so its size
+ * says nothing about how many notes there are.
  */
 import { NOTE_LIMITS, type NoteOrigin } from './records';
+import { isSessionId } from './note-sessions';
 
 export const NOTE_FRAME_PATH = '/note-frame.html';
-export const NOTE_FRAME_SOURCE = 'talent-lens-note-frame';
 
-/** The frame's height in the card, in px: room for the editor at least, and never so tall the card's other sections scroll away. */
-export const NOTE_FRAME_HEIGHT = { min: 40, max: 320, initial: 132 } as const;
+/** The frame's fixed height in the card, in px: the editor and about two notes; more scroll inside the frame. */
+export const NOTE_FRAME_HEIGHT = 220;
 
-/** What the frame needs to know: whose notes, its nonce, and where a new note is written from. */
-export interface NoteFrameParams {
-  personId: string;
-  frameId: string;
-  origin: NoteOrigin;
-}
-
-export type NoteFrameMessage =
-  | { source: typeof NOTE_FRAME_SOURCE; frameId: string; height: number }
-  /** Escape with nothing unsaved in the frame: the card closes. */
-  | { source: typeof NOTE_FRAME_SOURCE; frameId: string; action: 'escape' };
-
-const FRAME_ID_LENGTH = 32;
-
-/** A fresh unguessable nonce per frame (hex). */
-export function newFrameId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(FRAME_ID_LENGTH / 2));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/**
+ * How long the card waits for the frame to say it loaded before it gives up
+ * and says so. The frame stays invisible until then, so a document put in its
+ * place is never shown.
+ */
+export const NOTE_FRAME_READY_TIMEOUT_MS = 10_000;
 
 /** The origin trimmed to what the note store accepts, so a long URL or selection cannot make the save fail. */
 export function trimOrigin(origin: NoteOrigin): NoteOrigin {
@@ -51,40 +41,13 @@ export function trimOrigin(origin: NoteOrigin): NoteOrigin {
   };
 }
 
-/** The frame URL's query string (with its leading `?`). */
-export function noteFrameQuery({ personId, frameId, origin }: NoteFrameParams): string {
-  const trimmed = trimOrigin(origin);
-  const query = new URLSearchParams({ person: personId, frame: frameId, url: trimmed.url, title: trimmed.title });
-  if (trimmed.selection) query.set('selection', trimmed.selection);
-  return `?${query}`;
+/** The frame's URL for a session: the id in the fragment, which no request carries. */
+export function noteFrameUrl(extensionUrl: (path: string) => string, sessionId: string): string {
+  return `${extensionUrl(NOTE_FRAME_PATH)}#${sessionId}`;
 }
 
-/** Reads the frame's own query; null when it names no usable person or nonce (a hand-typed or stale URL). */
-export function parseNoteFrameQuery(search: string): NoteFrameParams | null {
-  const query = new URLSearchParams(search);
-  const personId = query.get('person') ?? '';
-  const frameId = query.get('frame') ?? '';
-  if (!personId || personId.length > NOTE_LIMITS.id || !/^[0-9a-f]{32}$/.test(frameId)) return null;
-  const selection = query.get('selection');
-  return {
-    personId,
-    frameId,
-    origin: trimOrigin({ url: query.get('url') ?? '', title: query.get('title') ?? '', ...(selection ? { selection } : {}) }),
-  };
-}
-
-/** The frame's height clamped to the card's bounds; anything not a finite number gets the initial height. */
-export function clampFrameHeight(height: unknown): number {
-  if (typeof height !== 'number' || !Number.isFinite(height)) return NOTE_FRAME_HEIGHT.initial;
-  return Math.min(NOTE_FRAME_HEIGHT.max, Math.max(NOTE_FRAME_HEIGHT.min, Math.ceil(height)));
-}
-
-/** A message from the frame with this nonce, or null for anything else the page's window receives. */
-export function readNoteFrameMessage(data: unknown, frameId: string): { height: number } | { action: 'escape' } | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const message = data as Partial<Record<string, unknown>>;
-  if (message.source !== NOTE_FRAME_SOURCE || message.frameId !== frameId) return null;
-  if (message.action === 'escape') return { action: 'escape' };
-  if (typeof message.height === 'number' && Number.isFinite(message.height)) return { height: clampFrameHeight(message.height) };
-  return null;
+/** The session id the frame was opened with, or null for a hand-typed or stale URL. */
+export function sessionIdFromHash(hash: string): string | null {
+  const id = hash.replace(/^#/, '');
+  return isSessionId(id) ? id : null;
 }

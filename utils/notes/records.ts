@@ -47,3 +47,27 @@ export type SaveNoteResult =
   /** The note changed elsewhere since `baseRevision`: nothing was written; `current` is what is stored now. */
   | { ok: false; reason: 'conflict'; current: NoteRecord }
   | { ok: false; reason: 'missing' | 'invalid'; message: string };
+
+/**
+ * Text typed into an editor and not saved yet, kept so nothing typed is lost
+ * when the card closes (a click on the page, a navigation, a crash) and shown
+ * again when the editor reopens. One per editor: see `draftKey`.
+ */
+export interface EditorDraft {
+  key: string;
+  personId: string;
+  /** Set when the draft edits an existing note. */
+  noteId?: string;
+  /** The revision the edit started from, for the store's conflict check when it is saved. */
+  baseRevision?: number;
+  text: string;
+  updatedAt: number;
+}
+
+/** What an editor sends to keep its text: the draft without its key and time, which the store sets. */
+export type EditorDraftInput = Omit<EditorDraft, 'key' | 'updatedAt'>;
+
+/** The new-note editor's draft for a person is `new:<personId>`; an edit's is the note's id (ids never hold a colon). */
+export function draftKey(draft: { personId: string; noteId?: string }): string {
+  return draft.noteId ?? `new:${draft.personId}`;
+}
