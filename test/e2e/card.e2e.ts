@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, ROOT, startFixtureServer, within, type ExtensionBrowser, type FixtureServer } from './harness';
 import { marksOf, type Box } from './page-helpers';
+import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
 
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+// The README's pictures are refreshed only on request (TALENT_LENS_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+const SCREENSHOTS = path.join(ROOT, process.env.TALENT_LENS_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 
 
 /** The box of the first mark reading `text`, in viewport coordinates (Highlight API or element marks). */
@@ -170,23 +172,25 @@ async function pressClosingFrame(page: Page, frame: Frame | null, key: string) {
 }
 
 /**
- * Waits until the card has sized the frame to the frame's content (its height message arrived).
- * The frame is scrolled into the card's view first: Chromium does not render (nor run resize
- * observers in) a cross-origin frame scrolled out of sight, so until then its height stays the first guess.
+ * Waits until the card shows its notes frame: the frame's session was confirmed and the background
+ * relayed its "ready" (until then the frame is invisible), at its fixed height, with its editor rendered.
+ * The frame is scrolled into the card's view first, as a user reading the card would.
  */
 async function frameSettled(page: Page, frame: Frame) {
   await inCard(page, (root) => root.querySelector('[data-testid="card-notes-frame"]')!.scrollIntoView({ block: 'nearest' }));
   await expect
-    .poll(async () => {
-      const content = await within(
-        frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="note-frame"]')!.getBoundingClientRect().height)),
-        READ_MS,
-        'measuring the notes frame',
-      );
-      const shown = await inCard(page, (root) => root.querySelector<HTMLElement>('[data-testid="card-notes-frame"]')!.getBoundingClientRect().height);
-      return Math.abs(shown - Math.min(320, Math.max(40, content)));
-    }, { timeout: 5000 })
-    .toBeLessThan(1);
+    .poll(
+      async () => {
+        const editor = await within(frame.evaluate(() => document.querySelectorAll('[data-testid="note-frame"] textarea').length), READ_MS, 'reading the notes frame');
+        const shown = await inCard(page, (root) => {
+          const element = root.querySelector<HTMLElement>('[data-testid="card-notes-frame"]')!;
+          return { visibility: getComputedStyle(element).visibility, height: element.getBoundingClientRect().height };
+        });
+        return { editor: editor > 0, ...shown };
+      },
+      { timeout: 10_000 },
+    )
+    .toEqual({ editor: true, visibility: 'visible', height: NOTE_FRAME_HEIGHT });
 }
 
 /** Time from hover start to card shown, and the part of it that is our own rendering. */
@@ -428,7 +432,7 @@ describe('the card in Chromium', () => {
     await page.keyboard.type(secret);
     await frame.click('button[type="submit"]');
     await expect.poll(() => frameNotes(frame), { timeout: 5000 }).toContain(secret);
-    // Stored with this page as its origin (passed to the frame in its URL): the note links back here.
+    // Stored with this page as its origin (held by the background with the frame's session): the note links back here.
     const from = await frame.$eval('[data-testid="note"] .tl-note-meta a', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
     expect(from).toEqual({ href: page.url(), text: 'Hostile page — Talent Lens card fixture' });
 
