@@ -11,137 +11,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, ROOT, startFixtureServer, within, type ExtensionBrowser, type FixtureServer } from './harness';
-import { marksOf, type Box } from './page-helpers';
+import { type Box } from './page-helpers';
+import {
+  boxInCard,
+  cardHost,
+  cardText,
+  cardVisible,
+  clickInCard,
+  frameFocus,
+  frameNotes,
+  hover,
+  inCard,
+  markBox,
+  noteFrame,
+  READ_MS,
+  waitForMark,
+} from './card-helpers';
 import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
 
 // The README's pictures are refreshed only on request (TALENT_LENS_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
 const SCREENSHOTS = path.join(ROOT, process.env.TALENT_LENS_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 
-
-/** The box of the first mark reading `text`, in viewport coordinates (Highlight API or element marks). */
-async function markBox(page: Page, text: string): Promise<Box | null> {
-  const mark = (await marksOf(page)).find((m) => m.text === text);
-  if (mark) return mark.bounds;
-  // Element marks, where the page has no Highlight API.
-  return page.evaluate((wanted) => {
-    const el = [...document.querySelectorAll('talent-lens-mark')].find((e) => e.textContent === wanted);
-    const r = el?.getBoundingClientRect();
-    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
-  }, text);
-}
-
-async function waitForMark(page: Page, text: string): Promise<Box> {
-  await expect.poll(() => markBox(page, text), { timeout: 10_000 }).not.toBeNull();
-  return (await markBox(page, text))!;
-}
-
-async function hover(page: Page, box: Box) {
-  // Come from outside, then settle on the name like a hand would.
-  await page.mouse.move(box.left - 40, box.top - 40);
-  await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2, { steps: 4 });
-}
-
-/** The card's host as the page sees it: only its box and whether it shows. */
-function cardHost(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
-    if (!host) return null;
-    const r = host.getBoundingClientRect();
-    const style = getComputedStyle(host);
-    return {
-      visible: style.display !== 'none' && style.visibility === 'visible',
-      opacity: style.opacity,
-      box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
-    };
-  });
-}
-
-const cardVisible = async (page: Page) => (await cardHost(page))?.visible ?? false;
-
-/** How long one read of the page, the card or the notes frame may take before it counts as stuck. */
-const READ_MS = 10_000;
-
-/**
- * Runs `fn(shadowRoot, arg)` on the card's closed shadow root, reached through
- * the DevTools protocol. Test-only: nothing in the page can do this.
- * Raw DevTools commands have no timeout of their own: bounded, so a stuck one fails here (and a poll retries it).
- */
-function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  return within(runInCard(page, fn, arg), READ_MS, `reading the card's shadow root through DevTools (${fn.toString().slice(0, 60)}…)`);
-}
-
-async function runInCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    type DomNode = { localName?: string; attributes?: string[]; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const hosts: DomNode[] = [];
-    const walk = (node: DomNode) => {
-      if (node.localName === 'talent-lens-ui' && !(node.attributes ?? []).includes('data-role')) hosts.push(node);
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
-    };
-    walk(root);
-    const shadow = hosts.at(-1)?.shadowRoots?.[0];
-    if (!shadow) throw new Error('no card shadow root');
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const reply = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
-      arguments: [{ value: arg }],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-    return reply.result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** The box of an element inside the card, for a real click. */
-function boxInCard(page: Page, selector: string): Promise<Box | null> {
-  return inCard(
-    page,
-    (root, sel) => {
-      const el = root.querySelector(sel);
-      if (!el) return null;
-      // The card's body scrolls: bring the element into its visible part first.
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    },
-    selector,
-  );
-}
-
-async function clickInCard(page: Page, selector: string) {
-  const box = await boxInCard(page, selector);
-  if (!box) throw new Error(`nothing in the card matches ${selector}`);
-  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-}
-
-const cardText = (page: Page) => inCard(page, (root) => root.querySelector('[role="dialog"]')?.textContent ?? '');
-
-/** The card's notes frame (an extension page), once its editor is there and the notes have loaded. */
-async function noteFrame(page: Page): Promise<Frame> {
-  const find = () => page.frames().find((f) => new URL(f.url()).pathname === '/note-frame.html');
-  const loaded = async () => {
-    const frame = find();
-    if (!frame) return false;
-    return (await within(frame.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))'), READ_MS, 'querying the notes frame')) != null;
-  };
-  await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
-  return find()!;
-}
-
-const frameNotes = (frame: Frame) =>
-  within(frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? '')), READ_MS, 'reading the notes in the notes frame');
-const frameFocus = (frame: Frame) =>
-  within(
-    frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null)),
-    READ_MS,
-    'reading focus in the notes frame',
-  );
 
 /**
  * Presses `key` when that key closes the card, and so removes its notes frame; `frame` is that frame,

@@ -1,0 +1,168 @@
+/**
+ * A hostile page against the card's notes frame, in Chromium (issue #12; Firefox: firefox-hostile-frame.e2e.ts).
+ *
+ * The page (test/fixtures/hostile/frame-attacks.html) listens to every message and tries to navigate every
+ * frame it can get hold of to a look-alike editor. Where the page cannot even reach the frame, the test
+ * plays the attacker who could, through the DevTools protocol, to prove the defence behind the first one:
+ * a frame navigated away, or a session presented by a second frame, is removed at once with a notice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { cardVisible, frameNotes, hover, inCard, inContentScript, noteFrame, waitForMark } from './card-helpers';
+import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
+
+interface Spy {
+  messages: Array<{ origin: string; fromSelf: boolean; data: string }>;
+  reachedFrames: number;
+  navigations: string[];
+  lookAlikeLoaded?: number;
+}
+
+const spyOf = (page: Page) => page.evaluate(() => (window as unknown as { spy: Spy }).spy);
+
+/** What the card shows of its notes: the frame (visible or not, and its height), the notice, or nothing. */
+const notesState = (page: Page) =>
+  inCard(page, (root) => {
+    const frame = root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]');
+    return {
+      frame: frame ? { visibility: getComputedStyle(frame).visibility, height: frame.getBoundingClientRect().height, src: frame.src } : null,
+      tampered: root.querySelector('[data-testid="card-notes-tampered"]')?.textContent ?? null,
+    };
+  });
+
+describe('a hostile page against the notes frame (Chromium)', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The attack page with the card open on Mark Chen and its notes frame shown. */
+  async function openCard(fixture = '/hostile/frame-attacks.html'): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(fixture));
+    const mark = await waitForMark(page, 'Mark Chen');
+    await hover(page, mark);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => (await notesState(page)).frame?.visibility, { timeout: 10_000 }).toBe('visible');
+    return page;
+  }
+
+  async function writeNote(page: Page, text: string) {
+    const frame = await noteFrame(page);
+    await frame.fill('textarea', text);
+    await frame.click('button[type="submit"]');
+    await expect.poll(() => frameNotes(frame), { timeout: 5000 }).toContain(text);
+  }
+
+  it('listening to every message and navigating every frame it can reach, the page gets nothing while a note is written', async () => {
+    const page = await openCard();
+    const secret = `frame-attack note ${Date.now()}`;
+    await writeNote(page, secret);
+    await writeNote(page, `${secret} (2)`);
+    await page.waitForTimeout(300);
+    const spy = await spyOf(page);
+    // No message at all: nothing of ours, not even a height, and so no frame window and no extension origin.
+    expect(spy.messages).toEqual([]);
+    expect(spy.reachedFrames).toBe(0);
+    expect(spy.navigations).toEqual([]);
+    expect(spy.lookAlikeLoaded).toBeUndefined();
+    // The frame holds its fixed height whatever it lists: its size says nothing about the notes.
+    expect((await notesState(page)).frame?.height).toBe(NOTE_FRAME_HEIGHT);
+    // The note's text is in the extension's frame, out of the page's window.find().
+    expect(await page.evaluate((text) => window.find(text), secret)).toBe(false);
+    expect(await page.evaluate(() => window.find('Chief research officer'))).toBe(true);
+    await page.close();
+  });
+
+  it('a frame navigated away is removed at once with a notice; the look-alike is never shown; "show again" brings the notes back', async () => {
+    const page = await openCard();
+    const secret = `before the takeover ${Date.now()}`;
+    await writeNote(page, secret);
+    // The attacker who got hold of the frame's window (here through DevTools, in the page's own world).
+    await inCard(page, (root, url) => void (root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]')!.contentWindow!.location.href = url), server.url('/hostile/look-alike.html'));
+    await expect.poll(async () => (await notesState(page)).tampered, { timeout: 5000 }).toContain('This page tried to take over the notes box');
+    expect((await notesState(page)).frame).toBeNull();
+    expect(page.frames().some((f) => f.url().includes('look-alike'))).toBe(false);
+
+    await inCard(page, (root) => root.querySelector<HTMLButtonElement>('[data-testid="card-notes-tampered"] button')!.click());
+    await expect.poll(async () => (await notesState(page)).frame?.visibility, { timeout: 10_000 }).toBe('visible');
+    expect(await frameNotes(await noteFrame(page))).toContain(secret);
+    await page.close();
+  });
+
+  it('a second frame presenting the card’s session ends it: the card removes its frame, the copy shows nothing', async () => {
+    // A quiet page: the attack page would navigate the copy (it sits in the page's own DOM) before it shows anything.
+    const page = await openCard('/card/card.html');
+    const src = (await notesState(page)).frame!.src;
+    expect(new URL(src).hash).toMatch(/^#[0-9a-f]{32}$/);
+    expect(new URL(src).search).toBe('');
+    // A page cannot load our frame at all (use_dynamic_url refuses it the fixed address), so the copy is made
+    // from the content script's world: the strongest position a copied URL could be used from.
+    await inContentScript(page, browser.extensionId, `(() => { const f = document.createElement('iframe'); f.id = 'copy'; f.src = ${JSON.stringify(src)}; document.body.append(f); })()`);
+    await expect.poll(async () => (await notesState(page)).tampered, { timeout: 10_000 }).toContain('This page tried to take over the notes box');
+    const copy = page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame());
+    expect(copy).toBeDefined();
+    await expect.poll(() => copy!.locator('[data-testid="note-frame-unconnected"]').count(), { timeout: 5000 }).toBe(1);
+    expect(await copy!.locator('textarea, button, [data-testid="note-text"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('our content script, which shares the page, gets no note from the background: only a session for its card', async () => {
+    const page = await openCard();
+    await writeNote(page, `not for content scripts ${Date.now()}`);
+    const replies = await inContentScript<Record<string, unknown>>(
+      page,
+      browser.extensionId,
+      `(async () => {
+        const ask = (type, data) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+        const session = (await ask('openNoteSession', { personId: 'mark-chen', origin: { url: location.href, title: '' } })).res;
+        return {
+          listNotes: await ask('listNotes', {}),
+          listDrafts: await ask('listDrafts', { personId: 'mark-chen' }),
+          deleteNote: await ask('deleteNote', { id: 'x' }),
+          session: typeof session?.sessionId,
+          frameListNotes: await ask('frameListNotes', { sessionId: session.sessionId }),
+          frameStart: await ask('frameStart', { sessionId: session.sessionId }),
+        };
+      })()`,
+    );
+    for (const type of ['listNotes', 'listDrafts', 'deleteNote', 'frameListNotes']) {
+      expect(replies[type], type).toMatchObject({ err: { message: expect.stringContaining('refused a request from a content-script sender') } });
+    }
+    expect(replies.frameStart).toEqual({ res: null });
+    expect(replies.session).toBe('string');
+    await page.close();
+  });
+
+  it('note-frame.html opened by anyone but the card, with a made-up session, shows a notice and nothing else', async () => {
+    const page = await browser.openExtensionPage(`note-frame.html#${'ab'.repeat(16)}`);
+    await expect.poll(() => page.locator('[data-testid="note-frame-unconnected"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('textarea, button, [data-testid="note-text"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('typed text survives the card closing on a click in the page, and comes back when it reopens', async () => {
+    const page = await openCard();
+    const frame = await noteFrame(page);
+    await frame.click('textarea');
+    await page.keyboard.type('half a thought about Mark Chen');
+    // A click elsewhere on the page closes the card without a word to the frame.
+    const filler = (await page.locator('#filler').boundingBox())!;
+    await page.mouse.click(filler.x + 5, filler.y + 5);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(false);
+    await hover(page, await waitForMark(page, 'Mark Chen'));
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const again = await noteFrame(page);
+    await expect.poll(() => again.inputValue('textarea'), { timeout: 5000 }).toBe('half a thought about Mark Chen');
+    expect(await again.locator('[data-testid="note-draft-restored"]').count()).toBe(1);
+    await page.close();
+  });
+});
