@@ -54,12 +54,18 @@ export interface BackgroundProtocol {
   frameListDrafts(request: SessionScoped): EditorDraft[];
   frameSaveDraft(request: SessionScoped<{ draft: EditorDraftInput }>): SaveDraftResult;
   frameDiscardDraft(request: SessionScoped<{ key: string }>): void;
-  /** The frame loaded (`ready`, once) or passes an Escape on; relayed to the card as `noteFrameEvent`. */
-  frameEvent(request: SessionScoped<{ event: 'ready' | 'escape' }>): void;
+  /**
+   * The frame loaded (`ready`, once), passes an Escape on, or is being navigated away (`leaving`: it ends
+   * the session); relayed to the card as `noteFrameEvent`.
+   */
+  frameEvent(request: SessionScoped<{ event: NoteFrameReport }>): void;
 }
 
 /** A request from the notes frame: its session id, and what it asks. */
 export type SessionScoped<T = object> = { sessionId: string } & T;
+
+/** What the notes frame tells the background about itself. */
+export type NoteFrameReport = 'ready' | 'escape' | 'leaving';
 
 /** What the card hears about its notes frame: it loaded, Escape was pressed in it, or its session was ended (copied). */
 export type NoteFrameEvent = 'ready' | 'escape' | 'ended';

@@ -23,6 +23,12 @@ void (async () => {
   }
   const escape = () => void backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'escape' }).catch(() => undefined);
   render(<NoteFrame subject={subject} client={sessionNotesClient(sessionId)} onEscape={escape} />, app);
+  // Navigated by someone else (we never navigate this frame): said as early as the browser lets us, at the
+  // navigation's start and again as this document goes, so the card removes the frame before, or as soon as,
+  // the new document shows, whether or not that document ever finishes loading.
+  const leaving = () => void backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'leaving' }).catch(() => undefined);
+  addEventListener('beforeunload', leaving);
+  addEventListener('pagehide', leaving);
   // "ready" after this document's load event: the card shows the frame only then, and takes any later load
   // of the frame as someone navigating it.
   await loaded;

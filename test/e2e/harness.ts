@@ -53,11 +53,14 @@ export interface FixtureServer {
  * Serves test/fixtures. A file `x.html` may have a sibling `x.html.headers.json`
  * ({"Header": "value"}) for pages that need e.g. a Content-Security-Policy.
  * `host` lets a test serve a second origin (127.0.0.2) for cross-site checks.
+ * `/__never` is never answered: a page that loads it never fires its load event.
  */
 export async function startFixtureServer(host = '127.0.0.1'): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      // A request that is never answered (until the server closes): keeps a fixture's load event from ever firing.
+      if (pathname === '/__never') return;
       const file = path.join(FIXTURES, path.normalize(pathname).replace(/^([/\\])+/, ''));
       if (!file.startsWith(FIXTURES) || !existsSync(file)) {
         res.writeHead(404).end('not found');
@@ -82,7 +85,11 @@ export async function startFixtureServer(host = '127.0.0.1'): Promise<FixtureSer
   return {
     origin,
     url: (pathname) => new URL(pathname, origin).href,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -8,7 +8,7 @@
  * Each handler is an async function (a native promise, whatever Dexie returns
  * inside) and answers only after its transaction committed.
  */
-import { backgroundMessenger, tabMessenger, type NoteFrameEvent, type SessionScoped } from '@/utils/messaging';
+import { backgroundMessenger, tabMessenger, type NoteFrameEvent, type NoteFrameReport, type SessionScoped } from '@/utils/messaging';
 import { NotesDatabase } from '@/utils/notes/db';
 import { discardDraft, getDraft, listDrafts, saveDraft } from '@/utils/notes/drafts';
 import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
@@ -157,8 +157,14 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
   );
   backgroundMessenger.onMessage(
     'frameEvent',
-    inSession(async (session, data: SessionScoped<{ event: 'ready' | 'escape' }>) => {
-      if (data.event === 'ready') {
+    inSession(async (session, data: SessionScoped<{ event: NoteFrameReport }>) => {
+      if (data.event === 'leaving') {
+        // Our frame never navigates itself, and the card ends the session before it removes the frame:
+        // a frame leaving with its session still open was navigated by someone else.
+        sessions.end(session.id);
+        persist();
+        await tell(session, 'ended');
+      } else if (data.event === 'ready') {
         // Once: a second "ready" means the frame's document was loaded again, which the card sees as a navigation anyway.
         if (session.ready) return;
         session.ready = true;
