@@ -1,0 +1,141 @@
+/**
+ * A hostile page against the card's notes frame, in Firefox ESR (issue #12; Chromium: hostile-frame.e2e.ts).
+ *
+ * Firefox gives each install a random moz-extension:// host, and its web-accessible files answer any
+ * page that knows it; the harness fixes that host, so these tests play a page that learnt it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { startFixtureServer, type FixtureServer } from './harness';
+import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-helpers';
+
+interface Spy {
+  messages: Array<{ origin: string; fromSelf: boolean; data: string }>;
+  reachedFrames: number;
+  navigations: string[];
+  lookAlikeLoaded?: number;
+}
+
+describe('a hostile page against the notes frame (Firefox)', () => {
+  let firefox: FirefoxWithExtension;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  }, 120_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  /** The page with the card open and its notes frame rendered. */
+  async function openCard(fixture: string): Promise<{ page: Page; frame: Frame; point: { x: number; y: number } }> {
+    const page = await firefox.newPage(server.url(fixture));
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toContain('Mark Chen');
+    const point = (await readMarks(page)).point!;
+    await hoverOpensCard(page, point);
+    await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
+    const frame = (await noteFrameOf(page))!;
+    await frame.waitForSelector('[data-testid="note-frame"] textarea', { timeout: 10_000 });
+    return { page, frame, point };
+  }
+
+  const notesIn = (frame: Frame) => frame.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent));
+
+  it('listening to every message and navigating every frame it can reach, the page gets nothing while a note is written', async () => {
+    const { page, frame } = await openCard('/hostile/frame-attacks.html');
+    const secret = `firefox frame-attack note ${Date.now()}`;
+    await frame.type('[data-testid="note-frame"] textarea', secret);
+    await frame.click('[data-testid="note-frame"] button[type="submit"]');
+    await expect.poll(() => notesIn(frame), { timeout: 10_000 }).toContain(secret);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const spy = await page.evaluate(() => (window as unknown as { spy: Spy }).spy);
+    expect(spy.messages).toEqual([]);
+    expect(spy.reachedFrames).toBe(0);
+    expect(spy.navigations).toEqual([]);
+    expect(spy.lookAlikeLoaded).toBeUndefined();
+    // Nothing of the note is findable from the page.
+    const find = (text: string) => page.evaluate((t) => (window as unknown as { find(text: string): boolean }).find(t), text);
+    expect(await find(secret)).toBe(false);
+    expect(await find('Chief research officer')).toBe(true);
+    await page.close();
+  });
+
+  it('the page framing every web-accessible file of ours, invisibly, gets nothing to read or click', async () => {
+    // A quiet page: the attack page would navigate these frames (they sit in its own DOM) to its look-alike.
+    const page = await firefox.newPage(server.url('/card/card.html'));
+    const origin = firefox.extensionOrigin;
+    // A made-up session, the old URL shape with a person, and no session at all, each under a decoy.
+    const urls = [`${origin}/note-frame.html#${'ab'.repeat(16)}`, `${origin}/note-frame.html?person=mark-chen&frame=${'cd'.repeat(16)}`, `${origin}/note-frame.html`];
+    await page.evaluate((list) => {
+      for (const url of list) {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        frame.style.cssText = 'opacity: 0.0001; position: absolute; top: 0; left: 0; width: 400px; height: 300px';
+        document.body.append(frame);
+      }
+    }, urls);
+    let framed: Frame[] = [];
+    await expect
+      .poll(
+        async () => {
+          framed = [];
+          for (const frame of page.frames()) {
+            const href = await frame.evaluate(() => location.href).catch(() => '');
+            if (href.startsWith(`${origin}/note-frame.html`)) framed.push(frame);
+          }
+          const notices = await Promise.all(framed.map((f) => f.$('[data-testid="note-frame-unconnected"]').catch(() => null)));
+          return notices.filter(Boolean).length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(urls.length);
+    for (const frame of framed) {
+      expect(await frame.$$eval('textarea, button, [data-testid="note-text"], [data-testid="note"]', (els) => els.length)).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('a frame navigated away, even to a page that never finishes loading, is removed at once with a notice', async () => {
+    const { page, frame } = await openCard('/card/card.html');
+    const countFrames = async () => {
+      let count = 0;
+      for (const f of page.frames()) if ((await f.evaluate(() => location.href).catch(() => '')).includes('note-frame.html')) count++;
+      return count;
+    };
+    expect(await countFrames()).toBe(1);
+    const lookAlike = server.url('/hostile/look-alike-never-loads.html');
+    // The frame's window is navigated (here from inside it; a page holding the window would do the same).
+    await frame.evaluate((url) => void setTimeout(() => (location.href = url), 0), lookAlike).catch(() => undefined);
+    await expect.poll(countFrames, { timeout: 10_000 }).toBe(0);
+    const lookAlikeShown = async () => {
+      for (const f of page.frames()) if ((await f.evaluate(() => location.href).catch(() => '')).includes('look-alike')) return true;
+      return false;
+    };
+    await expect.poll(lookAlikeShown, { timeout: 10_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('typed text survives the card closing on a click in the page, and comes back when it reopens', async () => {
+    const { page, frame, point } = await openCard('/card/card.html');
+    const text = `half a thought in Firefox ${Date.now()}`;
+    await frame.type('[data-testid="note-frame"] textarea', text);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A click on the page outside the card.
+    const outside = await page.evaluate(() => {
+      const card = document.querySelector('talent-lens-ui')!.getBoundingClientRect();
+      return { x: card.right + 20 < innerWidth ? card.right + 10 : card.left - 10, y: card.top + 10 };
+    });
+    await page.mouse.click(outside.x, outside.y);
+    await expect.poll(async () => (await noteFrameOf(page)) === null, { timeout: 10_000 }).toBe(true);
+    await hoverOpensCard(page, point);
+    await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
+    const again = (await noteFrameOf(page))!;
+    await expect
+      .poll(() => again.$eval('[data-testid="note-frame"] textarea', (el) => (el as HTMLTextAreaElement).value).catch(() => ''), { timeout: 10_000 })
+      .toBe(text);
+    await page.close();
+  });
+});
