@@ -10,7 +10,7 @@ import {
   IMPORT_LIMITS,
   notesToMarkdown,
 } from '@/utils/notes/import-export';
-import type { NoteRecord } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord } from '@/utils/notes/records';
 
 const known = new Set(['sam-altman', 'trapit-bansal', 'alexander-kolesnikov']);
 const isKnownPerson = (id: string) => known.has(id);
@@ -125,6 +125,7 @@ describe('import', () => {
     ['a version as a string', () => file([], { version: '1' }), 'wrong-version', /version "1"/],
     ['notes that are not an array', () => file({ n1: note({ id: 'n1' }) }), 'invalid', /malformed/],
     ['a revision that is a string', () => file([{ ...note({ id: 'n7' }), revision: '2' }]), 'invalid', /notes\.0\.revision/],
+    ['a revision past the bound', () => file([note({ id: 'n7', revision: Number.MAX_SAFE_INTEGER })]), 'invalid', /notes\.0\.revision: a revision is at most 1000000000/],
     ['a text that is a number', () => file([{ ...note({ id: 'n7' }), text: 5 }]), 'invalid', /notes\.0\.text/],
     ['a missing id', () => file([{ ...note({ id: 'n7' }), id: undefined }]), 'invalid', /notes\.0\.id/],
     ['a text over the length limit', () => file([note({ id: 'n7', text: 'y'.repeat(20_001) })]), 'invalid', /at most 20000/],
@@ -151,6 +152,13 @@ describe('import', () => {
     );
     expect(result).toMatchObject({ ok: false, code: 'failed', message: expect.stringMatching(/nothing was changed: .*disk full/) });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('a note at the highest revision imports, and the backup that holds it imports again', async () => {
+    const top = note({ id: 'top', revision: NOTE_LIMITS.revision });
+    expect(await importNotes(db, file([top]), isKnownPerson)).toMatchObject({ ok: true, added: 1 });
+    const backup = exportToJson(await exportNotes(db, Date.UTC(2025, 0, 2)));
+    expect(await importNotes(db, backup, isKnownPerson)).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 3 });
   });
 
   it('a note saved after an import keeps revision checks working', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { NotesDatabase, type NoteRecordV1 } from '@/utils/notes/db';
 import { deleteNote, listNotes, restoreNote, saveNote, TRASH_KEEP_MS } from '@/utils/notes/store';
-import type { NoteRecord } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord } from '@/utils/notes/records';
 
 const known = new Set(['sam-altman', 'trapit-bansal']);
 const isKnownPerson = (id: string) => known.has(id);
@@ -79,6 +79,26 @@ describe('saving notes', () => {
     expect(await saveNote(db, { id: note.id, personId: 'trapit-bansal', text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
     await deleteNote(db, note.id);
     expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
+  it('never produces a revision above NOTE_LIMITS.revision: the last edit is refused in plain words, not clamped', async () => {
+    const last = NOTE_LIMITS.revision;
+    const note = { id: 'worn', personId: 'sam-altman', text: 'v', createdAt: 1, updatedAt: 1, revision: last - 1 };
+    await db.notes.add(note);
+    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'at the limit', baseRevision: last - 1 }, options)).toMatchObject({ ok: true, note: { revision: last } });
+    const refused = await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'past it', baseRevision: last }, options);
+    expect(refused).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/highest revision .* copy its text into a new note/) });
+    expect(await db.notes.get('worn')).toMatchObject({ text: 'at the limit', revision: last });
+    // A record stored before the bound existed (a forged import) is refused the same way, not pushed past 2^53.
+    await db.notes.put({ ...note, id: 'forged', revision: Number.MAX_SAFE_INTEGER });
+    expect(await saveNote(db, { id: 'forged', personId: 'sam-altman', text: 'edit', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((await db.notes.get('forged'))?.revision).toBe(Number.MAX_SAFE_INTEGER);
+    // A draft cannot claim a base revision past the bound either.
+    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'x', baseRevision: last + 1 }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining(`baseRevision: a revision is at most ${last}`),
+    });
   });
 
   it('keeps HTML in note text as literal text', async () => {

@@ -8,7 +8,7 @@
  * loses nothing).
  */
 import type { NotesDatabase } from '@/utils/notes/db';
-import type { NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
 import { describeIssues, NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import { byNewest } from '@/utils/notes/format';
 
@@ -64,6 +64,17 @@ export async function saveNote(db: NotesDatabase, input: unknown, options: Store
     if (!current) return { ok: false, reason: 'missing', message: 'the note was deleted' };
     if (current.personId !== draft.personId) {
       return { ok: false, reason: 'invalid', message: 'a note cannot move to another person' };
+    }
+    // Refused rather than clamped: a revision that stopped growing would let a stale
+    // editor's baseRevision match again, and its save would silently overwrite. Only a
+    // record stored before revisions were bounded (a forged import) can be here; it is
+    // checked before the conflict check, whose "keep mine" could never succeed on it.
+    if (current.revision >= NOTE_LIMITS.revision) {
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `this note has reached the highest revision (${NOTE_LIMITS.revision}) and cannot be edited; copy its text into a new note`,
+      };
     }
     // No base revision counts as stale: an update must say which version it edited.
     if (draft.baseRevision !== current.revision) return { ok: false, reason: 'conflict', current };

@@ -26,13 +26,19 @@ const NoteId = z
 
 const NoteText = z.string().max(NOTE_LIMITS.text, `a note holds at most ${NOTE_LIMITS.text} characters`);
 
+const Revision = z
+  .number()
+  .int('a revision is a whole number')
+  .min(1, 'a revision is at least 1')
+  .max(NOTE_LIMITS.revision, `a revision is at most ${NOTE_LIMITS.revision}`);
+
 export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object({
   id: NoteId,
   personId: PersonId,
   text: NoteText,
   createdAt: epochMs,
   updatedAt: epochMs,
-  revision: z.number().int().min(1),
+  revision: Revision,
   origin: NoteOriginSchema.optional(),
 });
 
@@ -40,7 +46,7 @@ export const NoteDraftSchema: z.ZodType<NoteDraft> = z.object({
   id: NoteId.optional(),
   personId: PersonId,
   text: NoteText.refine((text) => text.trim().length > 0, 'a note needs some text'),
-  baseRevision: z.number().int().min(1).optional(),
+  baseRevision: Revision.optional(),
   origin: NoteOriginSchema.optional(),
 });
 
