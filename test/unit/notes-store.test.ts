@@ -128,6 +128,33 @@ describe('delete and undo', () => {
     expect(await db.trash.count()).toBe(0);
   });
 
+  it('leaves a tombstone with the deleted revision, which undo removes and a new note never meets', async () => {
+    const note = await create('v1');
+    await saveNote(db, { id: note.id, personId: note.personId, text: 'v2', baseRevision: 1 }, options);
+    await deleteNote(db, note.id, { now: () => 9_000 });
+    expect(await db.tombstones.toArray()).toEqual([{ id: note.id, personId: 'sam-altman', revision: 2, deletedAt: 9_000 }]);
+    // A new note gets a new id, so a tombstone never stands in its way.
+    const fresh = await create('a new note');
+    expect(fresh.id).not.toBe(note.id);
+    expect(await db.tombstones.count()).toBe(1);
+    await restoreNote(db, note, options);
+    expect(await db.tombstones.count()).toBe(0);
+    // Deleting something that is not there leaves no tombstone.
+    await deleteNote(db, 'nope');
+    expect(await db.tombstones.count()).toBe(0);
+  });
+
+  it('writes the tombstone in the trash entry’s transaction: a failed delete leaves neither', async () => {
+    const note = await create('stays');
+    db.tombstones.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(deleteNote(db, note.id)).rejects.toThrow(/disk full/);
+    expect(await db.notes.get(note.id)).toEqual(note);
+    expect(await db.trash.count()).toBe(0);
+    expect(await db.tombstones.count()).toBe(0);
+  });
+
   it('returns null deleting a missing note, and restoring twice does not duplicate', async () => {
     expect(await deleteNote(db, 'nope')).toBeNull();
     const note = await create('once');
@@ -176,6 +203,36 @@ describe('schema upgrade', () => {
     // The new index works on migrated data, and migrated notes are editable like any other.
     expect((await listNotes(current, { personId: 'sam-altman' })).map((n) => n.id)).toEqual(['a1']);
     expect(await saveNote(current, { id: 'a2', personId: 'trapit-bansal', text: 'edited', baseRevision: 1 }, options)).toMatchObject({ ok: true, note: { revision: 2 } });
+    await current.delete();
+  });
+
+  it('opens a version 2 database holding notes and trash as version 3 with the data unchanged', async () => {
+    const name = `notes-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ notes: 'id, personId, updatedAt', trash: 'id, deletedAt' });
+    const notes: NoteRecord[] = [
+      { id: 'b1', personId: 'sam-altman', text: 'older', createdAt: 100, updatedAt: 150, revision: 2, origin: { url: 'https://news.example/2', title: 'News' } },
+      { id: 'b2', personId: 'sam-altman', text: 'newer', createdAt: 200, updatedAt: 300, revision: 1 },
+      { id: 'b3', personId: 'trapit-bansal', text: 'Trapit', createdAt: 50, updatedAt: 50, revision: 7 },
+    ];
+    const trashed = { id: 'b0', deletedAt: 400, note: { id: 'b0', personId: 'sam-altman', text: 'gone', createdAt: 10, updatedAt: 10, revision: 1 } };
+    await v2.table('notes').bulkAdd(notes);
+    await v2.table('trash').add(trashed);
+    v2.close();
+
+    const current = new NotesDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect((await current.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
+    expect(await current.trash.toArray()).toEqual([trashed]);
+    expect(await current.tombstones.count()).toBe(0);
+    // The new compound index is filled from the existing rows.
+    const newestSam = await current.notes.where('[personId+updatedAt]').between(['sam-altman', Dexie.minKey], ['sam-altman', Dexie.maxKey]).reverse().toArray();
+    expect(newestSam.map((n) => n.id)).toEqual(['b2', 'b1']);
+    // Undo of the v2 trash still works, and a delete on the upgraded database leaves a tombstone.
+    expect(await restoreNote(current, trashed.note, options)).toEqual(trashed.note);
+    await deleteNote(current, 'b3', { now: () => 500 });
+    expect(await current.tombstones.get('b3')).toEqual({ id: 'b3', personId: 'trapit-bansal', revision: 7, deletedAt: 500 });
     await current.delete();
   });
 });
