@@ -127,7 +127,7 @@ describe('notes page', () => {
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const importSpy = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0 }));
+    const importSpy = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0, restored: 0, conflicts: [], deletedHere: [] }));
     render(<NotesPage details={bundledDetails} deps={deps({ importNotes: importSpy })} />);
     chooseFile('x'.repeat(5 * 1024 * 1024 + 1));
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported: the file is larger than 5 MB.');

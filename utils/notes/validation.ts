@@ -32,7 +32,10 @@ const Revision = z
   .min(1, 'a revision is at least 1')
   .max(NOTE_LIMITS.revision, `a revision is at most ${NOTE_LIMITS.revision}`);
 
-export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object({
+/** What the editor lets anyone save: some visible text, within the length limit. */
+const EditorText = NoteText.refine((text) => text.trim().length > 0, 'a note needs some text');
+
+const noteRecordFields = {
   id: NoteId,
   personId: PersonId,
   text: NoteText,
@@ -40,12 +43,18 @@ export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object({
   updatedAt: epochMs,
   revision: Revision,
   origin: NoteOriginSchema.optional(),
-});
+};
+
+/** A stored record, e.g. the caller's copy in an undo. */
+export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object(noteRecordFields);
+
+/** A note in a file being imported: a record whose text also obeys the editor's rule, so no file adds what the editor would refuse. */
+export const ImportedNoteSchema: z.ZodType<NoteRecord> = z.object({ ...noteRecordFields, text: EditorText });
 
 export const NoteDraftSchema: z.ZodType<NoteDraft> = z.object({
   id: NoteId.optional(),
   personId: PersonId,
-  text: NoteText.refine((text) => text.trim().length > 0, 'a note needs some text'),
+  text: EditorText,
   baseRevision: Revision.optional(),
   origin: NoteOriginSchema.optional(),
 });
