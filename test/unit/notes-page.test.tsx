@@ -117,6 +117,8 @@ describe('notes page', () => {
 
   /** A real import on fake-indexeddb, on a shared 2-core machine, can take longer than testing-library's 1 s default. */
   const SLOW_IMPORT_MS = 5_000;
+  /** Two real imports and an export in one test: more than Vitest's 5 s default on a busy machine. */
+  const IMPORT_TEST_MS = 20_000;
 
   /** An export of the seeded notes, then Sam's note edited here and Trapit's deleted, as a user would after a backup. */
   async function backupThenChangeHere() {
@@ -157,7 +159,7 @@ describe('notes page', () => {
     expect(screen.queryByTestId('import-bring-back')).toBeNull();
     await screen.findByText('Moved to Meta <b>early</b>', {}, { timeout: SLOW_IMPORT_MS });
     expect(await db.tombstones.count()).toBe(0);
-  });
+   }, IMPORT_TEST_MS);
 
   it('counts several notes, names each person once, and names at most five before counting the others', () => {
     const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -194,7 +196,7 @@ describe('notes page', () => {
     expect(screen.getByRole('status').textContent).toBe(
       '导入完成：新增 1 条，更新 0 条，0 条无变化。有 1 条笔记在这份导出之后又在这里改过，已保留这里的版本：萨姆·奥尔特曼。有 1 条你删除过的笔记没有恢复：特拉皮特·班萨尔。',
     );
-  });
+   }, IMPORT_TEST_MS);
 
   it.each([
     ['not JSON', '{oops', /^Nothing was imported: the file is not valid JSON \(.+\)\.$/],
