@@ -193,7 +193,9 @@ export async function importNotes(
   if (!parsed.ok) return parsed;
   const { exportedAt } = parsed;
   const { restoreDeleted } = options;
-  const restoreWanted = (id: string) => restoreDeleted === true || (restoreDeleted?.includes(id) ?? false);
+  // A set: a file holds up to 10,000 notes, and so may the list of ids to bring back.
+  const restoreIds = new Set(restoreDeleted === true ? [] : restoreDeleted);
+  const restoreWanted = (id: string) => restoreDeleted === true || restoreIds.has(id);
 
   // The newest of repeated ids is judged by the file's own dates, as before they were bounded.
   const newestInFile = new Map<string, NoteRecord>();
