@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DatasetDetails, PersonRecord } from '@/data/schema';
 import type { NoteRecord } from '@/utils/notes/records';
-import { exportToJson, IMPORT_LIMITS, notesToMarkdown, type ImportResult } from '@/utils/notes/import-export';
+import { exportToJson, IMPORT_LIMITS, notesToMarkdown, type ImportConflictReason, type ImportResult, type ImportSummary } from '@/utils/notes/import-export';
 import { personCard } from '@/utils/dataset/person-card';
 import { NoteList } from '@/components/notes/NoteList';
 import { MovesTimeline } from '@/components/card/MovesTimeline';
 import { cardLang, pick, type CardLang } from '@/components/card/text';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 
 export interface NotesPageProps {
@@ -16,7 +16,49 @@ export interface NotesPageProps {
   initialPersonId?: string;
 }
 
-type Message = { kind: 'ok' | 'error'; text: string };
+/** Notes of an imported file that were deleted here, which the user may ask to bring back. */
+type DeletedHereOffer = { fileText: string; ids: string[] };
+
+type Message = { kind: 'ok' | 'error'; text: string; deletedHere?: DeletedHereOffer };
+
+/** Past this many people, an import sentence names the first ones and counts the rest. */
+const NAMED_PEOPLE = 5;
+
+/** The sentence for `count` notes: browser.i18n has no plurals, so each has a message for one and for more. */
+function counted(count: number, one: MessageKey, more: MessageKey, names = ''): string {
+  return t(count === 1 ? one : more, [String(count), names]);
+}
+
+const conflictMessages: Record<ImportConflictReason, [one: MessageKey, more: MessageKey]> = {
+  'edited-here': ['notesImportEditedHereOne', 'notesImportEditedHere'],
+  'export-time-unknown': ['notesImportUndatedOne', 'notesImportUndated'],
+  'other-person': ['notesImportOtherPersonOne', 'notesImportOtherPerson'],
+};
+
+/**
+ * The localized report of an accepted import: what changed, then each note that
+ * was kept as it is or not brought back, by the names of their people.
+ */
+export function importSummaryText(result: ImportSummary, personName: (personId: string) => string, lang: CardLang): string {
+  const list = new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' });
+  const names = (personIds: string[]) => {
+    const unique = [...new Set(personIds)].map(personName);
+    const shown = unique.slice(0, NAMED_PEOPLE);
+    if (unique.length > NAMED_PEOPLE) shown.push(t('notesImportOtherPeople', String(unique.length - NAMED_PEOPLE)));
+    return list.format(shown);
+  };
+  const sentences = [t('notesImported', [String(result.added), String(result.updated), String(result.unchanged)])];
+  if (result.restored > 0) sentences.push(counted(result.restored, 'notesImportRestoredOne', 'notesImportRestored'));
+  for (const [reason, [one, more]] of Object.entries(conflictMessages) as Array<[ImportConflictReason, [MessageKey, MessageKey]]>) {
+    const conflicts = result.conflicts.filter((conflict) => conflict.reason === reason);
+    if (conflicts.length > 0) sentences.push(counted(conflicts.length, one, more, names(conflicts.map((c) => c.personId))));
+  }
+  if (result.deletedHere.length > 0) {
+    sentences.push(counted(result.deletedHere.length, 'notesImportDeletedHereOne', 'notesImportDeletedHere', names(result.deletedHere.map((d) => d.personId))));
+  }
+  // Chinese sentences run on after their full stop; English ones take a space.
+  return sentences.join(lang === 'zh' ? '' : ' ');
+}
 
 /** The localized sentence for a rejected import. */
 export function importErrorText(result: Extract<ImportResult, { ok: false }>): string {
@@ -85,17 +127,19 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
     }
   }
 
-  async function importFile(file: File) {
+  /** Runs one import and reports it; the file's text is kept only while its deleted notes can still be brought back. */
+  async function runImport(read: () => Promise<{ fileText: string; result: ImportResult }>) {
     setMessage(null);
     setBusy(true);
     try {
-      // Refuse a huge file before reading it into memory.
-      const result: ImportResult =
-        file.size > IMPORT_LIMITS.maxBytes
-          ? { ok: false, code: 'too-large', detail: String(IMPORT_LIMITS.maxBytes / 1024 / 1024), message: 'too large' }
-          : await deps.importNotes(await file.text());
+      const { fileText, result } = await read();
       if (result.ok) {
-        setMessage({ kind: 'ok', text: t('notesImported', [String(result.added), String(result.updated), String(result.unchanged)]) });
+        const deletedIds = result.deletedHere.map((deleted) => deleted.id);
+        setMessage({
+          kind: 'ok',
+          text: importSummaryText(result, name, lang),
+          ...(deletedIds.length > 0 ? { deletedHere: { fileText, ids: deletedIds } } : {}),
+        });
         setReloadKey((k) => k + 1);
       } else {
         setMessage({ kind: 'error', text: importErrorText(result) });
@@ -107,6 +151,22 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
       if (fileInput.current) fileInput.current.value = '';
     }
   }
+
+  const importFile = (file: File) =>
+    runImport(async () => {
+      // Refuse a huge file before reading it into memory.
+      if (file.size > IMPORT_LIMITS.maxBytes) {
+        return { fileText: '', result: { ok: false, code: 'too-large', detail: String(IMPORT_LIMITS.maxBytes / 1024 / 1024), message: 'too large' } };
+      }
+      const fileText = await file.text();
+      return { fileText, result: await deps.importNotes(fileText) };
+    });
+
+  /** The same file again, bringing back exactly the deleted notes the user was told about. */
+  const bringBackDeleted = ({ fileText, ids }: DeletedHereOffer) =>
+    runImport(async () => ({ fileText, result: await deps.importNotes(fileText, { restoreDeleted: ids }) }));
+
+  const deletedHere = message?.deletedHere;
 
   return (
     <div class="tl-host tl-page">
@@ -144,6 +204,17 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
             <p class={message.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'} role={message.kind === 'error' ? 'alert' : 'status'}>
               {message.text}
             </p>
+          )}
+          {deletedHere && (
+            <button
+              type="button"
+              class="tl-button"
+              data-testid="import-bring-back"
+              disabled={busy}
+              onClick={() => void bringBackDeleted(deletedHere)}
+            >
+              {counted(deletedHere.ids.length, 'notesImportBringBackOne', 'notesImportBringBack')}
+            </button>
           )}
         </div>
 

@@ -6,13 +6,14 @@
  */
 import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import { NotesDatabase } from '@/utils/notes/db';
-import { exportNotes, importNotes, type ImportResult, type NotesExport } from '@/utils/notes/import-export';
+import { exportNotes, importNotes, type ImportOptions, type ImportResult, type NotesExport } from '@/utils/notes/import-export';
 import { isKnownPerson } from '@/utils/search/bundled-people';
 
 export interface NotesPageDeps {
   notes: NotesClient;
   exportNotes(): Promise<NotesExport>;
-  importNotes(text: string): Promise<ImportResult>;
+  /** `restoreDeleted` brings back notes deleted here, on the user's request only. */
+  importNotes(text: string, options?: Pick<ImportOptions, 'restoreDeleted'>): Promise<ImportResult>;
   download(filename: string, content: string, type: string): void;
 }
 
@@ -36,6 +37,6 @@ export function downloadText(filename: string, content: string, type: string): v
 export const defaultNotesPageDeps: NotesPageDeps = {
   notes: messengerNotesClient,
   exportNotes: () => exportNotes(database()),
-  importNotes: (text) => importNotes(database(), text, isKnownPerson),
+  importNotes: (text, options) => importNotes(database(), text, isKnownPerson, options),
   download: downloadText,
 };

@@ -2,10 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
-import { NotesPage } from '@/components/notes-page/NotesPage';
+import { importSummaryText, NotesPage } from '@/components/notes-page/NotesPage';
 import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
 import type { NotesDatabase } from '@/utils/notes/db';
-import { exportNotes, importNotes, type NotesExport } from '@/utils/notes/import-export';
+import { exportNotes, exportToJson, importNotes, type ImportSummary, type NotesExport } from '@/utils/notes/import-export';
+import { deleteNote, saveNote } from '@/utils/notes/store';
+import type { NoteRecord } from '@/utils/notes/records';
 import { bundledDetails, isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
@@ -16,7 +18,7 @@ function deps(overrides: Partial<NotesPageDeps> = {}): NotesPageDeps & { downloa
   return {
     notes: storeNotesClient(db, { isKnownPerson }),
     exportNotes: () => exportNotes(db),
-    importNotes: (text) => importNotes(db, text, isKnownPerson),
+    importNotes: (text, options) => importNotes(db, text, isKnownPerson, options),
     download: vi.fn(),
     ...overrides,
   } as NotesPageDeps & { download: ReturnType<typeof vi.fn> };
@@ -113,6 +115,89 @@ describe('notes page', () => {
     expect(screen.getAllByTestId('note')).toHaveLength(3);
   });
 
+  /** A real import on fake-indexeddb, on a shared 2-core machine, can take longer than testing-library's 1 s default. */
+  const SLOW_IMPORT_MS = 5_000;
+  /** Two real imports and an export in one test: more than Vitest's 5 s default on a busy machine. */
+  const IMPORT_TEST_MS = 20_000;
+
+  /** An export of the seeded notes, then Sam's note edited here and Trapit's deleted, as a user would after a backup. */
+  async function backupThenChangeHere() {
+    const exported = await exportNotes(db);
+    const later = () => Date.now() + 60_000;
+    const [sam, trapit] = ['sam-altman', 'trapit-bansal'].map((id) => exported.notes.find((n) => n.personId === id)!) as [NoteRecord, NoteRecord];
+    await saveNote(db, { id: sam.id, personId: sam.personId, text: 'Sam, edited after the backup', baseRevision: sam.revision }, { isKnownPerson, now: later });
+    await deleteNote(db, trapit.id, { now: later });
+    const newNote: NoteRecord = { id: 'from-backup', personId: 'elon-musk', text: 'Only in the backup', createdAt: 1, updatedAt: 1, revision: 1 };
+    return { fileText: exportToJson({ ...exported, notes: [...exported.notes, newNote] }), trapit };
+  }
+
+  it('names the notes an import kept as they are and the deleted ones it did not bring back, and brings those back on request', async () => {
+    const d = deps();
+    const importSpy = vi.spyOn(d, 'importNotes');
+    render(<NotesPage details={bundledDetails} deps={d} />);
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+    const { fileText, trapit } = await backupThenChangeHere();
+
+    chooseFile(fileText);
+    const bringBack = await screen.findByRole('button', { name: 'Bring it back' }, { timeout: SLOW_IMPORT_MS });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Imported: 1 added, 0 updated, 0 already up to date. ' +
+        '1 note was edited here after this export and was kept as it is: Sam Altman. ' +
+        '1 note you deleted was not brought back: Trapit Bansal.',
+    );
+    expect(await db.notes.get('from-backup')).toBeTruthy();
+    expect(await db.notes.get(trapit.id)).toBeUndefined();
+    expect((await db.notes.toArray()).find((n) => n.personId === 'sam-altman')?.text).toBe('Sam, edited after the backup');
+
+    fireEvent.click(bringBack);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1 deleted note was brought back.'), { timeout: SLOW_IMPORT_MS });
+    expect(importSpy).toHaveBeenLastCalledWith(fileText, { restoreDeleted: [trapit.id] });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Imported: 0 added, 0 updated, 1 already up to date. 1 deleted note was brought back. ' +
+        '1 note was edited here after this export and was kept as it is: Sam Altman.',
+    );
+    expect(screen.queryByTestId('import-bring-back')).toBeNull();
+    await screen.findByText('Moved to Meta <b>early</b>', {}, { timeout: SLOW_IMPORT_MS });
+    expect(await db.tombstones.count()).toBe(0);
+   }, IMPORT_TEST_MS);
+
+  it('counts several notes, names each person once, and names at most five before counting the others', () => {
+    const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const result: ImportSummary = {
+      ok: true,
+      added: 0,
+      updated: 2,
+      unchanged: 0,
+      restored: 3,
+      conflicts: [
+        { id: 'x1', personId: 'a', reason: 'other-person' },
+        { id: 'x2', personId: 'a', reason: 'other-person' },
+        { id: 'x3', personId: 'b', reason: 'export-time-unknown' },
+      ],
+      deletedHere: people.map((personId, i) => ({ id: `d${i}`, personId, editedAfterDeletion: false })),
+    };
+    expect(importSummaryText(result, (id) => id.toUpperCase(), 'en')).toBe(
+      'Imported: 0 added, 2 updated, 0 already up to date. 3 deleted notes were brought back. ' +
+        '1 note differs from the file, which does not say when it was exported, so it was kept as it is here: B. ' +
+        '2 notes in the file belong to other people here and were not moved: A. ' +
+        '7 notes you deleted were not brought back: A, B, C, D, E, and 2 others.',
+    );
+    useLocale('zh_CN');
+    expect(importSummaryText(result, (id) => id.toUpperCase(), 'zh')).toContain('有 7 条你删除过的笔记没有恢复：A、B、C、D、E和另外 2 人。');
+  });
+
+  it('reports the import result in Chinese for a Chinese browser', async () => {
+    useLocale('zh_CN');
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+    const { fileText } = await backupThenChangeHere();
+    chooseFile(fileText);
+    expect(await screen.findByRole('button', { name: '恢复这条笔记' }, { timeout: SLOW_IMPORT_MS })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      '导入完成：新增 1 条，更新 0 条，0 条无变化。有 1 条笔记在这份导出之后又在这里改过，已保留这里的版本：萨姆·奥尔特曼。有 1 条你删除过的笔记没有恢复：特拉皮特·班萨尔。',
+    );
+   }, IMPORT_TEST_MS);
+
   it.each([
     ['not JSON', '{oops', /^Nothing was imported: the file is not valid JSON \(.+\)\.$/],
     ['a wrong version', JSON.stringify({ format: 'talent-lens-notes', version: 7, notes: [] }), /version \(7\) is not supported/],
@@ -127,7 +212,7 @@ describe('notes page', () => {
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const importSpy = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0 }));
+    const importSpy = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0, restored: 0, conflicts: [], deletedHere: [] }));
     render(<NotesPage details={bundledDetails} deps={deps({ importNotes: importSpy })} />);
     chooseFile('x'.repeat(5 * 1024 * 1024 + 1));
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported: the file is larger than 5 MB.');

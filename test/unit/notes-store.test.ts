@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { NotesDatabase, type NoteRecordV1 } from '@/utils/notes/db';
 import { deleteNote, listNotes, restoreNote, saveNote, TRASH_KEEP_MS } from '@/utils/notes/store';
-import type { NoteRecord } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord } from '@/utils/notes/records';
 
 const known = new Set(['sam-altman', 'trapit-bansal']);
 const isKnownPerson = (id: string) => known.has(id);
@@ -81,6 +81,26 @@ describe('saving notes', () => {
     expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'missing' });
   });
 
+  it('never produces a revision above NOTE_LIMITS.revision: the last edit is refused in plain words, not clamped', async () => {
+    const last = NOTE_LIMITS.revision;
+    const note = { id: 'worn', personId: 'sam-altman', text: 'v', createdAt: 1, updatedAt: 1, revision: last - 1 };
+    await db.notes.add(note);
+    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'at the limit', baseRevision: last - 1 }, options)).toMatchObject({ ok: true, note: { revision: last } });
+    const refused = await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'past it', baseRevision: last }, options);
+    expect(refused).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/highest revision .* copy its text into a new note/) });
+    expect(await db.notes.get('worn')).toMatchObject({ text: 'at the limit', revision: last });
+    // A record stored before the bound existed (a forged import) is refused the same way, not pushed past 2^53.
+    await db.notes.put({ ...note, id: 'forged', revision: Number.MAX_SAFE_INTEGER });
+    expect(await saveNote(db, { id: 'forged', personId: 'sam-altman', text: 'edit', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((await db.notes.get('forged'))?.revision).toBe(Number.MAX_SAFE_INTEGER);
+    // A draft cannot claim a base revision past the bound either.
+    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'x', baseRevision: last + 1 }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining(`baseRevision: a revision is at most ${last}`),
+    });
+  });
+
   it('keeps HTML in note text as literal text', async () => {
     const html = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     const note = await create(html);
@@ -106,6 +126,33 @@ describe('delete and undo', () => {
     expect(restored).toEqual(note);
     expect(await listNotes(db)).toEqual([note]);
     expect(await db.trash.count()).toBe(0);
+  });
+
+  it('leaves a tombstone with the deleted revision, which undo removes and a new note never meets', async () => {
+    const note = await create('v1');
+    await saveNote(db, { id: note.id, personId: note.personId, text: 'v2', baseRevision: 1 }, options);
+    await deleteNote(db, note.id, { now: () => 9_000 });
+    expect(await db.tombstones.toArray()).toEqual([{ id: note.id, personId: 'sam-altman', revision: 2, deletedAt: 9_000 }]);
+    // A new note gets a new id, so a tombstone never stands in its way.
+    const fresh = await create('a new note');
+    expect(fresh.id).not.toBe(note.id);
+    expect(await db.tombstones.count()).toBe(1);
+    await restoreNote(db, note, options);
+    expect(await db.tombstones.count()).toBe(0);
+    // Deleting something that is not there leaves no tombstone.
+    await deleteNote(db, 'nope');
+    expect(await db.tombstones.count()).toBe(0);
+  });
+
+  it('writes the tombstone in the trash entry’s transaction: a failed delete leaves neither', async () => {
+    const note = await create('stays');
+    db.tombstones.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(deleteNote(db, note.id)).rejects.toThrow(/disk full/);
+    expect(await db.notes.get(note.id)).toEqual(note);
+    expect(await db.trash.count()).toBe(0);
+    expect(await db.tombstones.count()).toBe(0);
   });
 
   it('returns null deleting a missing note, and restoring twice does not duplicate', async () => {
@@ -156,6 +203,36 @@ describe('schema upgrade', () => {
     // The new index works on migrated data, and migrated notes are editable like any other.
     expect((await listNotes(current, { personId: 'sam-altman' })).map((n) => n.id)).toEqual(['a1']);
     expect(await saveNote(current, { id: 'a2', personId: 'trapit-bansal', text: 'edited', baseRevision: 1 }, options)).toMatchObject({ ok: true, note: { revision: 2 } });
+    await current.delete();
+  });
+
+  it('opens a version 2 database holding notes and trash as version 3 with the data unchanged', async () => {
+    const name = `notes-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ notes: 'id, personId, updatedAt', trash: 'id, deletedAt' });
+    const notes: NoteRecord[] = [
+      { id: 'b1', personId: 'sam-altman', text: 'older', createdAt: 100, updatedAt: 150, revision: 2, origin: { url: 'https://news.example/2', title: 'News' } },
+      { id: 'b2', personId: 'sam-altman', text: 'newer', createdAt: 200, updatedAt: 300, revision: 1 },
+      { id: 'b3', personId: 'trapit-bansal', text: 'Trapit', createdAt: 50, updatedAt: 50, revision: 7 },
+    ];
+    const trashed = { id: 'b0', deletedAt: 400, note: { id: 'b0', personId: 'sam-altman', text: 'gone', createdAt: 10, updatedAt: 10, revision: 1 } };
+    await v2.table('notes').bulkAdd(notes);
+    await v2.table('trash').add(trashed);
+    v2.close();
+
+    const current = new NotesDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect((await current.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
+    expect(await current.trash.toArray()).toEqual([trashed]);
+    expect(await current.tombstones.count()).toBe(0);
+    // The new compound index is filled from the existing rows.
+    const newestSam = await current.notes.where('[personId+updatedAt]').between(['sam-altman', Dexie.minKey], ['sam-altman', Dexie.maxKey]).reverse().toArray();
+    expect(newestSam.map((n) => n.id)).toEqual(['b2', 'b1']);
+    // Undo of the v2 trash still works, and a delete on the upgraded database leaves a tombstone.
+    expect(await restoreNote(current, trashed.note, options)).toEqual(trashed.note);
+    await deleteNote(current, 'b3', { now: () => 500 });
+    expect(await current.tombstones.get('b3')).toEqual({ id: 'b3', personId: 'trapit-bansal', revision: 7, deletedAt: 500 });
     await current.delete();
   });
 });

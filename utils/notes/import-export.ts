@@ -3,12 +3,15 @@
  *
  * An import is checked completely before anything is written, and written in a
  * single Dexie transaction: a rejected file, or a failure half-way, leaves the
- * store exactly as it was.
+ * store exactly as it was. It never silently overwrites a note edited here after
+ * the export, never brings back a deleted note unasked, and never moves a note to
+ * another person: each of those is reported by id in the result.
  */
 import { z } from 'zod';
-import type { NotesDatabase } from '@/utils/notes/db';
+import type { NotesDatabase, NoteTombstone } from '@/utils/notes/db';
 import type { NoteRecord } from '@/utils/notes/records';
-import { describeIssues, NoteRecordSchema } from '@/utils/notes/validation';
+import type { StoreOptions } from '@/utils/notes/store';
+import { describeIssues, ImportedNoteSchema } from '@/utils/notes/validation';
 import { byNewest, httpUrl } from '@/utils/notes/format';
 
 export const EXPORT_FORMAT = 'talent-lens-notes';
@@ -38,10 +41,56 @@ export type ImportErrorCode =
   | 'unknown-people'
   | 'failed';
 
+/** Why a note of the file was not applied, and the note here was kept as it is. */
+export type ImportConflictReason =
+  /** Edited here after the file was exported: the file cannot know that edit, whatever its revision says. */
+  | 'edited-here'
+  /** The file does not say believably when it was exported, so an edit here cannot be ruled out. */
+  | 'export-time-unknown'
+  /** The id belongs to a note of another person here (stored or deleted): a note never moves. */
+  | 'other-person';
+
+export interface ImportConflict {
+  id: string;
+  /** The person the note belongs to here. */
+  personId: string;
+  reason: ImportConflictReason;
+}
+
+/** A note of the file that was deleted here, and so not brought back. */
+export interface ImportDeletedHere {
+  id: string;
+  personId: string;
+  /** The file's version is newer than the one deleted: it was edited elsewhere after the delete. */
+  editedAfterDeletion: boolean;
+}
+
+/** What an accepted import did; the arrays name each note the UI has to tell the user about. */
+export interface ImportSummary {
+  ok: true;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Notes deleted here and brought back, only ever at the user's request (`restoreDeleted`). */
+  restored: number;
+  /** Kept as they are here; the file's version was not applied. */
+  conflicts: ImportConflict[];
+  /** Deleted here, so skipped; `restoreDeleted` brings them back. */
+  deletedHere: ImportDeletedHere[];
+}
+
 export type ImportResult =
-  | { ok: true; added: number; updated: number; unchanged: number }
+  | ImportSummary
   /** `detail` is what the UI substitutes into its localized message; `message` is a complete English sentence. */
   | { ok: false; code: ImportErrorCode; detail: string; message: string };
+
+export interface ImportOptions extends Pick<StoreOptions, 'now'> {
+  /**
+   * Bring back notes of the file that were deleted here: `true` for all of them, or
+   * the ids the user was shown. Their tombstones and trash entries are cleared.
+   */
+  restoreDeleted?: true | readonly string[];
+}
 
 type ImportFailure = Extract<ImportResult, { ok: false }>;
 
@@ -62,14 +111,29 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-const Envelope = z.object({ format: z.unknown(), version: z.unknown(), notes: z.unknown() });
-const NotesArray = z.array(NoteRecordSchema);
+const Envelope = z.object({ format: z.unknown(), version: z.unknown(), exportedAt: z.unknown().optional(), notes: z.unknown() });
+const NotesArray = z.array(ImportedNoteSchema);
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+/**
+ * When the file was exported, in epoch milliseconds, or null when that is unknown:
+ * missing (hand-made version 1 files may lack it), not an ISO 8601 date-time, or
+ * later than now. A future time is not believed because it would make every note
+ * here look untouched since the export, and so replaceable by the file.
+ */
+export function parseExportedAt(value: unknown, now: number): number | null {
+  const iso = IsoDateTime.safeParse(value);
+  if (!iso.success) return null;
+  const ms = Date.parse(iso.data);
+  return Number.isFinite(ms) && ms <= now ? ms : null;
+}
 
 /** Checks a file's text without touching the store: every note valid, every person known. */
 export function parseImport(
   text: string,
   isKnownPerson: (personId: string) => boolean,
-): { ok: true; notes: NoteRecord[] } | ImportFailure {
+  now = Date.now(),
+): { ok: true; notes: NoteRecord[]; exportedAt: number | null } | ImportFailure {
   // Chars ≤ UTF-8 bytes, so the cheap length check is safe before the exact one.
   if (text.length > IMPORT_LIMITS.maxBytes || utf8Length(text) > IMPORT_LIMITS.maxBytes) {
     const mb = String(IMPORT_LIMITS.maxBytes / 1024 / 1024);
@@ -108,50 +172,145 @@ export function parseImport(
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` (+${unknown.length - 10})` : '');
     return failure('unknown-people', shown, `The file has notes for people Talent Lens does not know: ${shown}.`);
   }
-  return { ok: true, notes: notes.data };
+  return { ok: true, notes: notes.data, exportedAt: parseExportedAt(envelope.data.exportedAt, now) };
 }
 
 
-/** Merges a file into the store: new notes are added, a note already stored is replaced only by a newer version. */
+/**
+ * Merges a file into the store. Repeated ids in the file count once (the newest),
+ * then dates later than `now` are pulled back to it. Then each note of the file is
+ * decided by {@link decideImport}; everything is written in one transaction, so a
+ * failure half-way changes nothing.
+ */
 export async function importNotes(
   db: NotesDatabase,
   text: string,
   isKnownPerson: (personId: string) => boolean,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const parsed = parseImport(text, isKnownPerson);
+  const now = (options.now ?? Date.now)();
+  const parsed = parseImport(text, isKnownPerson, now);
   if (!parsed.ok) return parsed;
+  const { exportedAt } = parsed;
+  const { restoreDeleted } = options;
+  // A set: a file holds up to 10,000 notes, and so may the list of ids to bring back.
+  const restoreIds = new Set(restoreDeleted === true ? [] : restoreDeleted);
+  const restoreWanted = (id: string) => restoreDeleted === true || restoreIds.has(id);
 
-  const incoming = new Map<string, NoteRecord>();
+  // The newest of repeated ids is judged by the file's own dates, as before they were bounded.
+  const newestInFile = new Map<string, NoteRecord>();
   for (const note of parsed.notes) {
-    const seen = incoming.get(note.id);
-    incoming.set(note.id, seen && !isNewerThan(note, seen) ? seen : note);
+    const seen = newestInFile.get(note.id);
+    newestInFile.set(note.id, seen && !isNewerThan(note, seen) ? seen : note);
   }
+  const incoming = new Map([...newestInFile].map(([id, note]) => [id, withBelievableTimes(note, now)]));
 
   try {
-    return await db.transaction('rw', db.notes, async () => {
+    return await db.transaction('rw', db.notes, db.tombstones, db.trash, async (): Promise<ImportSummary> => {
       const ids = [...incoming.keys()];
       const stored = await db.notes.bulkGet(ids);
+      const tombstones = await db.tombstones.bulkGet(ids);
+      const summary: ImportSummary = { ok: true, added: 0, updated: 0, unchanged: 0, restored: 0, conflicts: [], deletedHere: [] };
       const writes: NoteRecord[] = [];
-      let added = 0;
-      let updated = 0;
+      const restoredIds: string[] = [];
       ids.forEach((id, i) => {
         const note = incoming.get(id)!;
-        const current = stored[i];
-        if (!current) {
-          added++;
-          writes.push(note);
-        } else if (isNewerThan(note, current)) {
-          updated++;
-          writes.push(note);
+        const decision = decideImport(note, stored[i], tombstones[i], exportedAt, restoreWanted(id));
+        switch (decision.kind) {
+          case 'add':
+            summary.added++;
+            writes.push(note);
+            break;
+          case 'update':
+            summary.updated++;
+            writes.push(note);
+            break;
+          case 'restore':
+            summary.restored++;
+            writes.push(note);
+            restoredIds.push(id);
+            break;
+          case 'unchanged':
+            summary.unchanged++;
+            break;
+          case 'conflict':
+            summary.conflicts.push({ id, personId: decision.personId, reason: decision.reason });
+            break;
+          case 'deleted-here':
+            summary.deletedHere.push({ id, personId: note.personId, editedAfterDeletion: decision.editedAfterDeletion });
+            break;
         }
       });
       await db.notes.bulkPut(writes);
-      return { ok: true as const, added, updated, unchanged: ids.length - added - updated };
+      await db.tombstones.bulkDelete(restoredIds);
+      // The trashed copy is older than what just came back; an undo must not find it.
+      await db.trash.bulkDelete(restoredIds);
+      return summary;
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return failure('failed', why, `The import failed and nothing was changed: ${why}`);
   }
+}
+
+export type ImportDecision =
+  | { kind: 'add' | 'update' | 'restore' | 'unchanged' }
+  | { kind: 'conflict'; reason: ImportConflictReason; personId: string }
+  | { kind: 'deleted-here'; editedAfterDeletion: boolean };
+
+/**
+ * What an import does with one note of the file, given what is stored under its id.
+ * The rules, in order:
+ * 1. The id belongs to another person here (a stored note or a tombstone): conflict
+ *    `other-person`. A note never moves, not even when brought back.
+ * 2. Stored with the same text and origin: unchanged.
+ * 3. Stored, and the file's export time is unknown (`exportedAt` null): conflict
+ *    `export-time-unknown`. Without it an edit here cannot be told from an untouched
+ *    note, so no note that differs is replaced.
+ * 4. Stored, and edited here after the export (`updatedAt > exportedAt`): conflict
+ *    `edited-here`, whatever the revisions say: the file never saw that edit.
+ * 5. Stored and untouched since the export: updated when the file's version is newer
+ *    (higher revision, or the same revision edited later), else unchanged (what is
+ *    stored is already newer).
+ * 6. Deleted here (a tombstone): skipped as `deleted-here`, also when the file's
+ *    revision is higher than the deleted one (a deletion is a decision), unless the
+ *    user asked for it back (`restore`).
+ * 7. Otherwise: added.
+ */
+export function decideImport(
+  note: NoteRecord,
+  stored: NoteRecord | undefined,
+  tombstone: NoteTombstone | undefined,
+  exportedAt: number | null,
+  restore: boolean,
+): ImportDecision {
+  const owner = stored?.personId ?? tombstone?.personId;
+  if (owner !== undefined && owner !== note.personId) return { kind: 'conflict', reason: 'other-person', personId: owner };
+  if (stored) {
+    if (sameContent(note, stored)) return { kind: 'unchanged' };
+    if (exportedAt === null) return { kind: 'conflict', reason: 'export-time-unknown', personId: stored.personId };
+    if (stored.updatedAt > exportedAt) return { kind: 'conflict', reason: 'edited-here', personId: stored.personId };
+    return { kind: isNewerThan(note, stored) ? 'update' : 'unchanged' };
+  }
+  if (tombstone) return restore ? { kind: 'restore' } : { kind: 'deleted-here', editedAfterDeletion: note.revision > tombstone.revision };
+  return { kind: 'add' };
+}
+
+/** Dates believed only up to now: a note dated in the future would head every "newest first" list for ever. */
+function withBelievableTimes(note: NoteRecord, now: number): NoteRecord {
+  const createdAt = Math.min(note.createdAt, now);
+  const updatedAt = Math.min(Math.max(note.updatedAt, createdAt), now);
+  return createdAt === note.createdAt && updatedAt === note.updatedAt ? note : { ...note, createdAt, updatedAt };
+}
+
+/** What the user wrote and where: revisions and times aside, the two are the same note. */
+function sameContent(a: NoteRecord, b: NoteRecord): boolean {
+  return (
+    a.text === b.text &&
+    a.origin?.url === b.origin?.url &&
+    a.origin?.title === b.origin?.title &&
+    a.origin?.selection === b.origin?.selection
+  );
 }
 
 /** Newer means a higher revision, or the same revision edited later. */

@@ -3,13 +3,24 @@
  * import/export format and the UI.
  */
 
-/** Longest accepted fields, in UTF-16 units. Here, not beside the zod schemas, so the content script can trim to them without bundling zod. */
+/**
+ * Longest accepted fields, in UTF-16 units, and the highest revision. Here, not
+ * beside the zod schemas, so the content script can trim to them without
+ * bundling zod.
+ */
 export const NOTE_LIMITS = {
   text: 20_000,
   url: 4_096,
   title: 1_000,
   selection: 5_000,
   id: 100,
+  /**
+   * The highest revision a note can have. A person saving once a second would
+   * need 31 years to reach it, so only a forged file could get near it; the bound
+   * keeps `revision + 1` an exact integer that every schema accepts, so one
+   * imported note cannot break its next edit or every later import of a backup.
+   */
+  revision: 1_000_000_000,
 } as const;
 
 /** Where a note was written from. */

@@ -8,7 +8,7 @@
  * loses nothing).
  */
 import type { NotesDatabase } from '@/utils/notes/db';
-import type { NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
 import { describeIssues, NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import { byNewest } from '@/utils/notes/format';
 
@@ -65,6 +65,17 @@ export async function saveNote(db: NotesDatabase, input: unknown, options: Store
     if (current.personId !== draft.personId) {
       return { ok: false, reason: 'invalid', message: 'a note cannot move to another person' };
     }
+    // Refused rather than clamped: a revision that stopped growing would let a stale
+    // editor's baseRevision match again, and its save would silently overwrite. Only a
+    // record stored before revisions were bounded (a forged import) can be here; it is
+    // checked before the conflict check, whose "keep mine" could never succeed on it.
+    if (current.revision >= NOTE_LIMITS.revision) {
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `this note has reached the highest revision (${NOTE_LIMITS.revision}) and cannot be edited; copy its text into a new note`,
+      };
+    }
     // No base revision counts as stale: an update must say which version it edited.
     if (draft.baseRevision !== current.revision) return { ok: false, reason: 'conflict', current };
 
@@ -79,23 +90,29 @@ export async function saveNote(db: NotesDatabase, input: unknown, options: Store
   });
 }
 
-/** Moves the note to the trash (for undo) and returns it; null when there was no such note. */
+/**
+ * Moves the note to the trash (for undo) and returns it; null when there was no such note.
+ * Also leaves a tombstone, in the same transaction, so an export made before the
+ * delete cannot bring the note back unannounced once the trash is emptied.
+ */
 export async function deleteNote(db: NotesDatabase, id: string, options: Pick<StoreOptions, 'now'> = {}): Promise<NoteRecord | null> {
   const now = (options.now ?? defaults.now)();
-  return db.transaction('rw', db.notes, db.trash, async () => {
+  return db.transaction('rw', db.notes, db.trash, db.tombstones, async () => {
     const note = await db.notes.get(id);
     await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).delete();
     if (!note) return null;
     await db.notes.delete(id);
     await db.trash.put({ id, deletedAt: now, note });
+    await db.tombstones.put({ id, personId: note.personId, revision: note.revision, deletedAt: now });
     return note;
   });
 }
 
 /**
- * Undoes a delete. The trashed copy wins over what the caller sends (it is the
- * record as it was stored); the caller's copy is used, once validated, only if
- * the trash no longer has it. Restoring a note that exists returns it as stored.
+ * Undoes a delete, and forgets the tombstone: the note is wanted again. The
+ * trashed copy wins over what the caller sends (it is the record as it was
+ * stored); the caller's copy is used, once validated, only if the trash no
+ * longer has it. Restoring a note that exists returns it as stored.
  */
 export async function restoreNote(db: NotesDatabase, input: unknown, options: StoreOptions = {}): Promise<NoteRecord> {
   const { isKnownPerson } = { ...defaults, ...options };
@@ -103,13 +120,14 @@ export async function restoreNote(db: NotesDatabase, input: unknown, options: St
   if (!parsed.success) throw new Error(`cannot restore note: ${describeIssues(parsed.error)}`);
   const sent = parsed.data;
 
-  return db.transaction('rw', db.notes, db.trash, async () => {
+  return db.transaction('rw', db.notes, db.trash, db.tombstones, async () => {
     const existing = await db.notes.get(sent.id);
     if (existing) return existing;
     const note = (await db.trash.get(sent.id))?.note ?? sent;
     if (!isKnownPerson(note.personId)) throw new Error(`cannot restore note: unknown person id ${note.personId}`);
     await db.notes.add(note);
     await db.trash.delete(note.id);
+    await db.tombstones.delete(note.id);
     return note;
   });
 }

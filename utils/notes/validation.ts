@@ -26,21 +26,36 @@ const NoteId = z
 
 const NoteText = z.string().max(NOTE_LIMITS.text, `a note holds at most ${NOTE_LIMITS.text} characters`);
 
-export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object({
+const Revision = z
+  .number()
+  .int('a revision is a whole number')
+  .min(1, 'a revision is at least 1')
+  .max(NOTE_LIMITS.revision, `a revision is at most ${NOTE_LIMITS.revision}`);
+
+/** What the editor lets anyone save: some visible text, within the length limit. */
+const EditorText = NoteText.refine((text) => text.trim().length > 0, 'a note needs some text');
+
+const noteRecordFields = {
   id: NoteId,
   personId: PersonId,
   text: NoteText,
   createdAt: epochMs,
   updatedAt: epochMs,
-  revision: z.number().int().min(1),
+  revision: Revision,
   origin: NoteOriginSchema.optional(),
-});
+};
+
+/** A stored record, e.g. the caller's copy in an undo. */
+export const NoteRecordSchema: z.ZodType<NoteRecord> = z.object(noteRecordFields);
+
+/** A note in a file being imported: a record whose text also obeys the editor's rule, so no file adds what the editor would refuse. */
+export const ImportedNoteSchema: z.ZodType<NoteRecord> = z.object({ ...noteRecordFields, text: EditorText });
 
 export const NoteDraftSchema: z.ZodType<NoteDraft> = z.object({
   id: NoteId.optional(),
   personId: PersonId,
-  text: NoteText.refine((text) => text.trim().length > 0, 'a note needs some text'),
-  baseRevision: z.number().int().min(1).optional(),
+  text: EditorText,
+  baseRevision: Revision.optional(),
   origin: NoteOriginSchema.optional(),
 });
 
