@@ -12,7 +12,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { MentionsReport } from '@/utils/page/mentions-report';
-import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { NoteDraft, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
@@ -20,8 +20,12 @@ export interface BackgroundProtocol {
   /** Everything the card shows about a person, or null for an unknown id. */
   getPersonCard(personId: string): PersonCard | null;
 
-  /** Notes, newest first; all of them, or one person's. */
+  /** Notes, newest first; all of them, or one person's. Only the notes page needs them all (its search covers every note). */
   listNotes(query: { personId?: string }): NoteRecord[];
+  /** One page of a person's notes, newest first (the card and the popup show the newest and load older ones on demand). */
+  listNotesPage(query: NotesPageQuery): NotesPage;
+  /** How many notes a person has. */
+  countNotes(query: { personId: string }): number;
   /** Creates or updates a note; an update based on a stale revision is refused as a conflict. */
   saveNote(draft: NoteDraft): SaveNoteResult;
   /** Deletes a note and returns it, so the caller can offer undo through `restoreNote`. */

@@ -7,6 +7,7 @@ import zh from '@/public/_locales/zh_CN/messages.json';
 import type { PersonCard } from '@/data/schema';
 import type { NotesClient } from '@/utils/notes/client';
 import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import { byNewest } from '@/utils/notes/format';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -95,6 +96,15 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { drafts:
     notes,
     drafts,
     list: async ({ personId }) => notes.filter((n) => !personId || n.personId === personId),
+    // The store's contract without the store: byNewest order, the page after the cursor.
+    page: async ({ personId, limit, after }) => {
+      const mine = notes.filter((n) => n.personId === personId).sort(byNewest);
+      const rest = after ? mine.filter((n) => byNewest(n, after) > 0) : mine;
+      const page = rest.slice(0, limit);
+      const last = page.at(-1);
+      return { notes: page, next: rest.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+    },
+    count: async ({ personId }) => notes.filter((n) => n.personId === personId).length,
     save: async (draft): Promise<SaveNoteResult> => {
       drafts.push(draft);
       const now = Date.now();

@@ -47,3 +47,22 @@ export type SaveNoteResult =
   /** The note changed elsewhere since `baseRevision`: nothing was written; `current` is what is stored now. */
   | { ok: false; reason: 'conflict'; current: NoteRecord }
   | { ok: false; reason: 'missing' | 'invalid'; message: string };
+
+/** Where a page of one person's notes ends: the last note's sort key (updatedAt, then id), so notes that share a time are neither skipped nor repeated. */
+export interface NotesCursor {
+  updatedAt: number;
+  id: string;
+}
+
+/** One person's notes newest first, `limit` at a time; `after` continues from a page's `next`. */
+export interface NotesPageQuery {
+  personId: string;
+  limit: number;
+  after?: NotesCursor;
+}
+
+export interface NotesPage {
+  notes: NoteRecord[];
+  /** Where the next page starts; null when this page holds the oldest note. */
+  next: NotesCursor | null;
+}
