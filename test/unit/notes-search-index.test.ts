@@ -55,6 +55,8 @@ describe('the notes search index', () => {
 
   it('never matches across two fields (text end + title start), nor across lines of one field unless asked', () => {
     expect(ids('ceo saidsam')).toEqual([]);
+    expect(ids('said sam')).toEqual([]);
+    expect(ids('ai founder')).toEqual(['2']);
     expect(ids('founder\nmoved')).toEqual(['2']);
     expect(ids('meta\nalexandr')).toEqual([]);
   });
