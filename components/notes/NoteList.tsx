@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChild } from 'preact';
 import type { NotesClient } from '@/utils/notes/client';
 import type { NoteOrigin, NoteRecord, NotesCursor } from '@/utils/notes/records';
@@ -84,7 +84,7 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
     };
   }, [client, personId, reloadKey]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const id = focusNote.current;
     if (!id || !container.current) return;
     focusNote.current = null;
