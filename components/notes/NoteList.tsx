@@ -11,6 +11,9 @@ import { NOTE_GAP_PX } from './notes-css';
 /** How many of a person's notes the card and the popup show at first, and load per "show older" click. */
 export const NOTES_PAGE_SIZE = 20;
 
+/** Notes the notes page shows before every note is loaded: more than a screenful. */
+const FIRST_SCREEN = 50;
+
 /** A collapsed note's height before it is measured (text of two lines, the meta line, the buttons), px. */
 const NOTE_ROW_ESTIMATE_PX = 120;
 
@@ -26,8 +29,8 @@ export interface NoteListProps {
   heading?(note: NoteRecord): ComponentChild;
   /** Change it to reload from the store (e.g. after an import). */
   reloadKey?: unknown;
-  /** Called with every note loaded, after each load or change. */
-  onNotesChange?(notes: NoteRecord[]): void;
+  /** Called with every note loaded, after each load or change; `complete` is false while only the newest are loaded. */
+  onNotesChange?(notes: NoteRecord[], complete: boolean): void;
 }
 
 /** What is loaded of a person's notes: the newest pages, where the next one starts, and how many there are in all. */
@@ -57,10 +60,12 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
   /** A note to move focus to once rendered: the first older one loaded when the button went away with its focus. */
   const focusNote = useRef<string | null>(null);
 
-  function update(next: NoteRecord[]) {
+  const complete = useRef(false);
+  function update(next: NoteRecord[], loadedAll = complete.current) {
     const sorted = [...next].sort(byNewest);
+    complete.current = loadedAll;
     setNotes(sorted);
-    onNotesChange?.(sorted);
+    onNotesChange?.(sorted, loadedAll);
   }
 
   useEffect(() => {
@@ -70,14 +75,24 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
       if (live) setFailed(true);
     };
     if (personId) {
-      Promise.all([client.page({ personId, limit: NOTES_PAGE_SIZE }), client.count({ personId })]).then(([page, total]) => {
+      // The count comes after the first page is shown: counting is the slow part (see countNotes).
+      client.page({ personId, limit: NOTES_PAGE_SIZE }).then((page) => {
         if (!live) return;
         setFailed(false);
-        setPaging({ next: page.next, total: Math.max(total, page.notes.length) });
-        update(page.notes);
+        setPaging({ next: page.next, total: page.notes.length });
+        update(page.notes, true);
+        if (page.next) {
+          client.count({ personId }).then((total) => live && setPaging((p) => p && { ...p, total: Math.max(total, p.total) }), fail);
+        }
       }, fail);
     } else {
-      client.list({}).then((loaded) => live && (setFailed(false), setPaging(null), update(loaded)), fail);
+      // Reading 20,000 notes takes Chromium's IndexedDB about a second: the newest screenful is shown first.
+      let complete = false;
+      client.page({ limit: FIRST_SCREEN }).then(
+        (page) => live && !complete && (setFailed(false), update(page.notes, !page.next)),
+        () => undefined,
+      );
+      client.list({}).then((loaded) => live && ((complete = true), setFailed(false), setPaging(null), update(loaded, true)), fail);
     }
     return () => {
       live = false;
@@ -141,6 +156,7 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
   }
 
   const shown = notes ? (select ? select(notes) : notes) : [];
+  // Shown once counted: until then the total is only what is loaded.
   const older = paging && paging.next ? Math.max(0, paging.total - (notes?.length ?? 0)) : 0;
 
   const content = (note: NoteRecord) => (

@@ -50,6 +50,9 @@ describe('the notes search index', () => {
     expect(ids('zhao')).toEqual(['4']);
     expect(ids('σοφος')).toEqual(['3']);
     expect(ids('')).toEqual(['1', '2', '3', '4']);
+    const prepared = createNoteSearchIndex(names);
+    prepared.prepare(notes);
+    expect(prepared.search(notes, 'openai').map((n) => n.id)).toEqual(['1']);
     expect(ids('nothing like this')).toEqual([]);
   });
 

@@ -54,9 +54,9 @@ export interface NotesCursor {
   id: string;
 }
 
-/** One person's notes newest first, `limit` at a time; `after` continues from a page's `next`. */
+/** One person's notes (every note without a person) newest first, `limit` at a time; `after` continues from a page's `next`. */
 export interface NotesPageQuery {
-  personId: string;
+  personId?: string;
   limit: number;
   after?: NotesCursor;
 }

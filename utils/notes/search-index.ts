@@ -39,6 +39,8 @@ export function noteMatches(note: NoteRecord, needle: string, names: PersonNames
 export interface NoteSearchIndex {
   /** The notes of `notes` that match `query`, in their order; `notes` itself for an empty query. */
   search(notes: readonly NoteRecord[], query: string): readonly NoteRecord[];
+  /** Makes the searchable strings of these notes now (while the page is idle), so the first keystroke only scans. */
+  prepare(notes: readonly NoteRecord[]): void;
 }
 
 /**
@@ -63,6 +65,9 @@ export function createNoteSearchIndex(names: PersonNames): NoteSearchIndex {
   let last: { notes: readonly NoteRecord[]; needle: string; result: readonly NoteRecord[] } | null = null;
 
   return {
+    prepare(notes) {
+      for (const note of notes) textOf(note);
+    },
     search(notes, query) {
       const needle = normalizeNoteQuery(query);
       if (!needle) return notes;
