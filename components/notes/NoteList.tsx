@@ -87,12 +87,12 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
       }, fail);
     } else {
       // Reading 20,000 notes takes Chromium's IndexedDB about a second: the newest screenful is shown first.
-      let complete = false;
-      client.page({ limit: FIRST_SCREEN }).then(
-        (page) => live && !complete && (setFailed(false), update(page.notes, !page.next)),
-        () => undefined,
-      );
-      client.list({}).then((loaded) => live && ((complete = true), setFailed(false), setPaging(null), update(loaded, true)), fail);
+      // One after the other: sent together, the small answer waits behind the large one in the background.
+      client
+        .page({ limit: FIRST_SCREEN })
+        .then((page) => live && (setFailed(false), update(page.notes, !page.next)), () => undefined)
+        .then(() => (live ? client.list({}) : null))
+        .then((loaded) => loaded && live && (setFailed(false), setPaging(null), update(loaded, true)), fail);
     }
     return () => {
       live = false;
