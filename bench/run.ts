@@ -6,6 +6,8 @@
  *
  * Options: --runs=N (default 5) --markjs-runs=N (default: --runs)
  *          --pages=a,b (default: all) --no-markjs --no-profile --quick
+ *          --notes-runs=N (default: --runs) --no-notes --notes-only
+ *          --build=DIR (measure another build, e.g. an older commit's .output/chrome-mv3)
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import { summarize, type Summary } from './stats';
 import { generateAliasIndex } from './synthetic-index';
 import { withSearchedForms } from '../utils/match/matcher';
 import { evaluateTargets, renderTables } from './report';
+import { renderNotes, runNotesBench, type NotesResult } from './notes';
 
 export const MARK_START = 'talent-lens:start';
 export const MARK_APPLIED = 'talent-lens:marks-applied';
@@ -62,6 +65,10 @@ interface Options {
   pages: string[];
   markjs: boolean;
   profile: boolean;
+  /** Runs of the notes scenario (bench/notes.ts); 0 skips it. */
+  notesRuns: number;
+  notesOnly: boolean;
+  build: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -75,6 +82,9 @@ function parseOptions(argv: string[]): Options {
     pages: get('pages')?.split(',') ?? (quick ? ['news-1k', 'none-1k'] : PAGE_DEFS.map((p) => p.name)),
     markjs: !argv.includes('--no-markjs'),
     profile: !argv.includes('--no-profile'),
+    notesRuns: argv.includes('--no-notes') ? 0 : Number(get('notes-runs') ?? runs),
+    notesOnly: argv.includes('--notes-only'),
+    build: path.resolve(get('build') ?? CHROME_BUILD),
   };
 }
 
@@ -350,12 +360,27 @@ function summarizePage(r: Omit<PageResult, 'summary'>): Record<string, Summary |
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(path.join(options.build, 'manifest.json'))) throw new Error(`No built extension in ${options.build}: run \`npm run build\` first`);
+  if (options.notesOnly) {
+    const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
+    cpSync(options.build, build, { recursive: true });
+    try {
+      const notes = await runNotesBench(build, options.notesRuns || 1, (line) => console.error(line));
+      const resultsDir = path.join(ROOT, 'bench/results');
+      mkdirSync(resultsDir, { recursive: true });
+      writeFileSync(path.join(resultsDir, 'notes-latest.json'), JSON.stringify({ machine: machineInfo(), command: commandLine(), build: options.build, notes }, null, 2));
+      console.log(renderNotes(notes));
+      console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'notes-latest.json'))}`);
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
+    return;
+  }
   const indexFile = path.join(ROOT, 'data/generated/alias-index.json');
   if (!existsSync(indexFile)) throw new Error('No data/generated/alias-index.json: run `npx tsx scripts/build-data.ts` first');
-  if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) throw new Error('No built extension: run `npm run build` first');
   // A private copy: a rebuild of .output during the run must not change what is measured.
   const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
-  cpSync(CHROME_BUILD, build, { recursive: true });
+  cpSync(options.build, build, { recursive: true });
   const sizes = bundleSizes(build);
 
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as AliasIndex;
@@ -373,6 +398,7 @@ async function main(): Promise<void> {
   if (options.markjs && !markJsPath) console.warn('[bench] mark.js not found: `npm install --save-dev mark.js@8.11.1` or set MARKJS_PATH');
 
   const results: Record<string, PageResult> = {};
+  let notes: NotesResult | null = null;
   const missing = new Set<string>();
   const resultsDir = path.join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
@@ -422,6 +448,7 @@ async function main(): Promise<void> {
       }
       results[page.name] = { ...r, summary: summarizePage(r) };
     }
+    if (options.notesRuns > 0) notes = await runNotesBench(build, options.notesRuns, (line) => console.error(line));
   } finally {
     await withExt.close();
     await bare.close();
@@ -431,7 +458,7 @@ async function main(): Promise<void> {
 
   const output = {
     machine: machineInfo(),
-    command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+    command: commandLine(),
     options,
     markJs: markJsPath ? { path: path.relative(ROOT, markJsPath), accuracy: 'partially', aliases: aliasTexts.length } : null,
     datasets: {
@@ -441,11 +468,13 @@ async function main(): Promise<void> {
     missingMarks: [...missing],
     sizes,
     pages: results,
+    notes,
   };
   const targets = evaluateTargets(output);
   const json = { ...output, targets };
   writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2));
   console.log(renderTables(json));
+  if (notes) console.log(`\n${renderNotes(notes)}`);
   if (missing.size) console.log(`\nMissing performance marks: ${[...missing].join(', ')}`);
   console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'latest.json'))}`);
 }
@@ -459,7 +488,12 @@ export type BenchOutput = {
   missingMarks: string[];
   sizes: ReturnType<typeof bundleSizes>;
   pages: Record<string, PageResult>;
+  notes: NotesResult | null;
 };
+
+function commandLine(): string {
+  return `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+}
 
 main().catch((error: unknown) => {
   console.error(error);

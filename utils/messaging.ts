@@ -17,7 +17,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { MentionsReport } from '@/utils/page/mentions-report';
-import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
 
 export interface BackgroundProtocol {
@@ -26,8 +26,12 @@ export interface BackgroundProtocol {
   /** Everything the card shows about a person, or null for an unknown id. */
   getPersonCard(personId: string): PersonCard | null;
 
-  /** Notes, newest first; all of them, or one person's. */
+  /** Notes, newest first; all of them, or one person's. Only the notes page needs them all (its search covers every note). */
   listNotes(query: { personId?: string }): NoteRecord[];
+  /** One page of a person's notes, newest first (the card and the popup show the newest and load older ones on demand). */
+  listNotesPage(query: NotesPageQuery): NotesPage;
+  /** How many notes a person has. */
+  countNotes(query: { personId: string }): number;
   /** Creates or updates a note; an update based on a stale revision is refused as a conflict. */
   saveNote(draft: NoteDraft): SaveNoteResult;
   /** Deletes a note and returns it, so the caller can offer undo through `restoreNote`. */
@@ -48,6 +52,8 @@ export interface BackgroundProtocol {
   /** The notes frame, through its session: whose notes it shows; null when the session is not its to use. */
   frameStart(request: SessionScoped): { personId: string; origin: NoteOrigin } | null;
   frameListNotes(request: SessionScoped): NoteRecord[];
+  frameListNotesPage(request: SessionScoped<{ query: NotesPageQuery }>): NotesPage;
+  frameCountNotes(request: SessionScoped): number;
   frameSaveNote(request: SessionScoped<{ draft: NoteDraft }>): SaveNoteResult;
   frameDeleteNote(request: SessionScoped<{ id: string }>): NoteRecord | null;
   frameRestoreNote(request: SessionScoped<{ note: NoteRecord }>): NoteRecord;

@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DatasetDetails, PersonRecord } from '@/data/schema';
 import type { NoteRecord } from '@/utils/notes/records';
+import { createNoteSearchIndex } from '@/utils/notes/search-index';
+import { perfMark, PERF_MARKS } from '@/utils/page/perf-marks';
 import { exportToJson, IMPORT_LIMITS, notesToMarkdown, type ImportConflictReason, type ImportResult, type ImportSummary } from '@/utils/notes/import-export';
 import { personCard } from '@/utils/dataset/person-card';
 import { NoteList } from '@/components/notes/NoteList';
@@ -81,7 +83,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonId }: NotesPageProps) {
   const lang = useMemo(() => cardLang(), []);
   const [query, setQuery] = useState('');
-  const [notes, setNotes] = useState<NoteRecord[]>([]);
+  const [notes, setNotes] = useState<NoteRecord[] | null>(null);
+  const [complete, setComplete] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,19 +100,37 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
     return lang === 'zh' && person.name.zh ? person.name.zh : person.name.en;
   };
 
-  const needle = query.trim().toLowerCase();
-  const matches = (note: NoteRecord) => {
-    if (!needle) return true;
-    const person = details.people[note.personId];
-    const haystack = [note.text, note.origin?.title, note.origin?.url, note.origin?.selection, person?.name.en, person?.name.zh, person?.name.native];
-    return haystack.some((value) => value?.toLowerCase().includes(needle));
-  };
-  const shownCount = notes.filter(matches).length;
+  // Each note's searchable text is made once (utils/notes/search-index.ts); a keystroke only scans those strings.
+  const index = useMemo(() => createNoteSearchIndex((id) => details.people[id]?.name), [details]);
+  const select = (list: readonly NoteRecord[]) => index.search(list, query);
+  const allNotes = notes ?? [];
+  const shownCount = select(allNotes).length;
   const notesPerPerson = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const note of notes) counts.set(note.personId, (counts.get(note.personId) ?? 0) + 1);
+    for (const note of allNotes) counts.set(note.personId, (counts.get(note.personId) ?? 0) + 1);
     return counts;
   }, [notes]);
+
+  useEffect(() => {
+    if (!notes || !complete) return;
+    // After the list is painted, not before: the first render does not wait for 20,000 strings.
+    const timer = setTimeout(() => index.prepare(notes), 0);
+    return () => clearTimeout(timer);
+  }, [notes, complete, index]);
+
+  // For the benchmark (bench/notes.ts): when the list first shows with every note, and when a search's results are in the DOM.
+  const listMarked = useRef(false);
+  useLayoutEffect(() => {
+    if (!notes || listMarked.current) return;
+    listMarked.current = true;
+    perfMark(PERF_MARKS.notesListRendered, { notes: notes.length });
+  }, [notes]);
+  const searched = useRef(query);
+  useLayoutEffect(() => {
+    if (searched.current === query) return;
+    searched.current = query;
+    perfMark(PERF_MARKS.notesSearchRendered, { shown: shownCount });
+  }, [query]);
 
   async function exportAs(kind: 'json' | 'markdown') {
     setMessage(null);
@@ -232,13 +253,13 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
               onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
             />
             <p class="tl-status-line tl-muted" data-testid="notes-count">
-              {t('notesCount', [String(shownCount), String(notes.length)])}
+              {complete || !notes ? t('notesCount', [String(shownCount), String(allNotes.length)]) : t('notesLoadingAll')}
             </p>
             <NoteList
               client={deps.notes}
-              filter={matches}
+              select={select}
               reloadKey={reloadKey}
-              onNotesChange={setNotes}
+              onNotesChange={(loaded, all) => (setNotes(loaded), setComplete(all))}
               heading={(note) => (
                 <h3 class="tl-note-person">
                   <a href={`#person-${note.personId}`}>{details.people[note.personId] ? name(note.personId) : t('notesDeletedPerson')}</a>

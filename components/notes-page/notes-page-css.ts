@@ -14,6 +14,7 @@ export const NOTES_PAGE_CSS =
 @media (max-width: 800px) { .tl-notes-columns { grid-template-columns: minmax(0, 1fr); } }
 .tl-notes-all, .tl-people { display: flex; flex-direction: column; gap: 8px; }
 .tl-notes-heading { font-size: 16px; line-height: 22px; font-weight: 650; }
+.tl-notes-all .tl-virtual { max-height: calc(100vh - 180px); min-height: 240px; }
 .tl-note-person { font-size: 14px; line-height: 20px; font-weight: 600; margin: 0 0 4px; }
 .tl-people-list { display: flex; flex-direction: column; gap: 4px; }
 .tl-person-entry { border: 1px solid var(--tl-border); border-radius: 6px; padding: 6px 10px; }

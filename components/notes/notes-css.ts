@@ -3,9 +3,16 @@
  * the card's closed shadow root, the popup and the notes page. Sizes are px so
  * a page's root font size cannot scale them inside the card.
  */
+/** Space between two notes, px: the CSS gap of a short list, and the offset the windowed list adds between its positioned rows. */
+export const NOTE_GAP_PX = 8;
+
 export const NOTES_CSS = `
 .tl-notes { display: flex; flex-direction: column; gap: 8px; }
-.tl-note-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.tl-note-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: ${NOTE_GAP_PX}px; }
+.tl-virtual { position: relative; overflow-y: auto; overscroll-behavior: contain; }
+.tl-virtual-items { position: relative; list-style: none; margin: 0; padding: 0; }
+.tl-virtual-items > li { position: absolute; left: 0; right: 0; box-sizing: border-box; }
+.tl-note:focus-visible { outline: 2px solid #3b82f6; outline-offset: 1px; }
 .tl-note { border: 1px solid var(--tl-border, #d0d4da); border-radius: 6px; padding: 8px; }
 .tl-note-text { margin: 0 0 4px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 14px; line-height: 20px; }
 .tl-note-selection { margin: 0 0 4px; padding: 0 0 0 8px; border-left: 3px solid var(--tl-border, #d0d4da); font-size: 13px; line-height: 18px; opacity: 0.85; }
@@ -24,6 +31,6 @@ export const NOTES_CSS = `
 .tl-note-badge { display: inline-block; margin: 0 0 4px; padding: 0 6px; border: 1px solid #d97706; border-radius: 4px; font-size: 12px; line-height: 16px; }
 @media (prefers-color-scheme: dark) {
   .tl-note-error { color: #fca5a5; }
-  .tl-note-actions button:focus-visible, .tl-note-undo button:focus-visible, .tl-note-input:focus-visible { outline-color: #93c5fd; }
+  .tl-note-actions button:focus-visible, .tl-note-undo button:focus-visible, .tl-note-input:focus-visible, .tl-note:focus-visible { outline-color: #93c5fd; }
 }
 `;

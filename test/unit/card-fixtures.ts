@@ -9,6 +9,7 @@ import type { NotesClient } from '@/utils/notes/client';
 import { draftKey, type EditorDraft, type NoteDraft, type NoteOrigin, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
 import type { NoteFrameEvent } from '@/utils/messaging';
 import type { NoteSessionPort } from '@/utils/notes/note-session-port';
+import { byNewest } from '@/utils/notes/format';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -110,6 +111,15 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { saved: 
       discard: async (key) => void unsaved.delete(key),
     },
     list: async ({ personId }) => notes.filter((n) => !personId || n.personId === personId),
+    // The store's contract without the store: byNewest order, the page after the cursor.
+    page: async ({ personId, limit, after }) => {
+      const mine = notes.filter((n) => n.personId === personId).sort(byNewest);
+      const rest = after ? mine.filter((n) => byNewest(n, after) > 0) : mine;
+      const page = rest.slice(0, limit);
+      const last = page.at(-1);
+      return { notes: page, next: rest.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+    },
+    count: async ({ personId }) => notes.filter((n) => n.personId === personId).length,
     save: async (draft): Promise<SaveNoteResult> => {
       saved.push(draft);
       const now = Date.now();

@@ -121,4 +121,16 @@ describe('the notes frame', () => {
     renderFrame({ notes: [] });
     await waitFor(() => expect(screen.getByText('还没有笔记。')).toBeTruthy());
   });
+
+  it('shows the newest notes of a person with many, and older ones on demand', async () => {
+    const many = Array.from({ length: 30 }, (_, i): NoteRecord => ({ ...existing, id: `m${i}`, text: `Note ${i}`, updatedAt: 100 + i }));
+    const { client } = renderFrame({ notes: many });
+    const page = vi.spyOn(client, 'page');
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(20));
+    expect(screen.getAllByTestId('note-text')[0]!.textContent).toBe('Note 29');
+    fireEvent.click(screen.getByRole('button', { name: 'Show older notes (10 more)' }));
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(30));
+    expect(page).toHaveBeenCalledWith({ personId: 'shengjia-zhao', limit: 20, after: { updatedAt: 110, id: 'm10' } });
+    expect(screen.queryByTestId('notes-show-older')).toBeNull();
+  });
 });

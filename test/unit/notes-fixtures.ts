@@ -1,7 +1,7 @@
 /** Shared by the notes, popup and notes-page tests: a NotesClient over the real store on fake-indexeddb. */
 import { NotesDatabase } from '@/utils/notes/db';
 import type { NotesClient } from '@/utils/notes/client';
-import { deleteNote, listNotes, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
+import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 import { discardDraft, listDrafts, saveDraft } from '@/utils/notes/drafts';
 
 export function freshDatabase(): NotesDatabase {
@@ -12,6 +12,8 @@ export function freshDatabase(): NotesDatabase {
 export function storeNotesClient(db: NotesDatabase, options: StoreOptions = {}): NotesClient {
   return {
     list: (query) => listNotes(db, query),
+    page: (query) => listNotesPage(db, query),
+    count: ({ personId }) => countNotes(db, personId),
     save: (draft) => saveNote(db, draft, options),
     remove: (id) => deleteNote(db, id),
     restore: (note) => restoreNote(db, note, options),

@@ -6,10 +6,16 @@
  */
 import { backgroundMessenger } from '@/utils/messaging';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
-import type { EditorDraft, EditorDraftInput, NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { EditorDraft, EditorDraftInput, NoteDraft, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 
 export interface NotesClient {
   list(query: { personId?: string }): Promise<NoteRecord[]>;
+  /** One page of a person's notes, newest first. */
+  page(query: NotesPageQuery): Promise<NotesPage>;
+  count(query: { personId: string }): Promise<number>;
+  /** One page of a person's notes, newest first. */
+  page(query: NotesPageQuery): Promise<NotesPage>;
+  count(query: { personId: string }): Promise<number>;
   save(draft: NoteDraft): Promise<SaveNoteResult>;
   /** Deletes and returns the note (null if it was already gone), so the caller can offer undo. */
   remove(id: string): Promise<NoteRecord | null>;
@@ -27,6 +33,8 @@ export interface DraftsClient {
 /** Our top-level pages (popup, notes page): typed messages to the background, which owns the database. */
 export const messengerNotesClient: NotesClient = {
   list: (query) => backgroundMessenger.sendMessage('listNotes', query),
+  page: (query) => backgroundMessenger.sendMessage('listNotesPage', query),
+  count: (query) => backgroundMessenger.sendMessage('countNotes', query),
   save: (draft) => backgroundMessenger.sendMessage('saveNote', draft),
   remove: (id) => backgroundMessenger.sendMessage('deleteNote', { id }),
   restore: (note) => backgroundMessenger.sendMessage('restoreNote', note),
@@ -44,6 +52,8 @@ export const messengerNotesClient: NotesClient = {
 export function sessionNotesClient(sessionId: string): NotesClient {
   return {
     list: () => backgroundMessenger.sendMessage('frameListNotes', { sessionId }),
+    page: (query) => backgroundMessenger.sendMessage('frameListNotesPage', { sessionId, query }),
+    count: () => backgroundMessenger.sendMessage('frameCountNotes', { sessionId }),
     save: (draft) => backgroundMessenger.sendMessage('frameSaveNote', { sessionId, draft }),
     remove: (id) => backgroundMessenger.sendMessage('frameDeleteNote', { sessionId, id }),
     restore: (note) => backgroundMessenger.sendMessage('frameRestoreNote', { sessionId, note }),

@@ -11,9 +11,16 @@ export function httpUrl(url: string | undefined): string | null {
   }
 }
 
-/** A short local date and time in the UI language. */
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+/** A short local date and time in the UI language. The formatter is made once per locale: making one costs more than formatting. */
 export function formatTime(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    timeFormats.set(locale, format);
+  }
+  return format.format(new Date(epochMs));
 }
 
 /** Newest edit first; ties by id so the order is stable. */

@@ -14,9 +14,9 @@ import { discardDraft, getDraft, listDrafts, saveDraft } from '@/utils/notes/dra
 import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
 import { NoteSessionRegistry, type NoteSession } from '@/utils/notes/note-sessions';
 import { NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
-import type { NoteDraft, NoteRecord, SaveNoteResult } from '@/utils/notes/records';
+import type { NoteDraft, NoteRecord, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 import { senderFrame, senderKind, type MessageSenderLike, type SenderKind } from '@/utils/notes/sender-kind';
-import { deleteNote, listNotes, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
+import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 
 const SESSIONS_KEY = 'noteSessions';
 
@@ -71,6 +71,8 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
 
   const page: SenderKind[] = ['extension-page'];
   backgroundMessenger.onMessage('listNotes', from(page, async (data: { personId?: string }) => listNotes(db, data ?? {})));
+  backgroundMessenger.onMessage('listNotesPage', from(page, async (data: NotesPageQuery) => listNotesPage(db, data)));
+  backgroundMessenger.onMessage('countNotes', from(page, async (data: { personId: string }) => countNotes(db, String(data?.personId ?? ''))));
   backgroundMessenger.onMessage('saveNote', from(page, async (data: NoteDraft) => saveNote(db, data, options)));
   backgroundMessenger.onMessage('deleteNote', from(page, async (data: { id: string }) => deleteNote(db, String(data?.id ?? ''))));
   backgroundMessenger.onMessage('restoreNote', from(page, async (data: NoteRecord) => restoreNote(db, data, options)));
@@ -110,7 +112,13 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
       throw error;
     }
   });
+  // Whatever person the frame names, it gets its session's.
   backgroundMessenger.onMessage('frameListNotes', inSession(async (session) => listNotes(db, { personId: session.personId })));
+  backgroundMessenger.onMessage(
+    'frameListNotesPage',
+    inSession(async (session, data: SessionScoped<{ query: NotesPageQuery }>) => listNotesPage(db, { ...data.query, personId: session.personId })),
+  );
+  backgroundMessenger.onMessage('frameCountNotes', inSession(async (session) => countNotes(db, session.personId)));
   backgroundMessenger.onMessage(
     'frameSaveNote',
     inSession(async (session, data: SessionScoped<{ draft: NoteDraft }>): Promise<SaveNoteResult> => {

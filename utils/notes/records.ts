@@ -82,3 +82,22 @@ export type EditorDraftInput = Omit<EditorDraft, 'key' | 'updatedAt'>;
 export function draftKey(draft: { personId: string; noteId?: string }): string {
   return draft.noteId ?? `new:${draft.personId}`;
 }
+
+/** Where a page of one person's notes ends: the last note's sort key (updatedAt, then id), so notes that share a time are neither skipped nor repeated. */
+export interface NotesCursor {
+  updatedAt: number;
+  id: string;
+}
+
+/** One person's notes (every note without a person) newest first, `limit` at a time; `after` continues from a page's `next`. */
+export interface NotesPageQuery {
+  personId?: string;
+  limit: number;
+  after?: NotesCursor;
+}
+
+export interface NotesPage {
+  notes: NoteRecord[];
+  /** Where the next page starts; null when this page holds the oldest note. */
+  next: NotesCursor | null;
+}

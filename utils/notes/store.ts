@@ -7,8 +7,9 @@
  * disk, and nothing is held in memory between calls (a stopped service worker
  * loses nothing).
  */
+import Dexie from 'dexie';
 import type { NotesDatabase } from '@/utils/notes/db';
-import { NOTE_LIMITS, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
+import { NOTE_LIMITS, type NoteRecord, type NotesPage, type NotesPageQuery, type SaveNoteResult } from '@/utils/notes/records';
 import { describeIssues, NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import { byNewest } from '@/utils/notes/format';
 
@@ -33,6 +34,68 @@ export async function listNotes(db: NotesDatabase, query: { personId?: string } 
     ? await db.notes.where('personId').equals(query.personId).toArray()
     : await db.notes.toArray();
   return notes.sort(byNewest);
+}
+
+/** The most notes one page may ask for: a message never carries a person's whole history. */
+export const NOTES_PAGE_MAX = 500;
+
+/**
+ * One page of a person's notes in `byNewest` order, read from the
+ * [personId+updatedAt] index: a person with 20,000 notes costs one short index
+ * walk, not a read of the table and a sort.
+ *
+ * The index orders notes that share an updatedAt by id in IndexedDB's order,
+ * which is not byNewest's tie order, so every group of equal times that a page
+ * boundary touches is read whole and sorted here. Such groups are tiny in
+ * practice (two saves in the same millisecond, or an import).
+ */
+export async function listNotesPage(db: NotesDatabase, query: NotesPageQuery): Promise<NotesPage> {
+  const personId = typeof query?.personId === 'string' ? query.personId : undefined;
+  const limit = Math.min(NOTES_PAGE_MAX, Math.max(1, Math.floor(Number(query?.limit) || 0)));
+  const after = query?.after && typeof query.after.updatedAt === 'number' && typeof query.after.id === 'string' ? query.after : undefined;
+  // One person's through the compound index; everyone's (the notes page's first screen) through updatedAt alone.
+  const group = (updatedAt: number) =>
+    (personId === undefined ? db.notes.where('updatedAt').equals(updatedAt) : db.notes.where('[personId+updatedAt]').equals([personId, updatedAt])).toArray();
+  const olderThan = (updatedAt: number | undefined) =>
+    personId === undefined
+      ? updatedAt === undefined
+        ? db.notes.orderBy('updatedAt')
+        : db.notes.where('updatedAt').below(updatedAt)
+      : db.notes.where('[personId+updatedAt]').between([personId, Dexie.minKey], [personId, updatedAt ?? Dexie.maxKey], true, updatedAt === undefined);
+
+  return db.transaction('r', db.notes, async () => {
+    // The rest of the cursor's own time: notes with its updatedAt that sort after it.
+    const tied = after ? (await group(after.updatedAt)).filter((note) => byNewest(note, after) > 0).sort(byNewest) : [];
+    const need = limit - tied.length;
+    // Strictly older than the cursor's time, newest first, one more than needed: that one says whether a next page exists.
+    const older = await olderThan(after?.updatedAt)
+      .reverse()
+      .limit(Math.max(need, 0) + 1)
+      .toArray();
+
+    let notes: NoteRecord[];
+    let more: boolean;
+    if (need <= 0) {
+      notes = tied.slice(0, limit);
+      more = tied.length > limit || older.length > 0;
+    } else if (older.length > need) {
+      // The page ends inside `older`: complete the time group at its end before sorting, as the index cut it by id.
+      const edge = older[need - 1]!.updatedAt;
+      const newer = older.filter((note) => note.updatedAt > edge);
+      notes = [...tied, ...[...newer, ...(await group(edge))].sort(byNewest).slice(0, need)];
+      more = true;
+    } else {
+      notes = [...tied, ...older.sort(byNewest)];
+      more = false;
+    }
+    const last = notes.at(-1);
+    return { notes, next: more && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+  });
+}
+
+/** How many notes a person has. An index count, but Chromium walks the range to count it (hundreds of ms for 20,000): ask after the first page is shown. */
+export async function countNotes(db: NotesDatabase, personId: string): Promise<number> {
+  return db.notes.where('personId').equals(personId).count();
 }
 
 export async function saveNote(db: NotesDatabase, input: unknown, options: StoreOptions = {}): Promise<SaveNoteResult> {

@@ -1,7 +1,8 @@
 /**
  * Performance marks the content script leaves in the page's timeline, so the
  * benchmark and the tests can time it from outside (content scripts share the
- * document's performance timeline). Diagnostics only: they never throw.
+ * document's performance timeline), and the notes page's marks in its own.
+ * Diagnostics only: they never throw.
  */
 export const PERF_MARKS = {
   /** The content script's main() began. */
@@ -11,6 +12,10 @@ export const PERF_MARKS = {
   hoverStart: 'talent-lens:hover-start',
   cardShowStart: 'talent-lens:card-show-start',
   cardShown: 'talent-lens:card-shown',
+  /** The notes page's list is rendered with every note loaded (the benchmark's "first render"). */
+  notesListRendered: 'talent-lens:notes-list-rendered',
+  /** The notes page rendered the results of a changed search; `detail` holds the query's result count. */
+  notesSearchRendered: 'talent-lens:notes-search-rendered',
 } as const;
 
 /** Figures of a full scan, in the marks-applied mark's `detail`. */
