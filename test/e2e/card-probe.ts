@@ -4,36 +4,28 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { snapshotMarks } from './page-helpers';
+import { cardShown, centreOf, snapshotMarks } from './page-helpers';
 
 /** The Highlight registry name the page layer uses (utils/page/mark-engine.ts HIGHLIGHT_NAME). */
 export const HIGHLIGHT = 'talent-lens';
 
 /**
- * Hovers the nth visible mark (0: the first) and waits for the card host to show with real content.
+ * Hovers the nth visible mark (0: the first) and waits for the card host to show with real content,
+ * then moves the pointer away (unless `leave` is false).
  * `registry` names a global holding the real highlight registry, for pages that replaced CSS.highlights.
  */
-export async function hoverMarkOpensCard(page: Page, options: { registry?: string | null; nth?: number } = {}): Promise<void> {
+export async function hoverMarkOpensCard(
+  page: Page,
+  options: { registry?: string | null; nth?: number; /** false: the pointer stays on the mark, so the card stays open. */ leave?: boolean } = {},
+): Promise<void> {
   const marks = (await page.evaluate(snapshotMarks, { name: HIGHLIGHT, registry: options.registry ?? null })) ?? [];
   const rect = marks.filter((m) => !m.collapsed && m.inView)[options.nth ?? 0]?.rect;
-  const point = rect ? { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 } : null;
+  const point = rect ? centreOf(rect) : null;
   expect(point, 'a visible mark to hover').not.toBeNull();
   await page.mouse.move(point!.x - 40, point!.y + 60);
   await page.mouse.move(point!.x, point!.y, { steps: 4 });
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          for (const host of Array.from(document.querySelectorAll('talent-lens-ui'))) {
-            const box = host.getBoundingClientRect();
-            if (getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30) return true;
-          }
-          return false;
-        }),
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  await page.mouse.move(1, 1);
+  await expect.poll(() => page.evaluate(cardShown), { timeout: 10_000 }).toBe(true);
+  if (options.leave !== false) await page.mouse.move(1, 1);
 }
 
 /**

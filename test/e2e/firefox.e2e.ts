@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
-import { snapshotMarks, type Box } from './page-helpers';
+import { snapshotMarks } from './page-helpers';
+import { hoverOpensCard, readMarks } from './firefox-probe';
 
 const NOTE = `Firefox e2e note ${Date.now()} <b>not markup</b>`;
 const CARD_NOTE = `Written in the card in Firefox ${Date.now()}`;
@@ -30,44 +31,6 @@ async function noteFrameOf(page: Page): Promise<Frame | null> {
     if (/^moz-extension:\/\/[^/]+\/note-frame\.html/.test(href)) return frame;
   }
   return null;
-}
-
-/** The marks on a page: kind of engine, texts, and the viewport centre of the first visible one. */
-async function readMarks(page: Page) {
-  const centre = (r: Box) => ({ x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 });
-  const marks = await page.evaluate(snapshotMarks, { name: 'talent-lens' });
-  if (marks) {
-    const shown = marks.filter((m) => !m.collapsed);
-    const visible = shown.find((m) => m.inView);
-    return { engine: 'highlight', texts: shown.map((m) => m.text), point: visible ? centre(visible.rect!) : null };
-  }
-  // Element marks, where Firefox has no Highlight API.
-  const elements = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('talent-lens-mark')).map((el) => {
-      const r = el.getClientRects()[0];
-      return { text: el.textContent ?? '', rect: r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null };
-    }),
-  );
-  const visible = elements.find((e) => e.rect);
-  return { engine: elements.length > 0 ? 'element' : 'none', texts: elements.map((e) => e.text), point: visible ? centre(visible.rect!) : null };
-}
-
-/** Moves the pointer onto a mark as a user would and waits for the card's host to show (its code loads on demand). */
-async function hoverOpensCard(page: Page, point: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(point.x - 40, point.y + 60);
-  await page.mouse.move(point.x, point.y, { steps: 4 });
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          Array.from(document.querySelectorAll('talent-lens-ui')).some((host) => {
-            const box = host.getBoundingClientRect();
-            return getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30;
-          }),
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(true);
 }
 
 interface PageCheck {
