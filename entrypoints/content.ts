@@ -2,7 +2,7 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { tabMessenger } from '@/utils/messaging';
-import { isEnabledFor, loadSettings, watchSettings } from '@/utils/settings';
+import { isEnabledFor, loadSettings, siteKey, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
 import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/utils/page/card-loader';
@@ -69,7 +69,7 @@ export default defineContentScript({
       }
     };
 
-    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: location.host, enabled, people: [] });
+    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: siteKey(location), enabled, people: [] });
 
     const removers = [
       tabMessenger.onMessage('listMentions', async () => {
@@ -92,12 +92,12 @@ export default defineContentScript({
       for (const remove of removers) remove();
       annotator?.destroy();
     });
-    lifetime.onEnded(watchSettings((settings) => apply(isEnabledFor(settings, location.host))));
+    lifetime.onEnded(watchSettings((settings) => apply(isEnabledFor(settings, siteKey(location)))));
 
     void (async () => {
       try {
         const settings = await loadSettings();
-        enabled = isEnabledFor(settings, location.host);
+        enabled = isEnabledFor(settings, siteKey(location));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;
         ready = true;

@@ -5,11 +5,15 @@
  * - it cannot switch the content script off by forging WXT's "a newer copy started" event;
  * - after it rewrites itself with document.open/write/close, the new content is marked and works.
  * The fixtures (test/fixtures/hostile/forged-input.*, rewrite.*) do the forging in the page's own world.
+ * Also here: on a file:// page (no host) the card's "Turn off on this site" sticks.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
-import { hoverMarkOpensCard } from './card-probe';
+import { FIXTURES } from './harness';
+import { hoverMarkOpensCard, inCard } from './card-probe';
 import { cardShown, centreOf, expectNeverWithin, markTexts, marksOf } from './page-helpers';
 
 /** Longer than the card's show delay (500 ms) with room for a busy machine. */
@@ -90,5 +94,27 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
     expect((await marksOf(page)).filter((m) => m.collapsed || !m.connected), 'stale marks').toEqual([]);
     await hoverMarkOpensCard(page);
     await page.close();
+  });
+
+  // Chromium runs the unpacked extension on file:// pages with the harness's flags (checked), so this is end to end.
+  it('a file:// page: "Turn off on this site" in the card switches it off, and it stays off after a reload', async () => {
+    const page = await suite.browser.context.newPage();
+    const setSettings = (settings: unknown) => suite.browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    try {
+      await page.goto(pathToFileURL(path.join(FIXTURES, 'hostile/forged-input.html')).href);
+      await expect.poll(() => markTexts(page), { timeout: 20_000 }).toEqual(expect.arrayContaining(NAMES));
+      await hoverMarkOpensCard(page, { leave: false });
+      await expect.poll(() => inCard(page, (root) => root.querySelector('[data-testid="turn-off-site"]') !== null)).toBe(true);
+      await inCard(page, (root) => root.querySelector<HTMLElement>('[data-testid="turn-off-site"]')!.click());
+      await expect.poll(() => markTexts(page), { timeout: 10_000 }).toEqual([]);
+      const stored = await suite.browser.worker.evaluate(() => chrome.storage.local.get('settings'));
+      expect((stored.settings as { disabledSites: string[] }).disabledSites).toEqual(['file://']);
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true)).toBe(true);
+      await expectNeverWithin(async () => (await markTexts(page)).length > 0, NOTHING_HAPPENS_MS, 'marks came back on the switched-off file page');
+    } finally {
+      await setSettings({ enabled: true, disabledSites: [] });
+      await page.close();
+    }
   });
 });

@@ -30,6 +30,7 @@ import { caretAt, rangeContainsPoint } from './hit-test';
 import { liveRange, markRange, startComparer, viewportTops } from './ranges';
 import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
 import { onlyTrusted } from './trusted';
+import { siteKey } from '@/utils/settings';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
 export interface AnnotatorHost {
@@ -620,7 +621,7 @@ export class Annotator {
         });
       }
     }
-    return { url: location.href, title: document.title, host: location.host, enabled, people: [...people.values()] };
+    return { url: location.href, title: document.title, host: siteKey(location), enabled, people: [...people.values()] };
   }
 
   // ---------------------------------------------------------------------------

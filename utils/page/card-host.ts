@@ -21,7 +21,7 @@ import { cardLang } from '@/components/card/text';
 import { backgroundMessenger } from '@/utils/messaging';
 import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
-import { setSiteEnabled } from '@/utils/settings';
+import { setSiteEnabled, siteKey } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
 import type { CardController, MentionTarget } from './mention-target';
@@ -256,7 +256,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
     },
     turnOffSite: async () => {
-      await setSiteEnabled(location.host, false);
+      await setSiteEnabled(siteKey(location), false);
       intent.close();
     },
   };
