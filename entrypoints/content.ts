@@ -2,11 +2,12 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { tabMessenger } from '@/utils/messaging';
-import { isEnabledFor, loadSettings, watchSettings } from '@/utils/settings';
+import { isEnabledFor, loadSettings, siteKey, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
 import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/utils/page/card-loader';
 import { whenIdle } from '@/utils/page/scheduling';
+import { createLifetime } from '@/utils/page/lifetime';
 import { PERF_MARKS, perfMark } from '@/utils/page/perf-marks';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
@@ -22,15 +23,18 @@ export default defineContentScript({
   // WXT tells an older copy of this script (after an update) to stop with a DOM event; its extra
   // window.postMessage would reach every page's own message listeners, and costs ~3 ms at start.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // WXT's ctx is not used: any page can end it with a forged DOM event (see utils/page/lifetime.ts).
+  main() {
     perfMark(PERF_MARKS.start);
+    // Ends only when the extension's context is gone, checked the way WXT checks it.
+    const lifetime = createLifetime(() => browser.runtime?.id != null);
     const host: AnnotatorHost = {
-      setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
-      clearTimeout: (handle) => clearTimeout(handle),
+      setTimeout: (handler, ms) => lifetime.setTimeout(handler, ms),
+      clearTimeout: (handle) => lifetime.clearTimeout(handle),
       listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
-        ctx.addEventListener(target, type, handler as EventListener, options),
+        lifetime.listen(target, type, handler as (event: Event) => void, options),
       get alive() {
-        return ctx.isValid;
+        return lifetime.alive;
       },
       text: (key, substitutions) => t(key, substitutions),
     };
@@ -65,7 +69,7 @@ export default defineContentScript({
       }
     };
 
-    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: location.host, enabled, people: [] });
+    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: siteKey(location), enabled, people: [] });
 
     const removers = [
       tabMessenger.onMessage('listMentions', async () => {
@@ -84,18 +88,18 @@ export default defineContentScript({
         return annotator.focusNext(data?.direction === -1 ? -1 : 1);
       }),
     ];
-    ctx.onInvalidated(() => {
+    lifetime.onEnded(() => {
       for (const remove of removers) remove();
       annotator?.destroy();
     });
-    ctx.onInvalidated(watchSettings((settings) => apply(isEnabledFor(settings, location.host))));
+    lifetime.onEnded(watchSettings((settings) => apply(isEnabledFor(settings, siteKey(location)))));
 
     void (async () => {
       try {
         const settings = await loadSettings();
-        enabled = isEnabledFor(settings, location.host);
-        await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => ctx.setTimeout(fn, ms));
-        if (ctx.isInvalid) return;
+        enabled = isEnabledFor(settings, siteKey(location));
+        await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
+        if (!lifetime.alive) return;
         ready = true;
         apply(enabled);
       } catch (error) {

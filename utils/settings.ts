@@ -6,8 +6,18 @@
 export interface Settings {
   /** Marks on every site unless switched off here. */
   enabled: boolean;
-  /** Hosts (location.host) where marks are switched off. */
+  /** Sites (siteKey) where marks are switched off. */
   disabledSites: string[];
+}
+
+/**
+ * The key of a page's per-site switch: its host, or for pages without one (file://, and any other
+ * scheme with an empty host) the scheme as `file://`. An empty key would be dropped when settings
+ * are read back (parseSettings), so "turn off on this site" would never stick there. The content
+ * script, the card and the popup (through the content script's report) all use this one key.
+ */
+export function siteKey(location: { protocol: string; host: string }): string {
+  return location.host || `${location.protocol}//`;
 }
 
 export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [] };

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { NOTE_FRAME_HEIGHT, NOTE_FRAME_READY_TIMEOUT_MS } from '@/utils/notes/note-frame';
 import { backgroundNoteSessions, type NoteSessionPort } from '@/utils/notes/note-session-port';
+import { onlyTrusted } from '@/utils/page/trusted';
 import { t } from '@/utils/i18n';
 
 export interface CardNotesProps {
@@ -82,11 +83,10 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
     if (phase === 'tampered' && sessionId) sessions.close(sessionId);
   }, [phase, sessionId, sessions]);
 
-  const onLoad = (event: Event) => {
-    if (!event.isTrusted) return;
+  const onLoad = onlyTrusted(() => {
     loads.current += 1;
     if (loads.current > 1) setPhase('tampered');
-  };
+  });
 
   const framed = sessionId && (phase === 'loading' || phase === 'shown');
   return (

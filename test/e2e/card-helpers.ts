@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { within } from './harness';
 import { marksOf, type Box } from './page-helpers';
+import { inCard } from './card-probe';
 
 /** The box of the first mark reading `text`, in viewport coordinates (Highlight API or element marks). */
 export async function markBox(page: Page, text: string): Promise<Box | null> {
@@ -51,42 +52,7 @@ export const cardVisible = async (page: Page) => (await cardHost(page))?.visible
 /** How long one read of the page, the card or the notes frame may take before it counts as stuck. */
 export const READ_MS = 10_000;
 
-/**
- * Runs `fn(shadowRoot, arg)` on the card's closed shadow root, reached through
- * the DevTools protocol. Test-only: nothing in the page can do this.
- * Raw DevTools commands have no timeout of their own: bounded, so a stuck one fails here (and a poll retries it).
- */
-export function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  return within(runInCard(page, fn, arg), READ_MS, `reading the card's shadow root through DevTools (${fn.toString().slice(0, 60)}…)`);
-}
-
-export async function runInCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    type DomNode = { localName?: string; attributes?: string[]; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const hosts: DomNode[] = [];
-    const walk = (node: DomNode) => {
-      if (node.localName === 'talent-lens-ui' && !(node.attributes ?? []).includes('data-role')) hosts.push(node);
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
-    };
-    walk(root);
-    const shadow = hosts.at(-1)?.shadowRoots?.[0];
-    if (!shadow) throw new Error('no card shadow root');
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const reply = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
-      arguments: [{ value: arg }],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-    return reply.result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
+export { inCard };
 
 /** The box of an element inside the card, for a real click. */
 export function boxInCard(page: Page, selector: string): Promise<Box | null> {

@@ -14,6 +14,8 @@ export const FIREFOX_EXTENSION_UUID = '8a3c1e52-4a0d-4c7e-9f61-3d2b7c9e1f00';
 
 export interface FirefoxWithExtension {
   browser: Browser;
+  /** The add-on id from the manifest: also the extension's runtime id, which any page can know. */
+  addonId: string;
   extensionOrigin: string;
   newPage(url: string): Promise<Page>;
   /** Opens an extension page; `goto` may never resolve for moz-extension URLs, so wait for `readySelector`. */
@@ -51,6 +53,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   return {
     browser,
+    addonId,
     extensionOrigin,
     async newPage(url) {
       const page = await browser.newPage();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
-import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-helpers';
+import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
 interface Spy {
   messages: Array<{ origin: string; fromSelf: boolean; data: string }>;

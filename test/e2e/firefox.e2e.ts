@@ -16,7 +16,7 @@ import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
 import { snapshotMarks } from './page-helpers';
-import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-helpers';
+import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
 const NOTE = `Firefox e2e note ${Date.now()} <b>not markup</b>`;
 const CARD_NOTE = `Written in the card in Firefox ${Date.now()}`;

@@ -5,6 +5,7 @@
  * alike.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** One mark as the page shows it. */
 export interface MarkSnapshot {
@@ -113,4 +114,36 @@ export async function marksOf(page: Page, query: Partial<SnapshotQuery> = {}): P
 /** The text of every mark on the page, in document order. */
 export async function markTexts(page: Page): Promise<string[]> {
   return (await marksOf(page)).filter((m) => !m.collapsed).map((m) => m.text);
+}
+
+/**
+ * Runs in the page (pass it to evaluate): whether a card is showing, i.e. some <talent-lens-ui> host
+ * is displayed at a card's size (the screen-reader announcer shares the tag but is 1 px).
+ */
+export function cardShown(): boolean {
+  return Array.from(document.querySelectorAll('talent-lens-ui')).some((host) => {
+    const box = host.getBoundingClientRect();
+    return getComputedStyle(host).display !== 'none' && box.width > 50 && box.height > 30;
+  });
+}
+
+/** The viewport centre of a box. */
+export function centreOf(box: Box): { x: number; y: number } {
+  return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+}
+
+/**
+ * Fails as soon as `probe` answers true, and passes once it has answered false for `ms`: for what
+ * must NOT happen (a card opening after a forged event), where there is no end state to poll for.
+ * `ms` must outlast the delay the thing would take if it did happen (the card shows 500 ms after a hover).
+ */
+export async function expectNeverWithin(probe: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  let checks = 0;
+  do {
+    expect(await probe(), `${what} (after ${checks} checks)`).toBe(false);
+    checks++;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } while (Date.now() < deadline);
+  expect(await probe(), what).toBe(false);
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { HoverCard, type CardActions, type CardState, type HoverCardProps } from '@/components/card/HoverCard';
 import { CardNotes } from '@/components/card/CardNotes';
-import { fakeFrameLoading, fakeNoteSessions, personCard, trusted, useLocale } from './card-fixtures';
+import { fakeFrameLoading, fakeNoteSessions, personCard, useLocale } from './card-fixtures';
+import { asUserInput } from './trusted-events';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 
 // The cards rendered whole get a note-session port that answers like the background, without messaging.
@@ -217,7 +218,7 @@ describe('HoverCard states', () => {
 describe('HoverCard notes', () => {
   const frameOf = () => within(screen.getByTestId('card-notes')).queryByTitle('Your private notes on this person') as HTMLIFrameElement | null;
   /** A load as the browser fires it (trusted); `dispatchEvent` alone makes an untrusted one, as a page would. */
-  const load = (frame: HTMLIFrameElement) => act(() => void frame.dispatchEvent(trusted(new Event('load'))));
+  const load = (frame: HTMLIFrameElement) => act(() => void frame.dispatchEvent(asUserInput(new Event('load'))));
 
   function renderNotes(props: { personId?: string; onEscape?: () => void } = {}) {
     const fake = fakeNoteSessions();

@@ -168,12 +168,6 @@ export function fakeNoteSessions() {
   return { port, opened, emit: (id: string, event: NoteFrameEvent) => handlers.get(id)?.(event) };
 }
 
-/** The event as if the browser had fired it: happy-dom, like a browser, marks every dispatched event untrusted. */
-export function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
-
 /** Stand-ins for frames' windows, one per frame element. */
 const frameWindows = new WeakMap<HTMLIFrameElement, Window>();
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { fakeFrameLoading, personCard, trusted, useLocale } from './card-fixtures';
+import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
+import { asUserInput } from './trusted-events';
 import { loadSettings } from '@/utils/settings';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 import type { PersonCard } from '@/data/schema';
@@ -121,10 +122,10 @@ describe('card controller', () => {
     await vi.advanceTimersByTimeAsync(500);
     controller.pointerLeave();
     await vi.advanceTimersByTimeAsync(200);
-    host()!.dispatchEvent(new PointerEvent('pointerenter'));
+    host()!.dispatchEvent(asUserInput(new PointerEvent('pointerenter')));
     await vi.advanceTimersByTimeAsync(2000);
     expect(visible()).toBe(true);
-    host()!.dispatchEvent(new PointerEvent('pointerleave'));
+    host()!.dispatchEvent(asUserInput(new PointerEvent('pointerleave')));
     await vi.advanceTimersByTimeAsync(300);
     expect(visible()).toBe(false);
     controller.destroy();
@@ -195,12 +196,32 @@ describe('card controller', () => {
     const { controller, visible } = setup();
     controller.pointerEnter(mention());
     await vi.advanceTimersByTimeAsync(500);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(asUserInput(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(visible()).toBe(false);
     controller.pointerEnter(mention('Mark Chen'));
     await vi.advanceTimersByTimeAsync(500);
     expect(visible()).toBe(true);
+    document.body.dispatchEvent(asUserInput(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(visible()).toBe(false);
+    controller.destroy();
+  });
+
+  it("the page's own synthetic Escape, pointerdown, scroll and pointer events on our host change nothing", async () => {
+    const { controller, host, visible } = setup();
+    controller.pointerEnter(mention());
+    await vi.advanceTimersByTimeAsync(500);
+    expect(visible()).toBe(true);
+    // Untrusted, as every event a page dispatches is.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    window.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(visible()).toBe(true);
+    // A fake "pointer left the card" does not start the close either, nor a fake "entered" hold it open.
+    host()!.dispatchEvent(new PointerEvent('pointerenter'));
+    controller.pointerLeave();
+    host()!.dispatchEvent(new PointerEvent('pointerleave'));
+    await vi.advanceTimersByTimeAsync(300);
     expect(visible()).toBe(false);
     controller.destroy();
   });
@@ -256,7 +277,7 @@ describe('card controller', () => {
     controller.open(mention(), { viaKeyboard: false });
     await vi.advanceTimersByTimeAsync(0);
     const frame = root().querySelector<HTMLIFrameElement>('iframe')!;
-    frame.dispatchEvent(trusted(new Event('load')));
+    frame.dispatchEvent(asUserInput(new Event('load')));
     relay('ready');
     await vi.advanceTimersByTimeAsync(0);
     expect(frame.style.height).toBe(`${NOTE_FRAME_HEIGHT}px`);
@@ -281,7 +302,7 @@ describe('card controller', () => {
     controller.pointerEnter(mention());
     await vi.advanceTimersByTimeAsync(500);
     vi.mocked(Range.prototype.getClientRects).mockReturnValue([] as unknown as DOMRectList);
-    window.dispatchEvent(new Event('resize'));
+    window.dispatchEvent(asUserInput(new Event('resize')));
     await vi.advanceTimersByTimeAsync(50);
     expect(visible()).toBe(false);
     controller.destroy();

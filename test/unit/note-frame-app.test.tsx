@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { NoteFrame } from '@/entrypoints/note-frame/NoteFrame';
 import type { NoteRecord } from '@/utils/notes/records';
-import { memoryNotes, trusted, useLocale } from './card-fixtures';
+import { memoryNotes, useLocale } from './card-fixtures';
+import { asUserInput } from './trusted-events';
 
 const existing: NoteRecord = { id: 'n0', personId: 'shengjia-zhao', text: 'Met him at NeurIPS', createdAt: 1, updatedAt: 1, revision: 1 };
 const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
@@ -16,7 +17,7 @@ function renderFrame(options: { notes?: NoteRecord[]; client?: ReturnType<typeof
   return { ...view, client, onEscape };
 }
 
-const escapeOn = (target: Element) => fireEvent(target, trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+const escapeOn = (target: Element) => fireEvent(target, asUserInput(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
 
 beforeEach(() => useLocale('en'));
 

@@ -29,15 +29,17 @@ import { LiveRegion, UI_HOST_TAG } from './live-region';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { liveRange, markRange, startComparer, viewportTops } from './ranges';
 import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
+import { onlyTrusted } from './trusted';
+import { siteKey } from '@/utils/settings';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
 export interface AnnotatorHost {
   setTimeout(handler: () => void, ms: number): number;
   clearTimeout(handle: number): void;
-  /** Adds a listener that goes away with the content script's context. */
+  /** Adds a listener that goes away with the content script's lifetime (or earlier, with `options.signal`). */
   listen<K extends keyof WindowEventMap>(target: Window, type: K, handler: (event: WindowEventMap[K]) => void, options?: AddEventListenerOptions): void;
   listen<K extends keyof DocumentEventMap>(target: Document, type: K, handler: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
-  /** Whether the content script's context is still valid (extension not reloaded). */
+  /** Whether the content script still runs (the extension was not reloaded or removed). */
   readonly alive: boolean;
   /** Localized text (t() in the content script). */
   text(key: 'pageMentionAnnouncement', substitutions: string[]): string;
@@ -103,7 +105,10 @@ export class Annotator {
   private lastKeyboardStep = 0;
   private readonly liveRegion = new LiveRegion();
   private readonly longest: number;
-  private listening = false;
+  /** Removes the current set of page listeners (see listen). */
+  private listeners: AbortController | null = null;
+  /** The document element our listeners and scans belong to; another one means document.open() ran. */
+  private root: Element | null = null;
 
   constructor(private readonly options: AnnotatorOptions) {
     const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
@@ -128,7 +133,8 @@ export class Annotator {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.listenOnce();
+    this.root = document.documentElement;
+    if (!this.listeners) this.listen();
     this.observer = new MutationObserver((records) => this.guard('observer', () => this.onRecords(records)));
     this.observer.observe(document, { childList: true, characterData: true, subtree: true });
     this.needFullScan = true;
@@ -161,6 +167,8 @@ export class Annotator {
 
   destroy(): void {
     this.stop();
+    this.listeners?.abort();
+    this.listeners = null;
     this.liveRegion.destroy();
   }
 
@@ -174,10 +182,30 @@ export class Annotator {
 
   private onRecords(records: MutationRecord[]): void {
     if (!this.active) return;
+    if (document.documentElement !== this.root) {
+      this.onDocumentReplaced();
+      return;
+    }
     const { changed, removals } = changesOf(records, isOurs, isBlockElement);
     if (changed.size === 0 && !removals) return;
     for (const node of changed) this.pending.add(node);
     this.pendingRemovals ||= removals;
+    this.debouncer.trigger();
+  }
+
+  /**
+   * The page called document.open() (then write/close): the browser erased every event listener on
+   * the document and window, ours included, and replaced all of the DOM (our observer on the document
+   * itself survives, which is how we get here). Treat the new document as a new page: listeners
+   * again, the card closed (its mention is gone), and a full scan that drops every stale mark.
+   */
+  private onDocumentReplaced(): void {
+    this.root = document.documentElement;
+    this.listen();
+    this.controller?.close();
+    this.pending.clear();
+    this.pendingRemovals = false;
+    this.needFullScan = true;
     this.debouncer.trigger();
   }
 
@@ -427,15 +455,20 @@ export class Annotator {
     return (this.controller ??= this.options.createController());
   }
 
-  private listenOnce(): void {
-    if (this.listening) return;
-    this.listening = true;
+  /**
+   * (Re)adds our page listeners, removing any earlier set: listeners stay through stop() for a later
+   * start(), and come back after document.open() erased them. Each takes only the user's own input
+   * (onlyTrusted): a page's synthetic keydown, pointer or focus events must not open or close cards.
+   */
+  private listen(): void {
+    this.listeners?.abort();
+    const { signal } = (this.listeners = new AbortController());
     const { host } = this.options;
-    host.listen(document, 'pointermove', (event) => this.guard('pointermove', () => this.onPointerMove(event)), { passive: true, capture: true });
-    host.listen(document, 'pointerleave', () => this.guard('pointerleave', () => this.setHovered(null)), { passive: true });
-    host.listen(window, 'keydown', (event) => this.guard('keydown', () => this.onKeyDown(event)), { capture: true });
-    host.listen(document, 'focusin', (event) => this.guard('focusin', () => this.onFocusIn(event)), { capture: true });
-    host.listen(document, 'focusout', (event) => this.guard('focusout', () => this.onFocusOut(event)), { capture: true });
+    host.listen(document, 'pointermove', onlyTrusted((event: PointerEvent) => this.guard('pointermove', () => this.onPointerMove(event))), { passive: true, capture: true, signal });
+    host.listen(document, 'pointerleave', onlyTrusted(() => this.guard('pointerleave', () => this.setHovered(null))), { passive: true, signal });
+    host.listen(window, 'keydown', onlyTrusted((event: KeyboardEvent) => this.guard('keydown', () => this.onKeyDown(event))), { capture: true, signal });
+    host.listen(document, 'focusin', onlyTrusted((event: FocusEvent) => this.guard('focusin', () => this.onFocusIn(event))), { capture: true, signal });
+    host.listen(document, 'focusout', onlyTrusted((event: FocusEvent) => this.guard('focusout', () => this.onFocusOut(event))), { capture: true, signal });
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -588,7 +621,7 @@ export class Annotator {
         });
       }
     }
-    return { url: location.href, title: document.title, host: location.host, enabled, people: [...people.values()] };
+    return { url: location.href, title: document.title, host: siteKey(location), enabled, people: [...people.values()] };
   }
 
   // ---------------------------------------------------------------------------

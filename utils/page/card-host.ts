@@ -21,11 +21,12 @@ import { cardLang } from '@/components/card/text';
 import { backgroundMessenger } from '@/utils/messaging';
 import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
-import { setSiteEnabled } from '@/utils/settings';
+import { setSiteEnabled, siteKey } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
 import type { CardController, MentionTarget } from './mention-target';
 import { PERF_MARKS, perfMark } from './perf-marks';
+import { onlyTrusted } from './trusted';
 
 export const HOST_TAG = 'talent-lens-ui';
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;
@@ -143,13 +144,19 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     const element = document.createElement(HOST_TAG);
     const root = attach(element);
     adoptStyles(root, CARD_CSS);
+    // Containing is not acting: every event is stopped, whoever made it.
     for (const type of CONTAINED_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
-    root.addEventListener('focusin', () => intent.pin());
-    element.addEventListener('pointerenter', () => intent.enterCard());
-    element.addEventListener('pointerleave', () => {
-      // While the user works in the card (focus inside), the pointer may wander off.
-      if (!root.activeElement) intent.leaveCard();
-    });
+    // Only the card's own nodes dispatch in the closed root, but pinning is acting: the user's focus only.
+    root.addEventListener('focusin', onlyTrusted(() => intent.pin()));
+    // The host element is in the page's DOM: the page can dispatch pointer events on it.
+    element.addEventListener('pointerenter', onlyTrusted(() => intent.enterCard()));
+    element.addEventListener(
+      'pointerleave',
+      onlyTrusted(() => {
+        // While the user works in the card (focus inside), the pointer may wander off.
+        if (!root.activeElement) intent.leaveCard();
+      }),
+    );
     // Inline and !important: the page's own rules on our tag (display:none, opacity…)
     // would otherwise beat the shadow root's :host rules. `all` first, then ours.
     hostStyle(element, { all: 'initial' });
@@ -249,7 +256,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
     },
     turnOffSite: async () => {
-      await setSiteEnabled(location.host, false);
+      await setSiteEnabled(siteKey(location), false);
       intent.close();
     },
   };
@@ -295,18 +302,24 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     if (!frame) frame = requestAnimationFrame(guarded('positioning the card', reposition));
   };
 
-  const onKeyDown = guarded('handling a key', (event: KeyboardEvent) => {
-    // Inside the card the card handles keys itself (and a note editor may keep its Escape).
-    if (event.key === 'Escape' && host && event.target !== host.element) intent.close();
-  });
-  const onPointerDown = guarded('handling a click', (event: PointerEvent) => {
-    if (host && event.target !== host.element) intent.close();
-  });
+  // The page's window: only the user's own Escape, click or scroll may close or move the card.
+  const onKeyDown = onlyTrusted(
+    guarded('handling a key', (event: KeyboardEvent) => {
+      // Inside the card the card handles keys itself (and a note editor may keep its Escape).
+      if (event.key === 'Escape' && host && event.target !== host.element) intent.close();
+    }),
+  );
+  const onPointerDown = onlyTrusted(
+    guarded('handling a click', (event: PointerEvent) => {
+      if (host && event.target !== host.element) intent.close();
+    }),
+  );
+  const onViewportChange = onlyTrusted(() => scheduleReposition());
 
   function listen(on: boolean) {
     const method = on ? 'addEventListener' : 'removeEventListener';
-    window[method]('scroll', scheduleReposition, { capture: true, passive: true } as AddEventListenerOptions);
-    window[method]('resize', scheduleReposition, { passive: true } as AddEventListenerOptions);
+    window[method]('scroll', onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
+    window[method]('resize', onViewportChange, { passive: true } as AddEventListenerOptions);
     window[method]('keydown', onKeyDown as EventListener, true);
     window[method]('pointerdown', onPointerDown as EventListener, true);
     if (on && host && typeof ResizeObserver === 'function') {

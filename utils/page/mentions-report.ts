@@ -13,7 +13,7 @@ export interface MentionsReport {
   url: string;
   /** The page's title, recorded as the origin of notes written about it. */
   title: string;
-  /** The page's host, for the per-site switch. */
+  /** The key of the page's per-site switch (siteKey in utils/settings.ts: the host, or `file://`). */
   host: string;
   /** false when marking is switched off for this site or globally. */
   enabled: boolean;

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { isEnabledFor, loadSettings, parseSettings, setSiteEnabled, siteKey, withSite, DEFAULT_SETTINGS } from '@/utils/settings';
+
+describe('siteKey', () => {
+  it('is the host where there is one, with its port', () => {
+    expect(siteKey(new URL('https://news.example.com/a/b?c'))).toBe('news.example.com');
+    expect(siteKey(new URL('http://127.0.0.1:8080/x'))).toBe('127.0.0.1:8080');
+  });
+
+  it('is the scheme for pages without a host (file://), never empty', () => {
+    expect(siteKey(new URL('file:///home/me/article.html'))).toBe('file://');
+    expect(siteKey({ protocol: 'file:', host: '' })).toBe('file://');
+    expect(siteKey({ protocol: 'about:', host: '' })).toBe('about://');
+  });
+
+  it('a file page switched off stays off once the settings are read back', () => {
+    const key = siteKey(new URL('file:///tmp/page.html'));
+    const stored = JSON.parse(JSON.stringify(withSite(DEFAULT_SETTINGS, key, false)));
+    const read = parseSettings(stored);
+    expect(read.disabledSites).toEqual(['file://']);
+    expect(isEnabledFor(read, siteKey(new URL('file:///elsewhere/other.html')))).toBe(false);
+    expect(isEnabledFor(read, siteKey(new URL('https://example.com/')))).toBe(true);
+  });
+});
+
+describe('setSiteEnabled with a file page key', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('round-trips through storage', async () => {
+    await setSiteEnabled(siteKey({ protocol: 'file:', host: '' }), false);
+    expect((await loadSettings()).disabledSites).toEqual(['file://']);
+    await setSiteEnabled('file://', true);
+    expect((await loadSettings()).disabledSites).toEqual([]);
+  });
+});
