@@ -3,8 +3,14 @@
  * card (which explains them). The page layer only ever talks to a
  * CardController; the card never reads the page's marks.
  */
+import type { MentionExplanation } from '@/utils/match/why';
+
 export interface MentionTarget {
   personId: string;
+  /** Why this mention names the person and how sure that is; absent where the page layer has none to give. */
+  explanation?: MentionExplanation;
+  /** The alias as the page writes it (its text), the key a "Not this person" choice is kept under for the site. */
+  aliasText?: string;
   /** The mention's text on the page; the card positions itself next to it. */
   range: Range;
   /** Where focus goes back to when a keyboard-opened card closes. */
