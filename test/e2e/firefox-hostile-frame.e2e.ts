@@ -46,10 +46,14 @@ describe('a hostile page against the notes frame (Firefox)', () => {
 
   it('listening to every message and navigating every frame it can reach, the page gets nothing while a note is written', async () => {
     const { page, frame } = await openCard('/hostile/frame-attacks.html');
+    const cardHeight = () => page.evaluate(() => document.querySelector('talent-lens-ui')!.getBoundingClientRect().height);
+    const before = await cardHeight();
     const secret = `firefox frame-attack note ${Date.now()}`;
     await frame.type('[data-testid="note-frame"] textarea', secret);
     await frame.click('[data-testid="note-frame"] button[type="submit"]');
     await expect.poll(() => notesIn(frame), { timeout: 10_000 }).toContain(secret);
+    // The card's box, which the page does see, is the same with one more note.
+    expect(await cardHeight()).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const spy = await page.evaluate(() => (window as unknown as { spy: Spy }).spy);
     expect(spy.messages).toEqual([]);

@@ -64,9 +64,13 @@ describe('a hostile page against the notes frame (Chromium)', () => {
 
   it('listening to every message and navigating every frame it can reach, the page gets nothing while a note is written', async () => {
     const page = await openCard();
+    const cardHeight = () => page.evaluate(() => document.querySelector('talent-lens-ui')!.getBoundingClientRect().height);
+    const before = await cardHeight();
     const secret = `frame-attack note ${Date.now()}`;
     await writeNote(page, secret);
     await writeNote(page, `${secret} (2)`);
+    // The card's box, which the page does see, is the same with two more notes.
+    expect(await cardHeight()).toBe(before);
     await page.waitForTimeout(300);
     const spy = await spyOf(page);
     // No message at all: nothing of ours, not even a height, and so no frame window and no extension origin.

@@ -161,11 +161,16 @@ describe('notes in Chromium', () => {
     await markdownDownload.saveAs(markdown);
     expect(await readFile(markdown, 'utf8')).toContain(`\`\`\`text\n${NOTE}\n\`\`\``);
 
-    // Delete the note (no undo), then import the export.
+    // Delete the note (no undo), then import the export: a deletion is remembered, so the old export does
+    // not bring the note back unasked; it says so, and brings it back when asked.
     await notesPage.getByTestId('note').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notesPage.getByTestId('note-text').count()).toBe(0);
     await notesPage.getByTestId('import-file').setInputFiles(exported);
-    await expect.poll(() => notesPage.getByTestId('notes-message').textContent()).toBe('Imported: 1 added, 0 updated, 0 already up to date.');
+    await expect
+      .poll(() => notesPage.getByTestId('notes-message').textContent())
+      .toBe('Imported: 0 added, 0 updated, 0 already up to date. 1 note you deleted was not brought back: Sam Altman.Bring it back');
+    expect(await notesPage.getByTestId('note-text').count()).toBe(0);
+    await notesPage.getByRole('button', { name: 'Bring it back' }).click();
     await expect.poll(() => notesPage.getByTestId('note-text').allTextContents()).toEqual([NOTE]);
 
     // The same file again adds nothing.
