@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { launch } from './browser';
 import { createRng } from './prng';
 import { summarize, type Summary } from './stats';
+import type { NoteRecord } from '../utils/notes/records';
 
 export const NOTES_COUNT = 20_000;
 /** The word the keystroke types: in about a tenth of the notes. */
@@ -33,15 +34,8 @@ const NOTES_INIT_SCRIPT = `(() => {
 
 const WORDS = ['model', 'training', 'team', 'offer', 'compute', 'research', 'lab', 'paper', 'interview', 'scaling', 'safety', 'robotics', 'agent', 'reasoning', 'chip', 'startup', 'founder', 'hire', 'equity', 'meeting', '模型', '训练', '团队', '研究', '芯片', '融资'];
 
-export interface SeedNote {
-  id: string;
-  personId: string;
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-  revision: number;
-  origin?: { url: string; title: string; selection?: string };
-}
+/** A generated note: the stored record, declared once in utils/notes/records.ts. */
+export type SeedNote = NoteRecord;
 
 /** Deterministic notes: one to four sentences, a tenth with the search word, half with an origin, some sharing a time. */
 export function generateNotes(count: number, people: readonly string[], seed: number): SeedNote[] {

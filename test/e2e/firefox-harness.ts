@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_BUILD } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { FIREFOX_BUILD, startFixtureServer, type FixtureServer } from './harness';
 
 /** A fixed UUID so moz-extension:// URLs are known before the add-on installs. */
 export const FIREFOX_EXTENSION_UUID = '8a3c1e52-4a0d-4c7e-9f61-3d2b7c9e1f00';
@@ -67,5 +68,32 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       return page;
     },
     close: () => browser.close(),
+  };
+}
+
+/**
+ * For a Firefox suite: launches Firefox with the extension and a fixture server before its tests and
+ * closes both after them. Read `firefox` and `server` inside tests (they are set once the suite starts).
+ */
+export function firefoxSuite(): { readonly firefox: FirefoxWithExtension; readonly server: FixtureServer } {
+  let firefox: FirefoxWithExtension | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  }, 120_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+  return {
+    get firefox() {
+      if (!firefox) throw new Error('Firefox is not running: read it inside a test');
+      return firefox;
+    },
+    get server() {
+      if (!server) throw new Error('the fixture server is not running: read it inside a test');
+      return server;
+    },
   };
 }

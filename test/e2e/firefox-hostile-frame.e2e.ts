@@ -4,10 +4,9 @@
  * Firefox gives each install a random moz-extension:// host, and its web-accessible files answer any
  * page that knows it; the harness fixes that host, so these tests play a page that learnt it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from './harness';
-import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { firefoxSuite } from './firefox-harness';
 import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
 interface Spy {
@@ -18,21 +17,11 @@ interface Spy {
 }
 
 describe('a hostile page against the notes frame (Firefox)', () => {
-  let firefox: FirefoxWithExtension;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchFirefox();
-  }, 120_000);
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const suite = firefoxSuite();
 
   /** The page with the card open and its notes frame rendered. */
   async function openCard(fixture: string): Promise<{ page: Page; frame: Frame; point: { x: number; y: number } }> {
-    const page = await firefox.newPage(server.url(fixture));
+    const page = await suite.firefox.newPage(suite.server.url(fixture));
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toContain('Mark Chen');
     const point = (await readMarks(page)).point!;
     await hoverOpensCard(page, point);
@@ -69,8 +58,8 @@ describe('a hostile page against the notes frame (Firefox)', () => {
 
   it('the page framing every web-accessible file of ours, invisibly, gets nothing to read or click', async () => {
     // A quiet page: the attack page would navigate these frames (they sit in its own DOM) to its look-alike.
-    const page = await firefox.newPage(server.url('/card/card.html'));
-    const origin = firefox.extensionOrigin;
+    const page = await suite.firefox.newPage(suite.server.url('/card/card.html'));
+    const origin = suite.firefox.extensionOrigin;
     // A made-up session, the old URL shape with a person, and no session at all, each under a decoy.
     const urls = [`${origin}/note-frame.html#${'ab'.repeat(16)}`, `${origin}/note-frame.html?person=mark-chen&frame=${'cd'.repeat(16)}`, `${origin}/note-frame.html`];
     await page.evaluate((list) => {
@@ -110,7 +99,7 @@ describe('a hostile page against the notes frame (Firefox)', () => {
       return count;
     };
     expect(await countFrames()).toBe(1);
-    const lookAlike = server.url('/hostile/look-alike-never-loads.html');
+    const lookAlike = suite.server.url('/hostile/look-alike-never-loads.html');
     // The frame's window is navigated (here from inside it; a page holding the window would do the same).
     await frame.evaluate((url) => void setTimeout(() => (location.href = url), 0), lookAlike).catch(() => undefined);
     await expect.poll(countFrames, { timeout: 10_000 }).toBe(0);

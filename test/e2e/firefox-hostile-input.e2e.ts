@@ -4,10 +4,9 @@
  * public add-on id, which is also our runtime id in Firefox) does not switch us off, and a page that
  * rewrites itself with document.open/write/close is marked again and works.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from './harness';
-import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { firefoxSuite } from './firefox-harness';
 import { hoverOpensCard, readMarks } from './firefox-probe';
 import { cardShown, centreOf, expectNeverWithin, snapshotMarks } from './page-helpers';
 
@@ -18,20 +17,10 @@ const NAMES = ['Sam Altman', 'Mark Chen', 'Greg Brockman', 'Alexandr Wang'];
 type Forge = 'keys' | 'focus' | 'pointerDown';
 
 describe('a hostile page cannot drive the extension (Firefox)', () => {
-  let firefox: FirefoxWithExtension;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchFirefox();
-  }, 120_000);
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const suite = firefoxSuite();
 
   async function openMarked(pathname: string, names: string[]): Promise<Page> {
-    const page = await firefox.newPage(server.url(pathname));
+    const page = await suite.firefox.newPage(suite.server.url(pathname));
     await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 }).toBe(true);
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(expect.arrayContaining(names));
     return page;
@@ -87,7 +76,7 @@ describe('a hostile page cannot drive the extension (Firefox)', () => {
 
   it("WXT's content-script-started event, forged with the public add-on id, does not switch the content script off", async () => {
     const page = await openMarked('/hostile/forged-input.html', NAMES);
-    const fired = await page.evaluate((runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId), firefox.addonId);
+    const fired = await page.evaluate((runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId), suite.firefox.addonId);
     expect(fired).toBeGreaterThan(0);
     await expectNeverWithin(async () => (await readMarks(page)).texts.length < NAMES.length, NOTHING_HAPPENS_MS, 'marks went away after the forged stop event');
     await hoverFirstMark(page);

@@ -11,10 +11,9 @@
  * the content script's sandbox and the page; where it is missing the page
  * layer wraps <talent-lens-mark> elements instead. Both are accepted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from './harness';
-import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { firefoxSuite } from './firefox-harness';
 import { snapshotMarks } from './page-helpers';
 import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
@@ -32,20 +31,10 @@ async function waitPageReady(page: Page): Promise<void> {
 }
 
 describe('Firefox ESR with the extension', () => {
-  let firefox: FirefoxWithExtension;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchFirefox();
-  }, 120_000);
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const suite = firefoxSuite();
 
   it('the popup gets an answer from the background', async () => {
-    const popup = await firefox.openExtensionPage('popup.html', '[data-testid="background-status"]');
+    const popup = await suite.firefox.openExtensionPage('popup.html', '[data-testid="background-status"]');
     await expect
       .poll(() => popup.$eval('[data-testid="background-status"]', (el) => el.textContent), { timeout: 10_000 })
       .toMatch(/^v\d+\.\d+\.\d+$/);
@@ -53,7 +42,7 @@ describe('Firefox ESR with the extension', () => {
   });
 
   it('marks a news page, opens the card on hover, and saves a note in the card', async () => {
-    const page = await firefox.newPage(server.url('/pages/en-news.html'));
+    const page = await suite.firefox.newPage(suite.server.url('/pages/en-news.html'));
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(expect.arrayContaining(['Sam Altman', 'Mark Zuckerberg']));
     const marks = await readMarks(page);
     console.info(`[firefox] engine=${marks.engine}, ${marks.texts.length} marks`);
@@ -75,7 +64,7 @@ describe('Firefox ESR with the extension', () => {
     await page.close();
 
     // Read back from the extension's storage on the notes page.
-    const notesPage = await firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
+    const notesPage = await suite.firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
     await expect
       .poll(() => notesPage.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent)), { timeout: 10_000 })
       .toContain(CARD_NOTE);
@@ -84,20 +73,20 @@ describe('Firefox ESR with the extension', () => {
 
   it('saves a note in the popup and reads it back on the notes page and in a new popup', async () => {
     const editor = '[data-testid="person-view"] textarea.tl-note-input';
-    const popup = await firefox.openExtensionPage('popup.html?person=sam-altman', editor);
+    const popup = await suite.firefox.openExtensionPage('popup.html?person=sam-altman', editor);
     await popup.type(editor, NOTE);
     await popup.click('[data-testid="person-view"] .tl-note-editor button[type="submit"]');
     const notesIn = (page: Page) => page.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent));
     await expect.poll(() => notesIn(popup), { timeout: 10_000 }).toContain(NOTE);
     await popup.close();
 
-    const notesPage = await firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
+    const notesPage = await suite.firefox.openExtensionPage('notes.html', '[data-testid="notes-count"]');
     await expect.poll(() => notesIn(notesPage), { timeout: 10_000 }).toEqual(expect.arrayContaining([NOTE, CARD_NOTE]));
     // Text, never markup.
     expect(await notesPage.$$eval('[data-testid="note-text"] b', (els) => els.length)).toBe(0);
     await notesPage.close();
 
-    const again = await firefox.openExtensionPage('popup.html?person=sam-altman', editor);
+    const again = await suite.firefox.openExtensionPage('popup.html?person=sam-altman', editor);
     await expect.poll(() => notesIn(again), { timeout: 10_000 }).toContain(NOTE);
     await again.close();
   });
@@ -109,12 +98,12 @@ describe('Firefox ESR with the extension', () => {
     ['prototypes.html', '__real'],
   ] as const)('hostile page %s: marked, and its own check passes', async (file, registry) => {
     const errors: string[] = [];
-    const page = await firefox.browser.newPage();
+    const page = await suite.firefox.browser.newPage();
     page.on('console', (msg) => {
       if ((msg.type() === 'error' || msg.type() === 'warn') && /talent-lens|moz-extension:/i.test(msg.text())) errors.push(msg.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(server.url(`/hostile/${file}`), { waitUntil: 'load' });
+    await page.goto(suite.server.url(`/hostile/${file}`), { waitUntil: 'load' });
     await waitPageReady(page);
     const required = await page.evaluate(() =>
       Array.from(document.querySelectorAll('[data-must-mark]')).flatMap((el) => el.getAttribute('data-must-mark')!.split('|')),
