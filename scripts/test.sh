@@ -10,11 +10,10 @@ status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
 
 step npm run --silent data
-step npx tsc --noEmit
-step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step npx wxt build
-step npx wxt build -b firefox
-step npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
+step npm run --silent compile
+step npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step npm run --silent build:wxt
+step npm run --silent test:e2e -- --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
 
 node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json || status=1
 exit $status
