@@ -11,6 +11,7 @@ step() { echo; echo "== $*"; "$@" || status=1; }
 
 step npm run --silent data
 step npm run --silent compile
+step npm run --silent lint
 step npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step npm run --silent build:wxt
 step npm run --silent test:e2e -- --reporter=default --reporter=json --outputFile.json=test-results/e2e.json

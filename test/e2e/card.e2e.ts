@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, ROOT, startFixtureServer, within, type ExtensionBrowser, type FixtureServer } from './harness';
-import { type Box } from './page-helpers';
 import {
   boxInCard,
   cardHost,

@@ -129,7 +129,7 @@ describe('notes in Chromium', () => {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        for (const store of [...db.objectStoreNames]) {
+        for (const store of Array.from(db.objectStoreNames)) {
           const rows = await new Promise<unknown[]>((resolve, reject) => {
             const request = db.transaction(store).objectStore(store).getAll();
             request.onsuccess = () => resolve(request.result);

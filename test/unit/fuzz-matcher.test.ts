@@ -119,7 +119,7 @@ const distortedAlias = fc
   .tuple(fc.constantFrom(...allAliases), fc.array(fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '·', '・', ' · ', '.', '-', '\u200b'), { minLength: 8, maxLength: 8 }), fc.boolean())
   .map(([alias, gaps, upper]) => {
     let k = 0;
-    const out = alias.replace(/[ ·・.\-]/gu, () => gaps[k++ % gaps.length]!);
+    const out = alias.replace(/[ ·・.-]/gu, () => gaps[k++ % gaps.length]!);
     return upper ? out.toUpperCase() : out;
   });
 /** Random text with many (distorted) names in it, glued to words, punctuation and each other. */

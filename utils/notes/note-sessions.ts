@@ -117,7 +117,8 @@ export class NoteSessionRegistry {
   }
 
   closeTab(tabId: number): void {
-    for (const session of [...this.sessions.values()]) if (session.tabId === tabId) this.sessions.delete(session.id);
+    // Deleting the entry being visited is safe in a Map's iteration.
+    for (const session of this.sessions.values()) if (session.tabId === tabId) this.sessions.delete(session.id);
   }
 
   get size(): number {
@@ -154,6 +155,6 @@ export class NoteSessionRegistry {
 
   private sweep(): void {
     const cutoff = this.now() - NOTE_SESSION_IDLE_MS;
-    for (const session of [...this.sessions.values()]) if (session.lastUsed < cutoff) this.sessions.delete(session.id);
+    for (const session of this.sessions.values()) if (session.lastUsed < cutoff) this.sessions.delete(session.id);
   }
 }
