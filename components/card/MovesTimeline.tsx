@@ -33,7 +33,7 @@ export function MovesTimeline({ card, lang }: MovesTimelineProps) {
               {move.summary && <span class="tl-move-summary">{pick(move.summary, lang)}</span>}
               {move.doubt && (
                 <span class="tl-move-summary tl-move-doubt" data-testid="move-doubt">
-                  {t('cardMoveDoubt')} {pick(move.doubt, lang)}
+                  {t('cardMoveDoubt', pick(move.doubt, lang))}
                 </span>
               )}
               {conflict && (

@@ -208,7 +208,7 @@ describe('HoverCard in Chinese', () => {
     card.person.moves[0]!.doubt = { en: 'Only a heading gives this date.', zh: '仅小标题给出此日期。' };
     renderCard({ lang: 'zh', state: { status: 'ready', card } });
     expect(screen.getByTestId('role-as-of').textContent).toBe('截至 2024年8月');
-    expect(screen.getByTestId('move-doubt').textContent).toBe('存疑： 仅小标题给出此日期。');
+    expect(screen.getByTestId('move-doubt').textContent).toBe('存疑：仅小标题给出此日期。');
   });
 
   it('says "joined" for a move with no known origin', () => {
