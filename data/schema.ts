@@ -64,6 +64,17 @@ export const Organization = z.object({
  */
 export const AliasKind = z.enum(['full', 'surname', 'given']);
 
+/**
+ * Where a variant form of a name is used, so a reader (and a maintainer) can tell a
+ * Taiwan transliteration from a machine-translation slip.
+ * - `mainland` / `taiwan` / `hongkong`: the form that region's media use;
+ * - `machine-translation`: a form produced by machine translation, not by editors;
+ * - `own`: the person's own Chinese name.
+ */
+export const AliasUsage = z.enum(['mainland', 'taiwan', 'hongkong', 'machine-translation', 'own'], {
+  error: 'usage is one of mainland, taiwan, hongkong, machine-translation, own',
+});
+
 export const Alias = z.object({
   text: z.string().min(1),
   /** Latn: any Latin-script form (English name, pinyin in either order). Hans/Hant: Chinese. */
@@ -71,6 +82,12 @@ export const Alias = z.object({
   kind: AliasKind,
   /** Where this spelling was seen: a seed article, or `common` for forms real news uses. */
   seen: z.union([SourceId, z.literal('common')]).optional(),
+  /**
+   * Where the form is used. A list, because one form can be shared (Taiwan and Hong Kong
+   * media often agree). Carried to the details only; the content script's alias index
+   * does not need it.
+   */
+  usage: z.array(AliasUsage).min(1, 'usage lists at least one place the form is used').optional(),
 });
 
 export const Move = z.object({
@@ -84,6 +101,20 @@ export const Move = z.object({
   sources: z.array(SourceRef).min(1),
   /** Set when sources disagree about this move; the conflict lists every claim. */
   conflict: ConflictId.optional(),
+  /**
+   * Our doubt about what the sources claim for this move, in our words, when no second
+   * source disagrees (that would be a conflict) but the claim itself is shaky: e.g. a
+   * date that a heading gives and the article's body does not support. The card shows it.
+   */
+  doubt: z
+    .object(
+      {
+        en: z.string().min(1, 'a doubt needs its English text'),
+        zh: z.string().min(1, 'a doubt\'s Chinese text, when given, must not be empty').optional(),
+      },
+      { error: 'a doubt is { en, zh? }: our words on why the claim is uncertain' },
+    )
+    .optional(),
 });
 
 export const Quote = z.object({
@@ -141,6 +172,7 @@ export type SourceRecord = z.infer<typeof Source>;
 export type OrganizationRecord = z.infer<typeof Organization>;
 export type AliasRecord = z.infer<typeof Alias>;
 export type AliasKindName = z.infer<typeof AliasKind>;
+export type AliasUsageName = z.infer<typeof AliasUsage>;
 export type MoveRecord = z.infer<typeof Move>;
 export type QuoteRecord = z.infer<typeof Quote>;
 export type PersonRecord = z.infer<typeof Person>;

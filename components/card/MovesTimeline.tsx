@@ -31,6 +31,11 @@ export function MovesTimeline({ card, lang }: MovesTimelineProps) {
               {path && <span class="tl-move-route">{path}</span>}
               {move.role && <span class="tl-move-role">{pick(move.role, lang)}</span>}
               {move.summary && <span class="tl-move-summary">{pick(move.summary, lang)}</span>}
+              {move.doubt && (
+                <span class="tl-move-summary tl-move-doubt" data-testid="move-doubt">
+                  {t('cardMoveDoubt', pick(move.doubt, lang))}
+                </span>
+              )}
               {conflict && (
                 <div class="tl-fact">
                   <ConflictMark conflict={conflict} sources={sources} lang={lang} />

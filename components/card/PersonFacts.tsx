@@ -5,7 +5,8 @@ import { t } from '@/utils/i18n';
 import { ConflictMark } from './ConflictMark';
 import { MovesTimeline } from './MovesTimeline';
 import { QuoteList } from './QuoteList';
-import { pick, type CardLang } from './text';
+import { roleAsOf } from '@/utils/dataset/person-card';
+import { formatPartialDate, pick, type CardLang } from './text';
 
 /**
  * What we know about a person: role, moves, quotes and the conflicts no fact
@@ -56,6 +57,7 @@ function Role({ card, lang }: { card: PersonCard; lang: CardLang }) {
   const conflict = person.roleConflict ? conflicts.find((c) => c.id === person.roleConflict) : undefined;
   const role = pick(person.role, lang);
   const orgName = org ? pick(org.name, lang) : null;
+  const asOf = roleAsOf(card);
   return (
     <div class="tl-fact tl-role" data-testid="role">
       <span>
@@ -65,6 +67,15 @@ function Role({ card, lang }: { card: PersonCard; lang: CardLang }) {
           <>
             {' · '}
             <span class="tl-org">{orgName}</span>
+          </>
+        )}
+        {/* The card is a snapshot of what the articles said: say when. */}
+        {asOf && (
+          <>
+            {' · '}
+            <span class="tl-muted tl-role-as-of" data-testid="role-as-of">
+              {t('cardRoleAsOf', formatPartialDate(asOf, lang))}
+            </span>
           </>
         )}
       </span>{' '}

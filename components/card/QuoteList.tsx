@@ -2,7 +2,7 @@ import type { PersonCard } from '@/data/schema';
 import { t } from '@/utils/i18n';
 import { SourceLine } from './SourceLine';
 import type { CardLang } from './text';
-import { langOf } from './text';
+import { langOf, stripEmphasis } from './text';
 
 export interface QuoteListProps {
   card: PersonCard;
@@ -16,9 +16,9 @@ export function QuoteList({ card, lang }: QuoteListProps) {
       {card.person.quotes.map((quote, i) => (
         <li key={i} class="tl-quote" data-testid="quote">
           {quote.by === 'about' && <span class="tl-quote-about">{t('cardQuoteAbout')}</span>}
-          {/* Verbatim article text, never translated or trimmed. */}
+          {/* Verbatim article text, never translated or trimmed; only markdown emphasis is dropped (stripEmphasis). */}
           <blockquote class="tl-quote-text" lang={langOf(quote.text)}>
-            {quote.text}
+            {stripEmphasis(quote.text)}
           </blockquote>
           {quote.gloss && (
             <p class="tl-quote-gloss" data-testid="quote-gloss">

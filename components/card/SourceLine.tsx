@@ -1,6 +1,6 @@
 import type { SourceRecord, SourceRefRecord } from '@/data/schema';
 import { t } from '@/utils/i18n';
-import { langOf, pick, type CardLang } from './text';
+import { langOf, pick, stripEmphasis, type CardLang } from './text';
 
 export interface SourceLineProps {
   source: SourceRecord | undefined;
@@ -33,7 +33,7 @@ export function SourceLine({ source, lang, passage }: SourceLineProps) {
       {passage && (
         <span class="tl-source-passage">
           {' '}
-          {t('cardSourceQuote')} <q lang={langOf(passage)}>{passage}</q>
+          {t('cardSourceQuote')} <q lang={langOf(passage)}>{stripEmphasis(passage)}</q>
         </span>
       )}
       {source.caveat && (

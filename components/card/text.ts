@@ -23,3 +23,32 @@ const HAN = /[\u3400-\u9fff]/;
 export function langOf(text: string): 'zh' | undefined {
   return HAN.test(text) ? 'zh' : undefined;
 }
+
+/**
+ * A quote as the card shows it: markdown emphasis markers removed. The stored quote stays
+ * verbatim (the dataset test checks it is an exact substring of its article), and some
+ * articles are markdown, so the asterisks are the article's formatting, not its words; we
+ * drop them at display rather than keep a second, hand-edited copy that could drift.
+ * Only paired markers hugging text go (`**长期留存率**`, `*x*`, `__x__`, `_x_` between
+ * non-word characters), so a lone `*` or `snake_case` is left alone.
+ */
+export function stripEmphasis(text: string): string {
+  return text
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
+}
+
+/**
+ * A dataset date (YYYY, YYYY-MM or YYYY-MM-DD) in the UI language, exactly as precise as
+ * the source states it: "2025", "July 2025", "July 2, 2025"; "2025年", "2025年7月", "2025年7月2日".
+ */
+export function formatPartialDate(date: string, lang: CardLang): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number?, number?];
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (month) options.month = 'long';
+  if (day) options.day = 'numeric';
+  // UTC on both sides, so the day never shifts with the reader's time zone.
+  const at = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', options).format(at);
+}

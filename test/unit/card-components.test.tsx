@@ -123,12 +123,53 @@ describe('HoverCard in English', () => {
     expect(screen.getAllByTestId('conflict-mark')).toHaveLength(3);
   });
 
+  it('dates the role by its newest dated source, as precisely as that source states it', () => {
+    useLocale('en');
+    const card = personCard();
+    renderCard({ state: { status: 'ready', card } });
+    // The fixture's role source s001 is dated 2024-08.
+    expect(screen.getByTestId('role-as-of').textContent).toBe('as of August 2024');
+    cleanup();
+    card.sources.s004 = { id: 's004', file: '004_531c2599e4544a32.txt', title: 'T', titleEn: 'T', date: '2025-07-02' };
+    card.person.roleSources = [{ source: 's001' }, { source: 's004' }, { source: 's002' }];
+    renderCard({ state: { status: 'ready', card } });
+    expect(screen.getByTestId('role-as-of').textContent).toBe('as of July 2, 2025');
+  });
+
+  it('shows no "as of" when no source for the role is dated', () => {
+    useLocale('en');
+    const card = personCard();
+    card.person.roleSources = [{ source: 's002' }, { source: 's003' }];
+    renderCard({ state: { status: 'ready', card } });
+    expect(screen.queryByTestId('role-as-of')).toBeNull();
+    expect(screen.getByTestId('role').textContent).toContain('Chief scientist');
+  });
+
+  it('shows our doubt about a move under it', () => {
+    useLocale('en');
+    const card = personCard();
+    card.person.moves[0]!.doubt = { en: 'Only a heading gives this date.', zh: '仅小标题给出此日期。' };
+    renderCard({ state: { status: 'ready', card } });
+    const [first, second] = screen.getAllByTestId('move');
+    expect(within(first!).getByTestId('move-doubt').textContent).toBe('Doubtful: Only a heading gives this date.');
+    expect(within(second!).queryByTestId('move-doubt')).toBeNull();
+  });
+
+  it('shows a quote without its markdown emphasis markers', () => {
+    useLocale('en');
+    const card = personCard();
+    card.person.quotes[0]!.text = '公司优化的目标不是用户使用时长，而是**长期留存率**';
+    renderCard({ state: { status: 'ready', card } });
+    expect(screen.getAllByTestId('quote')[0]!.querySelector('blockquote')!.textContent).toBe('公司优化的目标不是用户使用时长，而是长期留存率');
+  });
+
   it('does not repeat the organization when the role already names it', () => {
     useLocale('en');
     const card = personCard();
     card.person.role = { en: 'Chief scientist, Meta Superintelligence Labs' };
     renderCard({ state: { status: 'ready', card } });
-    expect(screen.getByTestId('role').textContent).toMatch(/^Chief scientist, Meta Superintelligence Labs !Sources disagree/);
+    // The role names the organization once; the line then gives the date its source states.
+    expect(screen.getByTestId('role').textContent).toMatch(/^Chief scientist, Meta Superintelligence Labs · as of August 2024 !Sources disagree/);
   });
 
   it('shows no marks or "also disputed" section for a person without conflicts', () => {
@@ -159,6 +200,15 @@ describe('HoverCard in Chinese', () => {
     expect(quotes[0]!.textContent).not.toContain('Nine of eleven gone');
     expect(quotes[0]!.textContent).toContain('他人所述');
     expect(screen.getByTestId('open-popup').textContent).toBe('在弹出窗口中打开');
+  });
+
+  it('dates the role and shows a doubt in Chinese', () => {
+    useLocale('zh_CN');
+    const card = personCard();
+    card.person.moves[0]!.doubt = { en: 'Only a heading gives this date.', zh: '仅小标题给出此日期。' };
+    renderCard({ lang: 'zh', state: { status: 'ready', card } });
+    expect(screen.getByTestId('role-as-of').textContent).toBe('截至 2024年8月');
+    expect(screen.getByTestId('move-doubt').textContent).toBe('存疑：仅小标题给出此日期。');
   });
 
   it('says "joined" for a move with no known origin', () => {

@@ -131,6 +131,96 @@ describe('validateDataset reports integrity failures', () => {
   });
 });
 
+describe('alias usage and move doubt', () => {
+  type RawPerson = { id: string; aliases: Array<Record<string, unknown>>; moves: Array<Record<string, unknown>> };
+  /** The raw files with one person's first alias and move broken as given, validated. */
+  const brokenBy = (breakIt: (p: RawPerson) => void) => {
+    const broken = structuredClone(raw) as { people: RawPerson[] };
+    const karpathy = broken.people.find((p) => p.id === 'andrej-karpathy')!;
+    breakIt(karpathy);
+    return messageOf(() => validateDataset(broken));
+  };
+
+  it('refuses an unknown usage, naming the allowed ones', () => {
+    const message = brokenBy((p) => (p.aliases[2]!.usage = ['taiwanese']));
+    expect(message).toMatch(/\(andrej-karpathy\)\.aliases\[2\]\.usage\[0\]: usage is one of mainland, taiwan, hongkong, machine-translation, own/);
+  });
+
+  it('refuses an empty usage list and a usage that is not a list', () => {
+    expect(brokenBy((p) => (p.aliases[2]!.usage = []))).toContain('aliases[2].usage: usage lists at least one place the form is used');
+    expect(brokenBy((p) => (p.aliases[2]!.usage = 'mainland'))).toContain('aliases[2].usage: Invalid input');
+  });
+
+  it('refuses a doubt that is bare text or has no English', () => {
+    expect(brokenBy((p) => (p.moves[2]!.doubt = 'unsure'))).toContain(
+      '(andrej-karpathy).moves[2].doubt: a doubt is { en, zh? }: our words on why the claim is uncertain',
+    );
+    expect(brokenBy((p) => (p.moves[2]!.doubt = { en: '', zh: '存疑' }))).toContain('moves[2].doubt.en: a doubt needs its English text');
+  });
+
+  it('refuses a regional note that disagrees with the script', () => {
+    const broken = copy();
+    const zuck = person(broken, 'mark-zuckerberg');
+    zuck.aliases.find((a) => a.text === '祖克柏')!.usage = ['mainland'];
+    zuck.aliases.find((a) => a.text === '扎克伯格')!.usage = ['taiwan'];
+    const message = messageOf(() => validateDataset(broken));
+    expect(message).toContain('"祖克柏" is marked Hant but noted as a mainland form');
+    expect(message).toContain('"扎克伯格" is marked Hans but noted only as a taiwan form');
+  });
+
+  it('carries usage to the details but not into the content script\'s index', () => {
+    const details = buildDetails(dataset);
+    expect(details.people['mark-zuckerberg']!.aliases.find((a) => a.text === '朱克伯格')?.usage).toEqual(['hongkong']);
+    const index = buildAliasIndex(dataset);
+    expect(index.aliases.every((entry) => entry.length === 3)).toBe(true);
+    expect(JSON.stringify(index)).not.toContain('hongkong');
+  });
+
+  it('notes where every variant form added for issue 13 is used', () => {
+    const usageOf = (id: string, text: string) => person(dataset, id).aliases.find((a) => a.text === text)?.usage;
+    expect(usageOf('mark-zuckerberg', '朱克伯格')).toEqual(['hongkong']);
+    expect(usageOf('mark-zuckerberg', '祖克柏')).toEqual(['taiwan']);
+    expect(usageOf('mira-murati', '穆拉提')).toEqual(['taiwan', 'hongkong']);
+    expect(usageOf('andrej-karpathy', '卡帕斯')).toEqual(['taiwan', 'hongkong']);
+    expect(usageOf('greg-brockman', '布洛克曼')).toEqual(['mainland']);
+    expect(usageOf('sam-altman', '山姆·奥尔特曼')).toEqual(['mainland']);
+    expect(usageOf('jakub-pachocki', '帕乔基')).toEqual(['mainland']);
+  });
+});
+
+describe('corrections checked against the articles (issue 13)', () => {
+  it('Mira Murati: the 2024 departure (s003) and Thinking Machines (s002, undated) are separate moves', () => {
+    const [left, now] = person(dataset, 'mira-murati').moves;
+    expect(left).toMatchObject({ from: 'openai', to: null, when: '2024' });
+    expect(left!.sources.map((s) => s.source)).toEqual(['s003']);
+    expect(now).toMatchObject({ from: null, to: 'thinking-machines-lab' });
+    expect(now!.when).toBeUndefined();
+    expect(now!.sources.map((s) => s.source)).toEqual(['s002']);
+  });
+
+  it('Andrej Karpathy: the 2023 return names no origin; the Eureka Labs date carries a doubt', () => {
+    const moves = person(dataset, 'andrej-karpathy').moves;
+    expect(moves.find((m) => m.when === '2023')).toMatchObject({ from: null, to: 'openai' });
+    expect(moves.find((m) => m.to === 'eureka-labs')?.doubt?.en).toMatch(/heading/);
+  });
+
+  it('s003 no longer claims its facts are used only where other sources agree', () => {
+    const s003 = dataset.sources.find((s) => s.id === 's003')!;
+    expect(s003.caveat?.en).not.toMatch(/only where other sources agree/);
+    expect(s003.caveat?.en).toMatch(/come from it alone/);
+  });
+
+  it('records what the shutdown week was as a conflict between s000 and s003', () => {
+    const conflict = dataset.conflicts.find((c) => c.id === 'openai-shutdown-nature');
+    expect(conflict?.claims.map((c) => c.sources.map((s) => s.source))).toEqual([['s000'], ['s003']]);
+  });
+
+  it('lists "Mark" as a given name of both Marks', () => {
+    for (const id of ['mark-chen', 'mark-zuckerberg'])
+      expect(person(dataset, id).aliases.find((a) => a.text === 'Mark')).toMatchObject({ kind: 'given', script: 'Latn' });
+  });
+});
+
 describe('buildAliasIndex', () => {
   const index = buildAliasIndex(dataset);
 

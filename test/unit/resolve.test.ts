@@ -1,8 +1,12 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AliasIndex, AliasSafety } from '@/data/schema';
 import { createMatcher, type Hit } from '@/utils/match/matcher';
 import { PageResolver, resolveMentions } from '@/utils/match/resolve';
 import { scanTexts } from '@/utils/match/scan-document';
+import { buildAliasIndex } from '@/utils/dataset/build';
+import { loadDatasetFiles } from '@/utils/dataset/load-files';
+import { validateDataset } from '@/utils/dataset/validate';
 
 const SAM = 0;
 const ALEXANDR = 1;
@@ -102,6 +106,36 @@ describe('resolution of real text', () => {
 
   it('marks the surname of the Wang the page is about', () => {
     expect(scan('Jason Wang joined.', 'Wang said.')).toEqual(['Jason Wang:2', 'Wang:2']);
+  });
+});
+
+describe('"Mark", a given name of Mark Chen and Mark Zuckerberg, with the real dataset', () => {
+  // The real index, so this fails if the dataset stops listing "Mark" for either of them.
+  const index = buildAliasIndex(validateDataset(loadDatasetFiles(path.resolve(import.meta.dirname, '../../data'))));
+  const matcher = createMatcher(index);
+  const scan = (...blocks: string[]) =>
+    scanTexts(blocks, matcher).map((m) => `${blocks[m.block]!.slice(m.start, m.end)}:${index.people[m.person]!.id}`);
+
+  it('gives a bare "Mark" to Zuckerberg on a page that names him in full', () => {
+    expect(scan('Mark Zuckerberg wrote to the team.', 'Later, Mark said more.')).toEqual([
+      'Mark Zuckerberg:mark-zuckerberg',
+      'Mark:mark-zuckerberg',
+    ]);
+  });
+
+  it('gives a bare "Mark" to Mark Chen on a page that names him in full', () => {
+    expect(scan('Mark Chen sent a memo.', 'Mark said more.')).toEqual(['Mark Chen:mark-chen', 'Mark:mark-chen']);
+  });
+
+  it('marks neither for a bare "Mark" on a page that names both', () => {
+    expect(scan('Mark Zuckerberg and Mark Chen met.', 'Mark said little.')).toEqual([
+      'Mark Zuckerberg:mark-zuckerberg',
+      'Mark Chen:mark-chen',
+    ]);
+  });
+
+  it('marks nothing on a page that names neither', () => {
+    expect(scan('Someone called Mark spoke.')).toEqual([]);
   });
 });
 

@@ -29,3 +29,19 @@ export function personCard(details: DatasetDetails, personId: string): PersonCar
     conflicts,
   };
 }
+
+/**
+ * The date a card's role is "as of": the newest date among the sources for the role, as
+ * precise as that source states it. A role is a snapshot of what the articles said, so the
+ * card says when; undefined when no source for the role is dated (the card then shows no date
+ * rather than guess one).
+ */
+export function roleAsOf(card: PersonCard): string | undefined {
+  let newest: string | undefined;
+  for (const ref of card.person.roleSources) {
+    const date = card.sources[ref.source]?.date;
+    // YYYY < YYYY-MM < YYYY-MM-DD compare correctly as strings; within a year the more precise date wins.
+    if (date && (newest === undefined || date > newest)) newest = date;
+  }
+  return newest;
+}

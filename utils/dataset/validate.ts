@@ -5,7 +5,7 @@
  * unit tests and anything else can share it. `validateDataset` throws one
  * Error listing every problem with its path; it never stops at the first.
  */
-import { Dataset, type DatasetRecord, type PersonRecord, type SourceRefRecord } from '../../data/schema';
+import { Dataset, type AliasRecord, type DatasetRecord, type PersonRecord, type SourceRefRecord } from '../../data/schema';
 
 /** Middle-dot look-alikes that must not appear in Chinese aliases (only U+00B7 is allowed). */
 const OTHER_DOTS = /[\u2022\u2027\u2219\u22C5\u30FB\uFF0E\uFF65\u0387\u16EB\u2E31]/;
@@ -45,9 +45,26 @@ function at(collection: string, index: number, id: string): string {
 }
 
 /**
+ * Mainland media write Simplified, Taiwan and Hong Kong media Traditional: a form noted as
+ * one of those and written in the other script is a slip (the build makes the Traditional
+ * variants of every Simplified alias itself, so a regional form must say what it really is).
+ */
+function usageScriptProblem(alias: AliasRecord): string | null {
+  const usage = alias.usage ?? [];
+  if (alias.script === 'Latn' && usage.some((u) => u === 'mainland' || u === 'taiwan' || u === 'hongkong'))
+    return `"${alias.text}" is a Latin form; mainland, taiwan and hongkong note Chinese forms`;
+  if (alias.script === 'Hant' && usage.includes('mainland')) return `"${alias.text}" is marked Hant but noted as a mainland form (mainland media write Hans)`;
+  const regional = usage.filter((u) => u === 'taiwan' || u === 'hongkong');
+  if (alias.script === 'Hans' && regional.length > 0 && !usage.includes('mainland'))
+    return `"${alias.text}" is marked Hans but noted only as a ${regional.join('/')} form (those media write Hant)`;
+  return null;
+}
+
+/**
  * Checks what the schema cannot: ids unique, every referenced id exists, no duplicate alias text
  * within a person, conflicts linked from a move or role list that person, and a few alias rules
- * (Chinese aliases use U+00B7 only, no single-character Chinese aliases, script matches the text).
+ * (Chinese aliases use U+00B7 only, no single-character Chinese aliases, script matches the text,
+ * a regional usage note matches the script).
  * Returns every problem found; empty when the dataset is consistent.
  */
 export function integrityProblems(data: DatasetRecord): string[] {
@@ -110,6 +127,8 @@ export function integrityProblems(data: DatasetRecord): string[] {
         problems.push(`${a}.text: "${alias.text}" uses a middle-dot variant; write U+00B7 (·)`);
       if (hasCjk && [...alias.text].length === 1)
         problems.push(`${a}.text: single-character Chinese alias "${alias.text}" is too ambiguous`);
+      const scriptProblem = usageScriptProblem(alias);
+      if (scriptProblem) problems.push(`${a}.usage: ${scriptProblem}`);
     });
 
     person.moves.forEach((move, j) => {
