@@ -16,6 +16,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
+import type { DisplayNames } from '@/utils/dataset/person-card';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
@@ -27,6 +28,8 @@ export interface BackgroundProtocol {
   ping(): { version: string };
   /** Everything the card shows about a person, or null for an unknown id. */
   getPersonCard(personId: string): PersonCard | null;
+  /** Names of dataset organizations and people (public data): the card's "why" line for a mention found with others. */
+  getDisplayNames(query: { organizations: string[]; people: string[] }): DisplayNames;
 
   /** Notes, newest first; all of them, or one person's. Only the notes page needs them all (its search covers every note). */
   listNotes(query: { personId?: string }): NoteRecord[];
