@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { NotesDatabase } from '@/utils/notes/db';
 import { addRejection, deleteRejection, listRejections, listSiteRejections } from '@/utils/notes/rejection-store';
-import { rejectionHandlers, siteOfSender } from '@/utils/notes/rejection-handlers';
+import { rejectionHandlers, SiteTabs, siteOfSender } from '@/utils/notes/rejection-handlers';
 import { aliasKey, REJECTION_LIMITS, rejectionId, rejectionKey } from '@/utils/notes/rejections';
 import { NotAllowed, type MessageSenderLike } from '@/utils/notes/sender-kind';
 
@@ -139,5 +139,21 @@ describe('the background gate', () => {
     expect(await h.deleteRejection({ data: { id: added.rejection.id }, sender: notesPage })).toEqual(added.rejection);
     expect(onDeleted).toHaveBeenCalledWith(added.rejection);
     expect(await db.rejections.count()).toBe(0);
+  });
+});
+
+describe('SiteTabs', () => {
+  it('knows a tab by the site its content script asked from, and forgets it when it loads another page', async () => {
+    const tabs = new SiteTabs();
+    const h = rejectionHandlers(db, own, { isKnownPerson, tabs });
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/1'), tab: { id: 1 } } });
+    await h.addRejection({ data: { personId: 'sam-altman', aliasText: 'Altman' }, sender: { ...contentScript('https://a.example/2'), tab: { id: 2 } } });
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://b.example/'), tab: { id: 3 } } });
+    // A subframe's content script does not speak for its tab.
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/frame'), tab: { id: 4 }, frameId: 9 } });
+    expect(tabs.tabsOf('a.example')).toEqual([1, 2]);
+    tabs.forget(1);
+    expect(tabs.tabsOf('a.example')).toEqual([2]);
+    expect(tabs.tabsOf('b.example')).toEqual([3]);
   });
 });

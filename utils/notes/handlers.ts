@@ -15,7 +15,7 @@ import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
 import { NoteSessionRegistry, type NoteSession } from '@/utils/notes/note-sessions';
 import { NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import type { NoteDraft, NoteRecord, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
-import { rejectionHandlers, siteOfSender } from '@/utils/notes/rejection-handlers';
+import { rejectionHandlers, SiteTabs } from '@/utils/notes/rejection-handlers';
 import { gated, NotAllowed, senderFrame, type SenderKind } from '@/utils/notes/sender-kind';
 import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 
@@ -61,16 +61,18 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
       return handler(claim.session, data);
     });
 
+  const siteTabs = new SiteTabs();
+  browser.tabs.onRemoved.addListener((tabId) => siteTabs.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') siteTabs.forget(tabId);
+  });
   const rejections = rejectionHandlers(db, own, {
     isKnownPerson,
-    // Best effort: a tab whose URL we cannot see, or that does not answer, marks it again on its next load.
-    onDeleted: async (record) => {
-      const tabs = await browser.tabs.query({});
-      const { personId, aliasText } = record;
+    tabs: siteTabs,
+    // Best effort: a tab the background does not know (it was restarted since) marks it again on its next load.
+    onDeleted: async ({ site, personId, aliasText }) => {
       await Promise.all(
-        tabs
-          .filter((tab) => tab.id !== undefined && tab.url && siteOfSender({ url: tab.url }) === record.site)
-          .map((tab) => tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, tab.id!).catch(() => undefined)),
+        siteTabs.tabsOf(site).map((tabId) => tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, { tabId, frameId: 0 }).catch(() => undefined)),
       );
     },
   });

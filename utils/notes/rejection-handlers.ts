@@ -22,8 +22,32 @@ export function siteOfSender(sender: MessageSenderLike | undefined): string | nu
   }
 }
 
+/**
+ * Which tabs' pages are on which site, as their content scripts' own requests showed (the extension
+ * has no `tabs` permission, so it cannot read tab URLs): an Undo is told only to the tabs of its site,
+ * never to a page elsewhere. A tab is forgotten when it starts loading another page or closes.
+ */
+export class SiteTabs {
+  private readonly sites = new Map<number, string>();
+
+  saw(sender: MessageSenderLike, site: string): void {
+    const tabId = sender.tab?.id;
+    if (typeof tabId === 'number' && (sender.frameId ?? 0) === 0) this.sites.set(tabId, site);
+  }
+
+  forget(tabId: number): void {
+    this.sites.delete(tabId);
+  }
+
+  tabsOf(site: string): number[] {
+    return [...this.sites].flatMap(([tabId, s]) => (s === site ? [tabId] : []));
+  }
+}
+
 export interface RejectionHandlerOptions {
   isKnownPerson(personId: string): boolean;
+  /** Where the site's open tabs are; filled by the content scripts' requests. */
+  tabs?: SiteTabs;
   /** After an Undo: the mark may come back on the site's open tabs. */
   onDeleted?(record: RejectionRecord): Promise<void>;
 }
@@ -34,11 +58,14 @@ export function rejectionHandlers(db: NotesDatabase, own: OwnExtension, options:
     // Whatever the message says, the answer is the sender's own site's.
     listSiteRejections: from<unknown, Rejection[]>(['content-script'], async (_data, sender) => {
       const site = siteOfSender(sender);
-      return site ? listSiteRejections(db, site) : [];
+      if (!site) return [];
+      options.tabs?.saw(sender, site);
+      return listSiteRejections(db, site);
     }),
     addRejection: from<unknown, AddRejectionResult>(['content-script'], async (data, sender) => {
       const site = siteOfSender(sender);
       if (!site) return { ok: false, message: 'This page has no site.' };
+      options.tabs?.saw(sender, site);
       return addRejection(db, site, data, options.isKnownPerson);
     }),
     listRejections: from<unknown, RejectionRecord[]>(['extension-page'], async () => listRejections(db)),
