@@ -1,5 +1,5 @@
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { personCard } from '@/utils/dataset/person-card';
+import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/utils/notes/handlers';
@@ -9,6 +9,7 @@ export default defineBackground(() => {
 
   backgroundMessenger.onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
   backgroundMessenger.onMessage('getPersonCard', ({ data }) => personCard(dataset, data));
+  backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
   registerNotesHandlers((id) => Object.hasOwn(dataset.people, id));
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {

@@ -1,7 +1,7 @@
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
-import { tabMessenger } from '@/utils/messaging';
+import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { isEnabledFor, loadSettings, siteKey, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
@@ -51,7 +51,18 @@ export default defineContentScript({
         prefilter,
         matcher: () => (matcher ??= createMatcher(index, { prefilter })),
         createController: () =>
-          lazyCardController(async () => (await importCardUi(browser.runtime.getURL(CARD_UI_PATH))).createCardController()),
+          lazyCardController(async () =>
+            (await importCardUi(browser.runtime.getURL(CARD_UI_PATH))).createCardController({
+              // The mark goes at once; the choice is kept for this site by the background, which takes the site from us, not from the page.
+              notThisPerson: (rejection) => {
+                annotator?.reject(rejection);
+                return backgroundMessenger.sendMessage('addRejection', rejection).then((result) => {
+                  if (!result.ok) throw new Error(result.message);
+                });
+              },
+            }),
+          ),
+        loadRejections: () => backgroundMessenger.sendMessage('listSiteRejections', undefined),
         host,
       }));
     };
@@ -81,6 +92,9 @@ export default defineContentScript({
         if (!annotator || !enabled) return false;
         await annotator.idle();
         return annotator.reveal(data.personId);
+      }),
+      tabMessenger.onMessage('rejectionUndone', ({ data }) => {
+        if (typeof data?.personId === 'string' && typeof data.aliasText === 'string') annotator?.unreject(data);
       }),
       tabMessenger.onMessage('focusNextMention', async ({ data }) => {
         if (!annotator || !enabled) return false;

@@ -16,15 +16,20 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
+import type { DisplayNames } from '@/utils/dataset/person-card';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
+import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
+import type { AddRejectionResult } from '@/utils/notes/rejection-store';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
   ping(): { version: string };
   /** Everything the card shows about a person, or null for an unknown id. */
   getPersonCard(personId: string): PersonCard | null;
+  /** Names of dataset organizations and people (public data): the card's "why" line for a mention found with others. */
+  getDisplayNames(query: { organizations: string[]; people: string[] }): DisplayNames;
 
   /** Notes, newest first; all of them, or one person's. Only the notes page needs them all (its search covers every note). */
   listNotes(query: { personId?: string }): NoteRecord[];
@@ -43,6 +48,15 @@ export interface BackgroundProtocol {
   discardDraft(query: { key: string }): void;
   /** Opens an extension page in a new tab: content scripts cannot open extension pages themselves reliably. */
   openExtensionPage(request: { page: 'popup' | 'notes'; personId?: string }): void;
+
+  /** Content script: the "Not this person" choices of its own page's site (the background takes the site from the sender, never the message). */
+  listSiteRejections(): Rejection[];
+  /** Content script: remembers "Not this person" for this mark's alias on its own page's site. */
+  addRejection(rejection: Rejection): AddRejectionResult;
+  /** Our top-level pages (the notes page): every "Not this person" choice, newest first. */
+  listRejections(): RejectionRecord[];
+  /** Our top-level pages: forgets a choice (Undo) and returns it; the site's open tabs are told to mark it again. */
+  deleteRejection(query: { id: string }): RejectionRecord | null;
 
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;
@@ -83,6 +97,8 @@ export interface TabProtocol {
   revealMention(query: { personId: string }): boolean;
   /** Selects the next (1) or previous (-1) mention and opens its card: the `next-mention` command; false when the page has none. */
   focusNextMention(query: { direction: 1 | -1 }): boolean;
+  /** Background → the tabs of a site: a "Not this person" choice was undone, mark it again. */
+  rejectionUndone(rejection: Rejection): void;
   /** Background → the card that owns a note session (delivered to the content script's frame only). */
   noteFrameEvent(event: { sessionId: string; event: NoteFrameEvent }): void;
 }

@@ -3,6 +3,8 @@ import type { PersonCard } from '@/data/schema';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
 import { CardNotes } from './CardNotes';
+import { CardWhy, type CardMention } from './CardWhy';
+import { headingText } from './why-line';
 import { displayName, OtherNames, PersonFacts } from './PersonFacts';
 import type { CardLang } from './text';
 
@@ -20,6 +22,8 @@ export interface CardActions {
   retry(): void;
   openPage(page: 'popup' | 'notes'): Promise<void>;
   turnOffSite(): Promise<void>;
+  /** "Not this person": the mark goes from the page and the choice is kept for the site. */
+  notThisPerson?(): Promise<void>;
 }
 
 export interface HoverCardProps {
@@ -31,6 +35,8 @@ export interface HoverCardProps {
   /** Where a note written in the card comes from (passed to the notes frame). */
   origin: NoteOrigin;
   actions: CardActions;
+  /** Why this mention is marked, and its text; absent outside a page (tests of other parts). */
+  mention?: CardMention;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select, [tabindex]:not([tabindex="-1"])';
@@ -47,7 +53,7 @@ export function focusables(root: Element): HTMLElement[] {
  * card: the frame passes Escape on itself, except one that would throw away
  * unsaved text, which only leaves the note.
  */
-export function HoverCard({ personId, mentionText, state, lang, origin, actions }: HoverCardProps) {
+export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention }: HoverCardProps) {
   const nameId = useId();
   const [actionError, setActionError] = useState(false);
 
@@ -92,7 +98,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions 
       <header class="tl-header">
         <div class="tl-names">
           <h2 id={nameId} class="tl-name">
-            {person ? displayName(person, lang) : mentionText}
+            {person ? headingText(displayName(person, lang), mention?.explanation?.confidence, t) : mentionText}
           </h2>
           {person && <OtherNames person={person} lang={lang} />}
         </div>
@@ -100,6 +106,14 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions 
           ×
         </button>
       </header>
+      {mention && (
+        <CardWhy
+          mention={mention}
+          personName={person ? displayName(person, lang) : mentionText}
+          lang={lang}
+          {...(actions.notThisPerson ? { onNotThisPerson: () => run(actions.notThisPerson!) } : {})}
+        />
+      )}
 
       <div class="tl-body">
         {state.status === 'loading' && (

@@ -82,6 +82,12 @@ button { font: inherit; color: inherit; }
 .tl-names { flex: 1; min-width: 0; }
 .tl-name { font-size: 17px; line-height: 22px; font-weight: 650; }
 .tl-other-names { color: var(--tl-muted); font-size: 13px; line-height: 18px; }
+/* Why the mark is there, and the reader's way to say it is not: one line under the name. */
+.tl-why-row { display: flex; align-items: baseline; gap: 8px; flex: none; margin-top: -4px; }
+.tl-why { flex: 1 1 auto; min-width: 0; color: var(--tl-muted); font-size: 13px; line-height: 18px; }
+.tl-why-possible { font-style: italic; }
+.tl-why-reject { flex: none; font-size: 13px; line-height: 18px; white-space: nowrap; }
+.tl-why-reject:only-child { margin-inline-start: auto; }
 .tl-icon-button {
   flex: none; width: 26px; height: 26px; margin: -4px -6px 0 0; padding: 0;
   border: 0; border-radius: 6px; background: transparent; color: var(--tl-muted);

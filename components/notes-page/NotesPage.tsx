@@ -10,6 +10,7 @@ import { MovesTimeline } from '@/components/card/MovesTimeline';
 import { cardLang, pick, type CardLang } from '@/components/card/text';
 import { t, type MessageKey } from '@/utils/i18n';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
+import { RejectionsSection } from './RejectionsSection';
 
 export interface NotesPageProps {
   details: DatasetDetails;
@@ -286,6 +287,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
             </ul>
           </section>
         </main>
+        <RejectionsSection client={deps.rejections} personName={name} lang={lang} />
       </div>
     </div>
   );

@@ -21,4 +21,9 @@ export const NOTES_PAGE_CSS =
 .tl-person-entry summary { cursor: pointer; }
 .tl-person-entry-name { font-weight: 600; }
 .tl-person-entry-body { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 4px; }
+.tl-rejections { display: flex; flex-direction: column; gap: 8px; }
+.tl-rejections-table { border-collapse: collapse; width: 100%; font-size: 14px; line-height: 20px; }
+.tl-rejections-table th, .tl-rejections-table td { text-align: start; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--tl-border); vertical-align: baseline; }
+.tl-rejections-table th { font-weight: 600; }
+.tl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -8,6 +8,8 @@ import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import { NotesDatabase } from '@/utils/notes/db';
 import { exportNotes, importNotes, type ImportOptions, type ImportResult, type NotesExport } from '@/utils/notes/import-export';
 import { isKnownPerson } from '@/utils/search/bundled-people';
+import { backgroundMessenger } from '@/utils/messaging';
+import type { RejectionsClient } from './RejectionsSection';
 
 export interface NotesPageDeps {
   notes: NotesClient;
@@ -15,6 +17,8 @@ export interface NotesPageDeps {
   /** `restoreDeleted` brings back notes deleted here, on the user's request only. */
   importNotes(text: string, options?: Pick<ImportOptions, 'restoreDeleted'>): Promise<ImportResult>;
   download(filename: string, content: string, type: string): void;
+  /** "Not this person" choices, through the background, which also tells the site's open tabs about an undo. */
+  rejections: RejectionsClient;
 }
 
 let db: NotesDatabase | undefined;
@@ -39,4 +43,8 @@ export const defaultNotesPageDeps: NotesPageDeps = {
   exportNotes: () => exportNotes(database()),
   importNotes: (text, options) => importNotes(database(), text, isKnownPerson, options),
   download: downloadText,
+  rejections: {
+    list: () => backgroundMessenger.sendMessage('listRejections', undefined),
+    remove: (id) => backgroundMessenger.sendMessage('deleteRejection', { id }),
+  },
 };

@@ -410,3 +410,18 @@ describe('HoverCard keyboard and actions', () => {
     expect(act.close).toHaveBeenCalledOnce();
   });
 });
+
+describe('HoverCard with the mention it was opened on', () => {
+  it('says "Possibly" in the heading, the why under it, and "Not this person" runs the action', async () => {
+    useLocale('en');
+    const notThisPerson = vi.fn(async () => {});
+    renderCard({
+      actions: actions({ notThisPerson }),
+      mention: { explanation: { confidence: 'possible', why: { kind: 'variant', written: '趙勝嘉', of: '赵晟佳' } }, aliasText: '趙勝嘉', names: null },
+    });
+    expect(screen.getByRole('dialog', { name: 'Possibly Shengjia Zhao' })).toBeTruthy();
+    expect(screen.getByTestId('card-why').textContent).toBe('Written 趙勝嘉 here, a variant of 赵晟佳');
+    fireEvent.click(screen.getByTestId('not-this-person'));
+    await waitFor(() => expect(notThisPerson).toHaveBeenCalledTimes(1));
+  });
+});

@@ -7,6 +7,7 @@ import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { exportNotes, exportToJson, importNotes, type ImportSummary, type NotesExport } from '@/utils/notes/import-export';
 import { deleteNote, saveNote } from '@/utils/notes/store';
+import { addRejection, deleteRejection, listRejections } from '@/utils/notes/rejection-store';
 import type { NoteRecord } from '@/utils/notes/records';
 import { bundledDetails, isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
@@ -20,6 +21,7 @@ function deps(overrides: Partial<NotesPageDeps> = {}): NotesPageDeps & { downloa
     exportNotes: () => exportNotes(db),
     importNotes: (text, options) => importNotes(db, text, isKnownPerson, options),
     download: vi.fn(),
+    rejections: { list: async () => listRejections(db), remove: (id: string) => deleteRejection(db, id) },
     ...overrides,
   } as NotesPageDeps & { download: ReturnType<typeof vi.fn> };
 }
@@ -225,5 +227,28 @@ describe('notes page', () => {
     expect(screen.getByRole('button', { name: '导出 JSON' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '全部笔记' })).toBeTruthy();
     expect(await screen.findByRole('link', { name: '萨姆·奥尔特曼' })).toBeTruthy();
+  });
+});
+
+describe('the "Not this person" section', () => {
+  it('lists site, alias, person and date, and Undo forgets the choice', async () => {
+    useLocale('en');
+    await addRejection(db, 'news.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson, Date.UTC(2025, 5, 30, 12));
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    const row = await screen.findByTestId('rejection');
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells.slice(0, 4)).toEqual(['news.example', 'Altman', 'Sam Altman', 'Jun 30, 2025']);
+    fireEvent.click(within(row).getByRole('button', { name: 'Undo: mark “Altman” as Sam Altman on news.example again' }));
+    await waitFor(() => expect(screen.queryByTestId('rejection')).toBeNull());
+    expect(screen.getByTestId('rejections-status').textContent).toBe('“Altman” is marked as Sam Altman on news.example again.');
+    expect(await listRejections(db)).toEqual([]);
+  });
+
+  it('says so when there are none, in Chinese too', async () => {
+    useLocale('zh_CN');
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    const section = screen.getByTestId('rejections');
+    expect(within(section).getByRole('heading').textContent).toBe('不是此人');
+    await waitFor(() => expect(section.textContent).toContain('还没有'));
   });
 });

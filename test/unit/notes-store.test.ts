@@ -189,7 +189,7 @@ describe('schema upgrade', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.notes.get('a1')).toEqual({
       id: 'a1',
       personId: 'sam-altman',
@@ -206,7 +206,7 @@ describe('schema upgrade', () => {
     await current.delete();
   });
 
-  it('opens a version 2 database holding notes and trash as version 3 with the data unchanged', async () => {
+  it('opens a version 2 database holding notes and trash as the current version with the data unchanged', async () => {
     const name = `notes-v2-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(2).stores({ notes: 'id, personId, updatedAt', trash: 'id, deletedAt' });
@@ -222,7 +222,7 @@ describe('schema upgrade', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect((await current.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
     expect(await current.trash.toArray()).toEqual([trashed]);
     expect(await current.tombstones.count()).toBe(0);

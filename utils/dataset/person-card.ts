@@ -1,4 +1,4 @@
-import type { DatasetDetails, PersonCard } from '@/data/schema';
+import type { BilingualText, DatasetDetails, PersonCard } from '@/data/schema';
 
 /** Resolves one person's card: the record plus every organization, source and conflict it refers to. */
 export function personCard(details: DatasetDetails, personId: string): PersonCard | null {
@@ -44,4 +44,26 @@ export function roleAsOf(card: PersonCard): string | undefined {
     if (date && (newest === undefined || date > newest)) newest = date;
   }
   return newest;
+}
+
+/** Names for dataset ids, in both languages: what the card's "why" line needs of a mention's context. */
+export interface DisplayNames {
+  organizations: Record<string, BilingualText>;
+  people: Record<string, BilingualText>;
+}
+
+/** Ids asked per kind at most: a why line names a few; anything longer is not our card asking. */
+const DISPLAY_NAMES_MAX = 20;
+
+/** The display names of the ids asked for; unknown ids are left out. */
+export function displayNames(details: DatasetDetails, query: { organizations?: unknown; people?: unknown }): DisplayNames {
+  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string').slice(0, DISPLAY_NAMES_MAX) : []);
+  const organizations: Record<string, BilingualText> = {};
+  for (const id of ids(query?.organizations)) if (Object.hasOwn(details.organizations, id)) organizations[id] = details.organizations[id]!.name;
+  const people: Record<string, BilingualText> = {};
+  for (const id of ids(query?.people)) {
+    const person = Object.hasOwn(details.people, id) ? details.people[id] : undefined;
+    if (person) people[id] = { en: person.name.en, ...(person.name.zh ? { zh: person.name.zh } : {}) };
+  }
+  return { organizations, people };
 }

@@ -7,6 +7,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { EditorDraft, NoteOrigin, NoteRecord } from '@/utils/notes/records';
+import type { RejectionRecord } from '@/utils/notes/rejections';
 
 export const NOTES_DB_NAME = 'talent-lens-notes';
 
@@ -46,6 +47,7 @@ export class NotesDatabase extends Dexie {
   trash!: Table<TrashedNote, string>;
   tombstones!: Table<NoteTombstone, string>;
   drafts!: Table<EditorDraft, string>;
+  rejections!: Table<RejectionRecord, string>;
 
   constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -67,6 +69,15 @@ export class NotesDatabase extends Dexie {
       trash: 'id, deletedAt',
       tombstones: 'id, deletedAt',
       drafts: 'key, personId',
+    });
+    // 4: "Not this person" choices, by site (a page asks for its own site's) and date (the notes page
+    // lists them newest first). A new table only: every v3 table and row is kept as it is.
+    this.version(4).stores({
+      notes: 'id, personId, updatedAt, [personId+updatedAt]',
+      trash: 'id, deletedAt',
+      tombstones: 'id, deletedAt',
+      drafts: 'key, personId',
+      rejections: 'id, site, createdAt',
     });
   }
 }

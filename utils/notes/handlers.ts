@@ -15,13 +15,11 @@ import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
 import { NoteSessionRegistry, type NoteSession } from '@/utils/notes/note-sessions';
 import { NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import type { NoteDraft, NoteRecord, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
-import { senderFrame, senderKind, type MessageSenderLike, type SenderKind } from '@/utils/notes/sender-kind';
+import { rejectionHandlers, SiteTabs } from '@/utils/notes/rejection-handlers';
+import { gated, NotAllowed, senderFrame, type SenderKind } from '@/utils/notes/sender-kind';
 import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 
 const SESSIONS_KEY = 'noteSessions';
-
-/** Refused: said in plain words to the sender, which logs it. */
-class NotAllowed extends Error {}
 
 export function registerNotesHandlers(isKnownPerson: (personId: string) => boolean, db = new NotesDatabase()): void {
   const options: StoreOptions = { isKnownPerson };
@@ -48,13 +46,7 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
       .catch(() => undefined);
 
   /** The handler, for the kinds of sender listed; anyone else is refused before it runs. */
-  const from =
-    <D, R>(kinds: SenderKind[], handler: (data: D, sender: MessageSenderLike) => Promise<R>) =>
-    async ({ data, sender }: { data: D; sender: MessageSenderLike }): Promise<R> => {
-      const kind = senderKind(sender, own);
-      if (!kinds.includes(kind)) throw new NotAllowed(`Talent Lens refused a request from a ${kind} sender.`);
-      return handler(data, sender);
-    };
+  const from = gated(own);
 
   /** A notes-frame handler: runs with the frame's session, which it claims (binds) on first use. */
   const inSession = <D extends SessionScoped, R>(handler: (session: NoteSession, data: D) => Promise<R>) =>
@@ -68,6 +60,26 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
       }
       return handler(claim.session, data);
     });
+
+  const siteTabs = new SiteTabs();
+  browser.tabs.onRemoved.addListener((tabId) => siteTabs.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') siteTabs.forget(tabId);
+  });
+  const rejections = rejectionHandlers(db, own, {
+    isKnownPerson,
+    tabs: siteTabs,
+    // Best effort: a tab the background does not know (it was restarted since) marks it again on its next load.
+    onDeleted: async ({ site, personId, aliasText }) => {
+      await Promise.all(
+        siteTabs.tabsOf(site).map((tabId) => tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, { tabId, frameId: 0 }).catch(() => undefined)),
+      );
+    },
+  });
+  backgroundMessenger.onMessage('listSiteRejections', rejections.listSiteRejections);
+  backgroundMessenger.onMessage('addRejection', rejections.addRejection);
+  backgroundMessenger.onMessage('listRejections', rejections.listRejections);
+  backgroundMessenger.onMessage('deleteRejection', rejections.deleteRejection);
 
   const page: SenderKind[] = ['extension-page'];
   backgroundMessenger.onMessage('listNotes', from(page, async (data: { personId?: string }) => listNotes(db, data ?? {})));

@@ -50,3 +50,25 @@ export function senderFrame(sender: MessageSenderLike | undefined): { tabId: num
   if (typeof tabId !== 'number') return null;
   return { tabId, frameId: typeof sender?.frameId === 'number' ? sender.frameId : 0 };
 }
+
+/** Refused: said in plain words to the sender, which logs it. */
+export class NotAllowed extends Error {}
+
+/** A message as a background handler receives it. */
+export interface GatedMessage<D> {
+  data: D;
+  sender: MessageSenderLike;
+}
+
+/**
+ * Gates handlers on who sent the message: `gated(own)(kinds, handler)` runs the
+ * handler for the kinds of sender listed and refuses anyone else before it runs.
+ */
+export function gated(own: OwnExtension) {
+  return <D, R>(kinds: SenderKind[], handler: (data: D, sender: MessageSenderLike) => Promise<R>) =>
+    async ({ data, sender }: GatedMessage<D>): Promise<R> => {
+      const kind = senderKind(sender, own);
+      if (!kinds.includes(kind)) throw new NotAllowed(`Talent Lens refused a request from a ${kind} sender.`);
+      return handler(data, sender);
+    };
+}

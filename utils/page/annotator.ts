@@ -31,6 +31,8 @@ import { liveRange, markRange, startComparer, viewportTops } from './ranges';
 import { PERF_MARKS, perfMark, type ScanFigures } from './perf-marks';
 import { onlyTrusted } from './trusted';
 import { siteKey } from '@/utils/settings';
+import { explainFallback } from '@/utils/match/explain-fallback';
+import { rejectionKey, type Rejection } from '@/utils/notes/rejections';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
 export interface AnnotatorHost {
@@ -53,6 +55,11 @@ export interface AnnotatorOptions {
   matcher: () => Matcher;
   createController: () => CardController;
   host: AnnotatorHost;
+  /**
+   * This site's "Not this person" choices. Asked once, when a scan first has a mention to draw (a page
+   * that names nobody never asks); those marks are not drawn. A failure counts as none.
+   */
+  loadRejections?: () => Promise<Rejection[]>;
   /** Force an engine (tests); by default the Highlight API where available. */
   engine?: 'highlight' | 'element';
 }
@@ -109,6 +116,10 @@ export class Annotator {
   private listeners: AbortController | null = null;
   /** The document element our listeners and scans belong to; another one means document.open() ran. */
   private root: Element | null = null;
+  /** "Not this person" (rejectionKey of person and alias text): these marks are not drawn. */
+  private readonly rejected = new Set<string>();
+  /** The site's rejections, asked once, before the first mark is drawn. */
+  private rejectionsLoad: Promise<void> | null = null;
 
   constructor(private readonly options: AnnotatorOptions) {
     const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
@@ -300,6 +311,11 @@ export class Annotator {
     }
 
     const changes = this.resolver.flush();
+    // The site's rejections arrive before the first mark is drawn, so a rejected mark never shows.
+    if (!this.rejectionsLoad && [...changes.values()].some((mentions) => mentions.length > 0)) {
+      await this.loadRejections();
+      if (this.stale(generation)) return;
+    }
     for (const [block, mentions] of changes) {
       this.redraw(block, mentions);
       if (budget.spent()) {
@@ -322,6 +338,52 @@ export class Annotator {
       // The card's code loads now, before the first hover, and only on pages that need it.
       if (figures.mentions > 0) this.ensureController();
     }
+  }
+
+  private loadRejections(): Promise<void> {
+    const load = this.options.loadRejections;
+    return (this.rejectionsLoad ??= (async () => {
+      if (!load) return;
+      try {
+        for (const rejection of await load()) this.rejected.add(rejectionKey(rejection));
+      } catch (error) {
+        console.error('[talent-lens] reading "Not this person" choices failed', error);
+      }
+    })());
+  }
+
+  /**
+   * "Not this person" from the card: every mark of this person under this alias text goes at once,
+   * and stays gone while the page is open (the content script stores the choice for the site).
+   */
+  reject(rejection: Rejection): void {
+    this.guard('reject', () => {
+      this.rejected.add(rejectionKey(rejection));
+      this.redrawFor(rejection);
+    });
+  }
+
+  /** The choice was undone (the notes page): the marks come back. */
+  unreject(rejection: Rejection): void {
+    this.guard('unreject', () => {
+      if (this.rejected.delete(rejectionKey(rejection))) this.redrawFor(rejection);
+    });
+  }
+
+  /** Redraws the blocks that hold a mention of this person (their resolved mentions, filtered by redraw). */
+  private redrawFor({ personId }: Rejection): void {
+    if (!this.active) return;
+    for (const block of this.blocks) {
+      const mentions = this.resolver.mentions(block);
+      if (mentions.some((m) => this.options.index.people[m.person]?.id === personId)) this.redraw(block, mentions);
+    }
+    this.engine?.refresh();
+  }
+
+  private isRejected(block: TextBlock, mention: Mention): boolean {
+    if (this.rejected.size === 0) return false;
+    const personId = this.options.index.people[mention.person]?.id;
+    return !!personId && this.rejected.has(rejectionKey({ personId, aliasText: block.text.slice(mention.start, mention.end) }));
   }
 
   /** Runs a one-time build in a task of its own. */
@@ -375,8 +437,9 @@ export class Annotator {
     return (this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.mute(change)));
   }
 
-  /** Replaces the drawn mentions of one block. */
-  private redraw(block: TextBlock, mentions: readonly Mention[]): void {
+  /** Replaces the drawn mentions of one block (but those the reader said are not their person). */
+  private redraw(block: TextBlock, resolved: readonly Mention[]): void {
+    const mentions = this.rejected.size === 0 ? resolved : resolved.filter((m) => !this.isRejected(block, m));
     const engine = mentions.length > 0 && this.active ? this.ensureEngine() : this.engine;
     if (!engine) return;
     const old = this.drawn.get(block);
@@ -516,7 +579,21 @@ export class Annotator {
   /** What the card needs of a mention, with a live Range of its own (null: the page changed under it). */
   private targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget | null {
     const range = liveRange(mention.mark.range);
-    return range && { personId: mention.personId, range, returnFocusTo };
+    if (!range) return null;
+    const { block, mention: hit } = mention;
+    const aliasText = block.text.slice(hit.start, hit.end);
+    // Until the matcher's evidence model fills it: what the resolver already knows (see explainFallback).
+    const explanation = explainFallback(hit, this.fullNameOnPage(mention));
+    return { personId: mention.personId, explanation, aliasText, range, returnFocusTo };
+  }
+
+  /** How the page names a mention's person in full: the first full-name mention's text, else the dataset's name. */
+  private fullNameOnPage(mention: PageMention): string {
+    if (mention.mention.safety === 0) return mention.block.text.slice(mention.mention.start, mention.mention.end);
+    const full = this.mentions().find((m) => m.personId === mention.personId && m.mention.safety === 0);
+    if (full) return full.block.text.slice(full.mention.start, full.mention.end).replace(/\s+/g, ' ').trim();
+    const person = this.options.index.people[mention.mention.person];
+    return person?.en ?? mention.personId;
   }
 
   private onKeyDown(event: KeyboardEvent): void {

@@ -21,6 +21,8 @@ import { cardLang } from '@/components/card/text';
 import { backgroundMessenger } from '@/utils/messaging';
 import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
+import type { Rejection } from '@/utils/notes/rejections';
+import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled, siteKey } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
@@ -57,6 +59,13 @@ export interface CardControllerOptions {
   /** Creates the closed shadow root; defaults to the browser's own attachShadow (tests without one inject it). */
   attachShadow?(host: HTMLElement): ShadowRoot;
   fetchCard?(personId: string): Promise<PersonCard | null>;
+  /** Names for a context explanation's ids; defaults to the background's `getDisplayNames`. */
+  fetchNames?(query: { organizations: string[]; people: string[] }): Promise<DisplayNames>;
+  /**
+   * "Not this person" on the open card's mention: the content script removes its marks and has the
+   * choice kept for the site. Without it the card offers no such button.
+   */
+  notThisPerson?(rejection: Rejection): Promise<void>;
 }
 
 interface OpenCard {
@@ -117,6 +126,9 @@ export function createCardController(options: CardControllerOptions = {}): CardC
   const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
   const fetchCard = options.fetchCard ?? fetchFromBackground;
   const lang = cardLang();
+  const fetchNames = options.fetchNames ?? ((query) => backgroundMessenger.sendMessage('getDisplayNames', query));
+  /** Context names by the ids asked; null while asking or after a failure (the line then names none). */
+  const names = new Map<string, DisplayNames | null>();
 
   /** Settled loads by person; in-flight loads are shared so hovering twice asks once. */
   const loaded = new Map<string, CardState>();
@@ -197,6 +209,25 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     loading.set(personId, pending);
   }
 
+  /** The names a context explanation needs, asked once per set of ids; the card repaints when they arrive. */
+  function namesFor(target: MentionTarget): DisplayNames | null {
+    const why = target.explanation?.why;
+    if (why?.kind !== 'context') return null;
+    const query = { organizations: why.organizations, people: why.people };
+    const key = JSON.stringify(query);
+    if (!names.has(key)) {
+      names.set(key, null);
+      fetchNames(query).then(
+        (answer) => {
+          names.set(key, answer);
+          if (open?.target === target) paint();
+        },
+        (cause: unknown) => log('loading names for the card failed', cause),
+      );
+    }
+    return names.get(key) ?? null;
+  }
+
   function show(target: MentionTarget, viaKeyboard: boolean) {
     perfMark(MARK_SHOW_START);
     const ui = ensureHost();
@@ -259,6 +290,17 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       await setSiteEnabled(siteKey(location), false);
       intent.close();
     },
+    ...(options.notThisPerson
+      ? {
+          notThisPerson: async () => {
+            const target = open?.target;
+            if (!target?.aliasText) return;
+            // The card's mention is about to go: close first, so focus goes back to the page, not to a removed mark's card.
+            intent.close();
+            await options.notThisPerson!({ personId: target.personId, aliasText: target.aliasText });
+          },
+        }
+      : {}),
   };
 
   function paint() {
@@ -274,6 +316,11 @@ export function createCardController(options: CardControllerOptions = {}): CardC
         lang,
         origin,
         actions,
+        mention: {
+          ...(target.explanation ? { explanation: target.explanation } : {}),
+          ...(target.aliasText ? { aliasText: target.aliasText } : {}),
+          names: namesFor(target),
+        },
       }),
       host.root,
     );
@@ -369,6 +416,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       host = null;
       loaded.clear();
       loading.clear();
+      names.clear();
     }),
   };
 }

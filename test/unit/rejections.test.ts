@@ -1,0 +1,159 @@
+/**
+ * "Not this person": the store (version 4 of the notes database) and the background's gate, which
+ * answers a content script only for its own page's site, taken from the browser's sender URL.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { NotesDatabase } from '@/utils/notes/db';
+import { addRejection, deleteRejection, listRejections, listSiteRejections } from '@/utils/notes/rejection-store';
+import { rejectionHandlers, SiteTabs, siteOfSender } from '@/utils/notes/rejection-handlers';
+import { aliasKey, REJECTION_LIMITS, rejectionId, rejectionKey } from '@/utils/notes/rejections';
+import { NotAllowed, type MessageSenderLike } from '@/utils/notes/sender-kind';
+
+const known = new Set(['sam-altman', 'mark-chen']);
+const isKnownPerson = (id: string) => known.has(id);
+const own = { id: 'ext-id', noteFramePath: '/note-frame.html' };
+const contentScript = (url: string): MessageSenderLike => ({ id: 'ext-id', url, tab: { id: 7 }, frameId: 0 });
+const notesPage: MessageSenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/notes.html', frameId: 0 };
+
+let db: NotesDatabase;
+beforeEach(() => {
+  db = new NotesDatabase(`rejections-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('rejection keys', () => {
+  it('compares alias texts with whitespace runs folded and padding dropped', () => {
+    expect(aliasKey('  Sam\n  Altman ')).toBe('Sam Altman');
+    expect(rejectionKey({ personId: 'sam-altman', aliasText: 'Sam\nAltman' })).toBe(rejectionKey({ personId: 'sam-altman', aliasText: 'Sam Altman' }));
+    expect(rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' })).not.toBe(rejectionId('b.example', { personId: 'sam-altman', aliasText: 'Altman' }));
+  });
+});
+
+describe('the rejections store', () => {
+  it('adds once per site, person and alias, lists one site without dates, and every one newest first', async () => {
+    const first = await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman ' }, isKnownPerson, 100);
+    expect(first).toEqual({ ok: true, rejection: { id: rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' }), site: 'a.example', personId: 'sam-altman', aliasText: 'Altman', createdAt: 100 } });
+    // Again: the first record stays.
+    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson, 200)).toEqual(first);
+    await addRejection(db, 'b.example', { personId: 'mark-chen', aliasText: '马克·陈' }, isKnownPerson, 300);
+    expect(await listSiteRejections(db, 'a.example')).toEqual([{ personId: 'sam-altman', aliasText: 'Altman' }]);
+    expect((await listRejections(db)).map((r) => [r.site, r.createdAt])).toEqual([
+      ['b.example', 300],
+      ['a.example', 100],
+    ]);
+  });
+
+  it('refuses unknown people, empty and overlong aliases, and more than its limit per site', async () => {
+    expect(await addRejection(db, 'a.example', { personId: 'nobody', aliasText: 'X' }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: '   ' }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'x'.repeat(REJECTION_LIMITS.aliasText + 1) }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(await addRejection(db, 'a.example', null, isKnownPerson)).toMatchObject({ ok: false });
+    await db.rejections.bulkAdd(
+      Array.from({ length: REJECTION_LIMITS.perSite }, (_, i) => ({ id: `f${i}`, site: 'a.example', personId: 'sam-altman', aliasText: `A${i}`, createdAt: i })),
+    );
+    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(await addRejection(db, 'b.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: true });
+  });
+
+  it('deletes one (Undo) and returns it; a second delete finds nothing', async () => {
+    const added = await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson, 100);
+    if (!added.ok) throw new Error('not added');
+    expect(await deleteRejection(db, added.rejection.id)).toEqual(added.rejection);
+    expect(await deleteRejection(db, added.rejection.id)).toBeNull();
+    expect(await listSiteRejections(db, 'a.example')).toEqual([]);
+  });
+});
+
+describe('version 4', () => {
+  it('opens a version 3 database as version 4 with every table unchanged and an empty rejections table', async () => {
+    const name = `notes-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ notes: 'id, personId, updatedAt, [personId+updatedAt]', trash: 'id, deletedAt', tombstones: 'id, deletedAt', drafts: 'key, personId' });
+    const note = { id: 'n1', personId: 'sam-altman', text: 'kept', createdAt: 1, updatedAt: 2, revision: 3, origin: { url: 'https://a.example/', title: 'A' } };
+    const trashed = { id: 'n0', deletedAt: 5, note: { id: 'n0', personId: 'sam-altman', text: 'gone', createdAt: 1, updatedAt: 1, revision: 1 } };
+    const tombstone = { id: 't1', personId: 'mark-chen', revision: 4, deletedAt: 6 };
+    const draft = { key: 'new:sam-altman', personId: 'sam-altman', text: 'half typed', updatedAt: 7 };
+    await v3.table('notes').add(note);
+    await v3.table('trash').add(trashed);
+    await v3.table('tombstones').add(tombstone);
+    await v3.table('drafts').add(draft);
+    v3.close();
+
+    const current = new NotesDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(4);
+    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await current.trash.toArray()).toEqual([trashed]);
+    expect(await current.tombstones.toArray()).toEqual([tombstone]);
+    expect(await current.drafts.toArray()).toEqual([draft]);
+    expect(await current.notes.where('[personId+updatedAt]').equals(['sam-altman', 2]).count()).toBe(1);
+    expect(await current.rejections.count()).toBe(0);
+    expect(await addRejection(current, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: true });
+    await current.delete();
+  });
+});
+
+describe('the background gate', () => {
+  const handlers = () => rejectionHandlers(db, own, { isKnownPerson });
+
+  it('derives the site from the sender URL', () => {
+    expect(siteOfSender({ url: 'https://news.example:8443/a?b' })).toBe('news.example:8443');
+    expect(siteOfSender({ url: 'file:///home/me/page.html' })).toBe('file://');
+    expect(siteOfSender({ url: 'not a url' })).toBeNull();
+    expect(siteOfSender({})).toBeNull();
+  });
+
+  it('gives a content script only its own site’s rejections, whatever the message asks', async () => {
+    await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson);
+    await addRejection(db, 'b.example', { personId: 'mark-chen', aliasText: 'Chen' }, isKnownPerson);
+    const h = handlers();
+    const fromB = contentScript('https://b.example/story');
+    expect(await h.listSiteRejections({ data: { site: 'a.example' } as never, sender: fromB })).toEqual([{ personId: 'mark-chen', aliasText: 'Chen' }]);
+    expect(await h.listSiteRejections({ data: undefined, sender: contentScript('https://c.example/') })).toEqual([]);
+  });
+
+  it('files a content script’s rejection under its own site, ignoring a site in the message', async () => {
+    const h = handlers();
+    await h.addRejection({ data: { personId: 'sam-altman', aliasText: 'Altman', site: 'a.example' } as never, sender: contentScript('https://b.example/x') });
+    expect((await listRejections(db)).map((r) => r.site)).toEqual(['b.example']);
+  });
+
+  it('lets only our top-level pages list and delete every rejection, and tells the site’s tabs on undo', async () => {
+    const onDeleted = vi.fn(async () => undefined);
+    const h = rejectionHandlers(db, own, { isKnownPerson, onDeleted });
+    const added = await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson);
+    if (!added.ok) throw new Error('not added');
+    const page = contentScript('https://a.example/');
+    await expect(h.listRejections({ data: undefined, sender: page })).rejects.toBeInstanceOf(NotAllowed);
+    await expect(h.deleteRejection({ data: { id: added.rejection.id }, sender: page })).rejects.toBeInstanceOf(NotAllowed);
+    // Another extension, or our note frame, is not our page either.
+    await expect(h.listRejections({ data: undefined, sender: { ...notesPage, id: 'other-ext' } })).rejects.toBeInstanceOf(NotAllowed);
+    await expect(h.listRejections({ data: undefined, sender: { id: 'ext-id', url: 'chrome-extension://ext-id/note-frame.html', frameId: 3, tab: { id: 1 } } })).rejects.toBeInstanceOf(NotAllowed);
+    // And our pages cannot pose as a content script for some site.
+    await expect(h.listSiteRejections({ data: undefined, sender: notesPage })).rejects.toBeInstanceOf(NotAllowed);
+
+    expect(await h.listRejections({ data: undefined, sender: notesPage })).toEqual([added.rejection]);
+    expect(await h.deleteRejection({ data: { id: added.rejection.id }, sender: notesPage })).toEqual(added.rejection);
+    expect(onDeleted).toHaveBeenCalledWith(added.rejection);
+    expect(await db.rejections.count()).toBe(0);
+  });
+});
+
+describe('SiteTabs', () => {
+  it('knows a tab by the site its content script asked from, and forgets it when it loads another page', async () => {
+    const tabs = new SiteTabs();
+    const h = rejectionHandlers(db, own, { isKnownPerson, tabs });
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/1'), tab: { id: 1 } } });
+    await h.addRejection({ data: { personId: 'sam-altman', aliasText: 'Altman' }, sender: { ...contentScript('https://a.example/2'), tab: { id: 2 } } });
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://b.example/'), tab: { id: 3 } } });
+    // A subframe's content script does not speak for its tab.
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/frame'), tab: { id: 4 }, frameId: 9 } });
+    expect(tabs.tabsOf('a.example')).toEqual([1, 2]);
+    tabs.forget(1);
+    expect(tabs.tabsOf('a.example')).toEqual([2]);
+    expect(tabs.tabsOf('b.example')).toEqual([3]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The background's "Not this person" handlers, gated like the notes
+ * (sender-kind.ts). A content script runs beside a page that can drive it, so
+ * it may read and add only its own site's rejections, and its site is what the
+ * browser says the sender's URL is, never anything in the message: a page
+ * cannot learn what the reader rejected elsewhere. Our top-level pages (the
+ * notes page) list and delete them all.
+ */
+import { siteKey } from '@/utils/settings';
+import type { NotesDatabase } from './db';
+import { addRejection, deleteRejection, listRejections, listSiteRejections, type AddRejectionResult } from './rejection-store';
+import type { Rejection, RejectionRecord } from './rejections';
+import { gated, type MessageSenderLike, type OwnExtension } from './sender-kind';
+
+/** The site a sender's page belongs to, by the browser's account of its URL; null when it has none. */
+export function siteOfSender(sender: MessageSenderLike | undefined): string | null {
+  if (typeof sender?.url !== 'string') return null;
+  try {
+    return siteKey(new URL(sender.url)) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which tabs' pages are on which site, as their content scripts' own requests showed (the extension
+ * has no `tabs` permission, so it cannot read tab URLs): an Undo is told only to the tabs of its site,
+ * never to a page elsewhere. A tab is forgotten when it starts loading another page or closes.
+ */
+export class SiteTabs {
+  private readonly sites = new Map<number, string>();
+
+  saw(sender: MessageSenderLike, site: string): void {
+    const tabId = sender.tab?.id;
+    if (typeof tabId === 'number' && (sender.frameId ?? 0) === 0) this.sites.set(tabId, site);
+  }
+
+  forget(tabId: number): void {
+    this.sites.delete(tabId);
+  }
+
+  tabsOf(site: string): number[] {
+    return [...this.sites].flatMap(([tabId, s]) => (s === site ? [tabId] : []));
+  }
+}
+
+export interface RejectionHandlerOptions {
+  isKnownPerson(personId: string): boolean;
+  /** Where the site's open tabs are; filled by the content scripts' requests. */
+  tabs?: SiteTabs;
+  /** After an Undo: the mark may come back on the site's open tabs. */
+  onDeleted?(record: RejectionRecord): Promise<void>;
+}
+
+export function rejectionHandlers(db: NotesDatabase, own: OwnExtension, options: RejectionHandlerOptions) {
+  const from = gated(own);
+  return {
+    // Whatever the message says, the answer is the sender's own site's.
+    listSiteRejections: from<unknown, Rejection[]>(['content-script'], async (_data, sender) => {
+      const site = siteOfSender(sender);
+      if (!site) return [];
+      options.tabs?.saw(sender, site);
+      return listSiteRejections(db, site);
+    }),
+    addRejection: from<unknown, AddRejectionResult>(['content-script'], async (data, sender) => {
+      const site = siteOfSender(sender);
+      if (!site) return { ok: false, message: 'This page has no site.' };
+      options.tabs?.saw(sender, site);
+      return addRejection(db, site, data, options.isKnownPerson);
+    }),
+    listRejections: from<unknown, RejectionRecord[]>(['extension-page'], async () => listRejections(db)),
+    deleteRejection: from<{ id: string }, RejectionRecord | null>(['extension-page'], async (data) => {
+      const record = await deleteRejection(db, String(data?.id ?? ''));
+      if (record) await options.onDeleted?.(record).catch(() => undefined);
+      return record;
+    }),
+  };
+}
