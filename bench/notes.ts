@@ -1,7 +1,8 @@
 /**
  * The notes scenario of `npm run bench`: 20,000 notes seeded into the
  * extension's IndexedDB, then the notes page's first render, one search
- * keystroke, and the card's notes frame for a person with 20,000 notes.
+ * keystroke, and the card's notes for a person with 20,000 notes (the card opened on a page, through its
+ * note session and frame, as a reader opens it).
  *
  * Everything is timed from outside the extension's code, the same way for any
  * build (so a build of an older commit, which has no notes marks, is measured
@@ -10,7 +11,7 @@
  * mark the moment the browser could paint it.
  */
 import type { Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, servePages } from './browser';
 import { createRng } from './prng';
 import { summarize, type Summary } from './stats';
 import type { NoteRecord } from '../utils/notes/records';
@@ -19,6 +20,8 @@ export const NOTES_COUNT = 20_000;
 /** The word the keystroke types: in about a tenth of the notes. */
 const SEARCH_WORD = 'tokenizer';
 const FRAME_PERSON = 'sam-altman';
+/** The page the card is opened on: one mention of the frame's person. */
+const CARD_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes bench</title></head><body><p>Chief executive Sam Altman said the lab would keep hiring.</p></body></html>';
 
 /** Records when the first note row is in the DOM and laid out, in every page of the context. */
 const NOTES_INIT_SCRIPT = `(() => {
@@ -117,6 +120,7 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
   const extensionId = new URL(browser.context.serviceWorkers()[0]!.url()).host;
   const url = (path: string) => `chrome-extension://${extensionId}/${path}`;
   const timeout = 180_000;
+  const cardPage = await servePages(new Map([['card', CARD_PAGE]]));
   try {
     const details = browser.context.pages()[0] ?? (await browser.context.newPage());
     // The notes page makes the background open (and create) the database.
@@ -140,12 +144,29 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
       await page.close();
 
       await seed(details, onePerson);
-      const frame = await browser.context.newPage();
-      const query = new URLSearchParams({ person: FRAME_PERSON, frame: '0123456789abcdef0123456789abcdef', url: 'https://news.example/story', title: 'A story' });
-      await frame.goto(url(`note-frame.html?${query}`), { timeout });
-      const frameFirstRenderMs = await waitFirstRow(frame, timeout);
-      const frameRows = await frame.locator('[data-testid="note"]').count();
-      await frame.close();
+      // The card's real path: a page with a mention, the card opened from the keyboard, its note session, its
+      // frame, and the frame's first page of notes. Timed across the two documents on the epoch clock.
+      const reader = await browser.context.newPage();
+      await reader.goto(cardPage.url('card'), { timeout });
+      // A tab in the background gets no animation frames and throttled timers: the reader looks at this one.
+      await reader.bringToFront();
+      await reader.waitForFunction(() => (CSS.highlights?.get('talent-lens')?.size ?? 0) > 0, null, { timeout, polling: 50 });
+      const pressedAt = await reader.evaluate(() => performance.timeOrigin + performance.now());
+      await reader.keyboard.press('Alt+Shift+KeyN');
+      // The frame is an extension page inside the card's closed shadow root: the context's init script does not
+      // reach it, so its first rows are awaited in it, checked every 10 ms (the figure is as precise as that).
+      const frameOf = () => reader.frames().find((child) => child.url().includes('/note-frame.html'));
+      const deadline = Date.now() + timeout;
+      while (!frameOf() && Date.now() < deadline) await reader.waitForTimeout(10);
+      const noteFrame = frameOf();
+      if (!noteFrame) throw new Error('the card opened no notes frame');
+
+      const frameRenderedAt = (await noteFrame
+        .waitForFunction(() => (document.querySelector('[data-testid="note"]') ? performance.timeOrigin + performance.now() : null), null, { timeout, polling: 10 })
+        .then((h) => h.jsonValue())) as number;
+      const frameRows = await noteFrame.locator('[data-testid="note"]').count();
+      const frameFirstRenderMs = frameRenderedAt - pressedAt;
+      await reader.close();
 
       const run = { pageFirstRenderMs, pageRows, keystrokeMs: key.ms, keystrokeCount: key.count, keystrokeRows: key.rows, frameFirstRenderMs, frameRows };
       log(`[bench] notes run ${i + 1}/${runs}: page ${pageFirstRenderMs.toFixed(0)} ms (${pageRows} rows), keystroke ${key.ms.toFixed(1)} ms ("${key.count}", ${key.rows} rows), frame ${frameFirstRenderMs.toFixed(0)} ms (${frameRows} rows)`);
@@ -162,6 +183,7 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
     };
   } finally {
     await browser.close();
+    await cardPage.close();
   }
 }
 
@@ -176,6 +198,6 @@ export function renderNotes(result: NotesResult): string {
     '| --- | --- | --- | --- |',
     `| notes page: navigation → first rows laid out | ${cell(result.summary.pageFirstRenderMs)} | 300 | ${last?.pageRows ?? '—'} |`,
     `| notes page: one search keystroke → results laid out | ${cell(result.summary.keystrokeMs)} | 50 | ${last?.keystrokeRows ?? '—'} ("${last?.keystrokeCount ?? ''}") |`,
-    `| card's notes frame, one person with all the notes: navigation → first rows laid out | ${cell(result.summary.frameFirstRenderMs)} | 100 | ${last?.frameRows ?? '—'} |`,
+    `| card's notes, one person with all the notes: Alt+Shift+N on a page → the frame's first rows laid out | ${cell(result.summary.frameFirstRenderMs)} | 100 | ${last?.frameRows ?? '—'} |`,
   ].join('\n');
 }
