@@ -11,8 +11,9 @@
 import type { AliasIndex } from '@/data/schema';
 import type { Matcher } from '@/utils/match/matcher';
 import type { Prefilter } from '@/utils/match/prefilter';
-import { PageResolver, type Mention } from '@/utils/match/resolve';
-import { blockContainer, collectBlocksIn, isBlockElement, locate, type TextBlock } from './segments';
+import { PageResolver, resolveContextOf, standsAlone, type Mention } from '@/utils/match/resolve';
+import { emptyEvidence, EvidenceScanner, type PageEvidence } from '@/utils/match/evidence';
+import { blockContainer, collectBlocksIn, isBlockElement, isSkippedElement, locate, type TextBlock } from './segments';
 import type { CardController, MentionTarget } from './mention-target';
 import type { MentionSummary, MentionsReport } from './mentions-report';
 import { HighlightEngine } from './highlight-engine';
@@ -78,7 +79,9 @@ const MATCH_CONTEXT = 48;
 export class Annotator {
   private engine: MarkEngine | null = null;
   private controller: CardController | null = null;
-  private resolver = new PageResolver<TextBlock>();
+  private resolver: PageResolver<TextBlock>;
+  /** Reads the page's evidence terms; built the first time a page has a shared name (null: the index has none). */
+  private evidenceScanner: EvidenceScanner | null | undefined;
   private readonly blocks = new Set<TextBlock>();
   private readonly blocksByElement = new Map<Element, Set<TextBlock>>();
   private readonly drawn = new Map<TextBlock, PageMention[]>();
@@ -114,6 +117,7 @@ export class Annotator {
     const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
     // An occurrence in the page can be longer than its alias (several spaces, a line break, another dot).
     this.longest = longestAlias * 4 + 16;
+    this.resolver = new PageResolver(resolveContextOf(options.index));
     this.debouncer = createDebouncer(() => this.guard('rescan', () => this.schedule()), DEBOUNCE, {
       setTimeout: (fn, ms) => options.host.setTimeout(fn, ms),
       clearTimeout: (handle) => options.host.clearTimeout(handle as number),
@@ -158,7 +162,7 @@ export class Annotator {
     this.drawn.clear();
     this.byMark.clear();
     this.index.clear();
-    this.resolver = new PageResolver();
+    this.resolver = new PageResolver(resolveContextOf(this.options.index));
     this.sorted = null;
     this.hovered = this.current = null;
     this.pending.clear();
@@ -289,7 +293,7 @@ export class Annotator {
       this.resolver.set(block, hits);
       // The first scan skipped a page that named nobody in full; now someone is, so the
       // surnames and given names it skipped may count: read the whole page.
-      if (this.unnamed && hits.some((hit) => hit.safety === 0)) {
+      if (this.unnamed && hits.some(standsAlone)) {
         this.unnamed = false;
         this.needFullScan = true;
       }
@@ -299,6 +303,8 @@ export class Annotator {
       }
     }
 
+    // Only a page with a shared name (汪滔, Altman) pays for reading its evidence terms.
+    if (this.resolver.needsEvidence) this.resolver.setEvidence(this.pageEvidence());
     const changes = this.resolver.flush();
     for (const [block, mentions] of changes) {
       this.redraw(block, mentions);
@@ -322,6 +328,34 @@ export class Annotator {
       // The card's code loads now, before the first hover, and only on pages that need it.
       if (figures.mentions > 0) this.ensureController();
     }
+  }
+
+  /**
+   * The organizations and topic terms of the whole page (every text the block rules read, not
+   * only the blocks that may hold a name: "OpenAI" is evidence wherever it is written).
+   */
+  private pageEvidence(): PageEvidence {
+    const evidence = emptyEvidence();
+    if (this.evidenceScanner === undefined) this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
+    const scanner = this.evidenceScanner;
+    const root = document.body ?? document.documentElement;
+    if (!scanner || !root) return evidence;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.nodeType === Node.ELEMENT_NODE && (isSkippedElement(node as Element) || isOurs(node)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    // Text nodes are read joined, as inline text reads, so a term split over two nodes (Open<b>AI</b>) is found too.
+    let chunk = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      chunk += (node as Text).data;
+      if (chunk.length > 8192) {
+        scanner.collect(chunk, evidence);
+        chunk = '';
+      }
+    }
+    scanner.collect(chunk, evidence);
+    return evidence;
   }
 
   /** Runs a one-time build in a task of its own. */
@@ -396,6 +430,7 @@ export class Annotator {
     for (const mention of mentions) {
       const request = this.request(block, mention);
       if (!request) continue;
+      if (mention.explanation.confidence === 'possible') request.possible = true;
       requests.push(request);
       kept.push({ mention, segments: request.segments });
     }
@@ -516,7 +551,10 @@ export class Annotator {
   /** What the card needs of a mention, with a live Range of its own (null: the page changed under it). */
   private targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget | null {
     const range = liveRange(mention.mark.range);
-    return range && { personId: mention.personId, range, returnFocusTo };
+    if (!range) return null;
+    // As the page writes it: the key a "Not this person" choice is kept under.
+    const aliasText = range.toString();
+    return { personId: mention.personId, explanation: mention.mention.explanation, ...(aliasText ? { aliasText } : {}), range, returnFocusTo };
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -602,9 +640,11 @@ export class Annotator {
     const people = new Map<string, MentionSummary>();
     if (enabled) {
       for (const m of this.mentions()) {
+        const possible = m.mention.explanation.confidence === 'possible' ? 1 : 0;
         const summary = people.get(m.personId);
         if (summary) {
           summary.count++;
+          if (possible) summary.possible = (summary.possible ?? 0) + 1;
           continue;
         }
         const range = liveRange(m.mark.range);
@@ -613,6 +653,7 @@ export class Annotator {
           personId: m.personId,
           name: this.options.index.people[m.mention.person]?.en ?? m.personId,
           count: 1,
+          ...(possible ? { possible } : {}),
           first: {
             text: range?.toString() ?? '',
             top: Math.round((rect?.top ?? 0) + window.scrollY),
