@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: data build and checks, type check, unit tests (Vitest, Node),
+# Runs every test: data build and checks, type check, the identification eval (npm run eval), unit tests (Vitest, Node),
 # then end-to-end tests in real Chromium and Firefox ESR with the built extension.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ step() { echo; echo "== $*"; "$@" || status=1; }
 
 step npm run --silent data
 step npx tsc --noEmit
+step npm run --silent eval
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step npx wxt build
 step npx wxt build -b firefox
