@@ -144,8 +144,7 @@ function main(): void {
     const located = isHtml(file, content) ? scanHtml(content, matcher, index) : scanPlain(content, matcher, index);
     const lines = located.map(({ mention, start, text }) => {
       const person = index.people[mention.person]!;
-      const { confidence, why } = mention.explanation;
-      return JSON.stringify({ file, person: person.id, name: person.en, text, start, end: start + text.length, block: mention.block, confidence, why });
+      return JSON.stringify({ file, person: person.id, name: person.en, text, start, end: start + text.length, block: mention.block });
     });
     if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   }

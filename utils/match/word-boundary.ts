@@ -14,6 +14,8 @@ const WINDOW = 6;
 
 let segmenter: Intl.Segmenter | null | undefined;
 
+const FORMAT = /\p{Cf}/gu;
+
 function chineseSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
     try {
@@ -35,7 +37,9 @@ export function onWordBoundaries(text: string, start: number, end: number): bool
   if (!words) return true;
   const from = Math.max(0, start - WINDOW);
   const to = Math.min(text.length, end + WINDOW);
-  const window = text.slice(from, to);
+  // Invisible format characters (bidi marks, zero-width spaces) glue to the character before them
+  // in Unicode word breaking; the matcher reads them as nothing, so here they separate, as spaces.
+  const window = text.slice(from, to).replace(FORMAT, (ch) => ' '.repeat(ch.length));
   const left = start - from;
   const right = end - from;
   let startOk = left === 0;
