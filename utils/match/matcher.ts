@@ -47,7 +47,7 @@
  * rejected long occurrence never hides a valid short one.
  */
 import type { AliasIndex, AliasSafety } from '../../data/schema';
-import { onWordBoundaries } from './word-boundary';
+import { onWordBoundaries, useParticles } from './word-boundary';
 import { Automaton } from './automaton';
 import { KEPT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
 import {
@@ -236,6 +236,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     p.partial = p.rows.some((r) => r.safety === 1);
     p.wordEdges = (p.first === C_HAN || p.last === C_HAN) && p.rows.some((r) => !isUnique(r));
   }
+  useParticles(HAN_BEFORE, HAN_AFTER);
   const automaton = Automaton.build(texts);
   const prefilter = (options.prefilter || prefilterWith(index, folding)).prepare();
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);

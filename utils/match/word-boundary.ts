@@ -15,6 +15,24 @@ const WINDOW = 6;
 let segmenter: Intl.Segmenter | null | undefined;
 
 const FORMAT = /\p{Cf}/gu;
+const HAN = /\p{Script=Han}/u;
+
+let HAN_BEFORE_SET: ReadonlySet<string> | undefined;
+let HAN_AFTER_SET: ReadonlySet<string> | undefined;
+
+/** Whether the character at i (outside the candidate) cannot be glued to it into one word. */
+function certainEdge(text: string, i: number, particles: ReadonlySet<string> | undefined): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const ch = text[i]!;
+  if (!HAN.test(ch)) return true;
+  return particles?.has(ch) ?? false;
+}
+
+/** The matcher's one-character particles (HAN_BEFORE, HAN_AFTER), read once on first use. */
+export function useParticles(before: string, after: readonly string[]): void {
+  HAN_BEFORE_SET ??= new Set(before);
+  HAN_AFTER_SET ??= new Set(after.filter((word) => word.length === 1));
+}
 
 function chineseSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
@@ -33,6 +51,9 @@ function chineseSegmenter(): Intl.Segmenter | null {
  * what matters is that its first and last characters are not glued to the text around them.
  */
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
+  // Most candidates need no segmenter: an edge next to punctuation, a space or Latin, or next to
+  // a particle that cannot start or end a word with a name's character, is a boundary already.
+  if (certainEdge(text, start - 1, HAN_BEFORE_SET) && certainEdge(text, end, HAN_AFTER_SET)) return true;
   const words = chineseSegmenter();
   if (!words) return true;
   const from = Math.max(0, start - WINDOW);
