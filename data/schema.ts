@@ -75,11 +75,25 @@ export const AliasUsage = z.enum(['mainland', 'taiwan', 'hongkong', 'machine-tra
   error: 'usage is one of mainland, taiwan, hongkong, machine-translation, own',
 });
 
+/**
+ * How much a page must say before an alias names this person (utils/match/resolve.ts):
+ * - `unique`: only this person carries it (Shengjia Zhao, 扎克伯格, 小扎): it marks alone.
+ * - `shared`: other well-known people or common words carry it too (汪滔 is also DJI's founder,
+ *   奥特曼 is also Ultraman): it needs evidence on the page (their organizations, other dataset
+ *   people, the topic).
+ * - `partial`: a surname or given name (Chen, Sam): it needs the person established on the page.
+ * Absent: `unique` for a `full` alias, `partial` for a `surname` or `given` one.
+ */
+export const AliasAmbiguity = z.enum(['unique', 'shared', 'partial']);
+
 export const Alias = z.object({
   text: z.string().min(1),
   /** Latn: any Latin-script form (English name, pinyin in either order). Hans/Hant: Chinese. */
   script: z.enum(['Latn', 'Hans', 'Hant']),
   kind: AliasKind,
+  ambiguity: AliasAmbiguity.optional(),
+  /** Who or what else carries a `shared` alias, for the people who edit the data. */
+  collides: z.string().min(1).optional(),
   /** Where this spelling was seen: a seed article, or `common` for forms real news uses. */
   seen: z.union([SourceId, z.literal('common')]).optional(),
   /**
@@ -161,11 +175,22 @@ export const Conflict = z.object({
   claims: z.array(Claim).min(2),
 });
 
+/**
+ * What, besides a person's organizations and the other dataset people, tells a page is about
+ * the dataset's world (data/evidence.json): its topic terms in English and Chinese (Traditional
+ * forms are folded to Simplified), and organization aliases too common as words to count.
+ */
+export const EvidenceTerms = z.object({
+  topics: z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) }),
+  ignoredOrganizationAliases: z.array(z.string().min(1)).default([]),
+});
+
 export const Dataset = z.object({
   sources: z.array(Source).min(1),
   organizations: z.array(Organization).min(1),
   people: z.array(Person).min(1),
   conflicts: z.array(Conflict).default([]),
+  evidence: EvidenceTerms.default({ topics: { en: [], zh: [] }, ignoredOrganizationAliases: [] }),
 });
 
 export type SourceRecord = z.infer<typeof Source>;
@@ -173,6 +198,8 @@ export type OrganizationRecord = z.infer<typeof Organization>;
 export type AliasRecord = z.infer<typeof Alias>;
 export type AliasKindName = z.infer<typeof AliasKind>;
 export type AliasUsageName = z.infer<typeof AliasUsage>;
+export type AliasAmbiguityName = z.infer<typeof AliasAmbiguity>;
+export type EvidenceTermsRecord = z.infer<typeof EvidenceTerms>;
 export type MoveRecord = z.infer<typeof Move>;
 export type QuoteRecord = z.infer<typeof Quote>;
 export type PersonRecord = z.infer<typeof Person>;
@@ -184,16 +211,33 @@ export type DatasetRecord = z.infer<typeof Dataset>;
 // ---------------------------------------------------------------------------
 // What the data build emits (data/generated/, not committed).
 
-/** 0: a full name, safe alone. 1: a surname or given name, safe only after a full mention. */
+/**
+ * Which boundary rules an alias obeys in the matcher. 0: a name that may stand alone (a full name,
+ * or a surname of the `unique` class such as 扎克伯格). 1: a surname or given name (the stricter
+ * rules for short Chinese aliases and for Latin words next to another name).
+ */
 export type AliasSafety = 0 | 1;
 
 /** The small index bundled into the content script. */
 export interface AliasIndex {
   version: 1;
-  /** Person table; aliases point into it by position. */
-  people: Array<{ id: string; en: string; zh?: string }>;
-  /** [alias text as written, person index, safety]. Traditional variants are included. */
-  aliases: Array<[text: string, person: number, safety: AliasSafety]>;
+  /**
+   * Person table; aliases point into it by position. `orgs`: indices into evidence.orgs of the
+   * person's organization and every organization of their moves (their evidence on a page).
+   */
+  people: Array<{ id: string; en: string; zh?: string; orgs?: number[] }>;
+  /**
+   * [alias text as written, person index, safety, shared]. Traditional variants are included.
+   * shared is 1 for an alias of the `shared` class (absent otherwise): its class is then
+   * `shared`; else `unique` for safety 0 and `partial` for safety 1.
+   */
+  aliases: Array<[text: string, person: number, safety: AliasSafety, shared?: 1]>;
+  /**
+   * The terms that count as evidence for shared aliases (utils/match/evidence.ts): organization
+   * ids, and [term, organization index or -1 for a topic term]. Absent: no evidence is read, and a
+   * shared alias counts only where its person is named by a unique alias.
+   */
+  evidence?: { orgs: string[]; terms: Array<[text: string, org: number]> };
   /**
    * Traditional→Simplified folding for the characters that occur in aliases:
    * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).

@@ -103,11 +103,11 @@ function isHtml(file: string, content: string): boolean {
   return ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase()) || content.trimStart().startsWith('<');
 }
 
-function scanHtml(content: string, matcher: Matcher): Located[] {
+function scanHtml(content: string, matcher: Matcher, index: AliasIndex): Located[] {
   // linkedom drops text outside an <html> element: give fragments one.
   const source = /<html[\s>]/i.test(content) ? content : `<!doctype html><html><body>${content}</body></html>`;
   const document = new DOMParser().parseFromString(source, 'text/html');
-  const { blocks, mentions } = scanDocument(document as unknown as Document, matcher);
+  const { blocks, mentions } = scanDocument(document as unknown as Document, matcher, undefined, index);
   const { offsets } = joinBlocks(blocks.map((b) => b.text));
   return locateAll(
     mentions,
@@ -115,12 +115,13 @@ function scanHtml(content: string, matcher: Matcher): Located[] {
   );
 }
 
-function scanPlain(content: string, matcher: Matcher): Located[] {
+function scanPlain(content: string, matcher: Matcher, index: AliasIndex): Located[] {
   const paras = paragraphs(content);
   return locateAll(
     scanTexts(
       paras.map((p) => p.text),
       matcher,
+      index,
     ),
     paras,
   );
@@ -140,7 +141,7 @@ function main(): void {
       status = 2;
       continue;
     }
-    const located = isHtml(file, content) ? scanHtml(content, matcher) : scanPlain(content, matcher);
+    const located = isHtml(file, content) ? scanHtml(content, matcher, index) : scanPlain(content, matcher, index);
     const lines = located.map(({ mention, start, text }) => {
       const person = index.people[mention.person]!;
       return JSON.stringify({ file, person: person.id, name: person.en, text, start, end: start + text.length, block: mention.block });

@@ -172,7 +172,8 @@ describe('alias usage and move doubt', () => {
     const details = buildDetails(dataset);
     expect(details.people['mark-zuckerberg']!.aliases.find((a) => a.text === '朱克伯格')?.usage).toEqual(['hongkong']);
     const index = buildAliasIndex(dataset);
-    expect(index.aliases.every((entry) => entry.length === 3)).toBe(true);
+    // [text, person, safety] and, for shared aliases, a fourth flag: never the usage.
+    expect(index.aliases.every((entry) => entry.length === 3 || (entry.length === 4 && entry[3] === 1))).toBe(true);
     expect(JSON.stringify(index)).not.toContain('hongkong');
   });
 
@@ -229,7 +230,9 @@ describe('buildAliasIndex', () => {
       for (const a of p.aliases) {
         const entry = index.aliases.find(([text, who]) => text === a.text && who === i);
         expect(entry, `${p.id}: ${a.text}`).toBeDefined();
-        expect(entry![2]).toBe(a.kind === 'full' ? 0 : 1);
+        // A unique surname (扎克伯格) obeys the full-name rules: changed on purpose with the evidence model.
+        expect(entry![2]).toBe(a.kind === 'full' || a.ambiguity === 'unique' ? 0 : 1);
+        expect(entry![3] === 1).toBe(a.ambiguity === 'shared');
       }
     });
     expect(index.people.map((p) => p.id)).toEqual(dataset.people.map((p) => p.id));
@@ -239,7 +242,7 @@ describe('buildAliasIndex', () => {
     const zhao = dataset.people.findIndex((p) => p.id === 'shengjia-zhao');
     expect(index.aliases).toContainEqual(['趙晟佳', zhao, 0]);
     const altman = dataset.people.findIndex((p) => p.id === 'sam-altman');
-    expect(index.aliases).toContainEqual(['奧特曼', altman, 1]);
+    expect(index.aliases).toContainEqual(['奧特曼', altman, 1, 1]);
     const keys = index.aliases.map(([text, who]) => `${text}|${who}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -251,8 +254,8 @@ describe('buildAliasIndex', () => {
     for (let i = 0; i < chars.length; i += 2) pairs.set(chars[i]!, chars[i + 1]!);
     expect(pairs.get('趙')).toBe('赵');
     expect(pairs.get('馬')).toBe('马');
-    // Only characters that occur in some alias are folded.
-    const aliasChars = new Set(index.aliases.flatMap(([text]) => [...text]));
+    // Only characters that occur in some alias or evidence term are folded.
+    const aliasChars = new Set([...index.aliases, ...(index.evidence?.terms ?? [])].flatMap(([text]) => [...text]));
     for (const simplified of pairs.values()) expect(aliasChars.has(simplified)).toBe(true);
   });
 
@@ -262,7 +265,7 @@ describe('buildAliasIndex', () => {
     tiny.conflicts = [];
     tiny.people[0]!.moves = tiny.people[0]!.moves.map(({ conflict: _conflict, ...m }) => m);
     const small = buildAliasIndex(validateDataset(tiny));
-    expect(small.people).toEqual([{ id: 'shengjia-zhao', en: 'Shengjia Zhao', zh: '赵晟佳' }]);
+    expect(small.people).toEqual([{ id: 'shengjia-zhao', en: 'Shengjia Zhao', zh: '赵晟佳', orgs: expect.any(Array) }]);
     expect(small.aliases.map(([text]) => text)).toEqual(expect.arrayContaining(['赵晟佳', '趙晟佳', '赵胜佳', '趙勝佳', 'Shengjia Zhao']));
   });
 });

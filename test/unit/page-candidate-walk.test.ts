@@ -121,8 +121,10 @@ describe('collectCandidateBlocks', () => {
     const nextNode = vi.spyOn(TreeWalker.prototype, 'nextNode');
     document.body.innerHTML = '<p>Nothing here names anyone: current, remarkable, Chenille.</p><p>这里没有人名。</p>'.repeat(50);
     expect(await gate()).toBe(false);
-    // Surnames alone count for nothing until a full name: still closed.
-    document.body.insertAdjacentHTML('beforeend', '<p>Altman and Chen and 奥特曼 spoke.</p>');
+    // Partial surnames alone count for nothing until a full name: still closed. (Changed on purpose
+    // with the evidence model: shared surnames such as Altman and 奥特曼 open the gate, as they may
+    // count with evidence; so the sentence holds partial ones only.)
+    document.body.insertAdjacentHTML('beforeend', '<p>Brockman and Chen and 布罗克曼 spoke.</p>');
     expect(await gate()).toBe(false);
     // A full name split over elements and glued to the text around its block opens it.
     document.body.insertAdjacentHTML('beforeend', '<p>x</p><p>Mark <b>Chen</b></p><p>y</p>');

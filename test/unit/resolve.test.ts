@@ -114,7 +114,7 @@ describe('"Mark", a given name of Mark Chen and Mark Zuckerberg, with the real d
   const index = buildAliasIndex(validateDataset(loadDatasetFiles(path.resolve(import.meta.dirname, '../../data'))));
   const matcher = createMatcher(index);
   const scan = (...blocks: string[]) =>
-    scanTexts(blocks, matcher).map((m) => `${blocks[m.block]!.slice(m.start, m.end)}:${index.people[m.person]!.id}`);
+    scanTexts(blocks, matcher, index).map((m) => `${blocks[m.block]!.slice(m.start, m.end)}:${index.people[m.person]!.id}`);
 
   it('gives a bare "Mark" to Zuckerberg on a page that names him in full', () => {
     expect(scan('Mark Zuckerberg wrote to the team.', 'Later, Mark said more.')).toEqual([
@@ -123,12 +123,13 @@ describe('"Mark", a given name of Mark Chen and Mark Zuckerberg, with the real d
     ]);
   });
 
+  // "Mark Chen" is a shared full name (a chemist carries it too): these pages give the evidence, OpenAI.
   it('gives a bare "Mark" to Mark Chen on a page that names him in full', () => {
-    expect(scan('Mark Chen sent a memo.', 'Mark said more.')).toEqual(['Mark Chen:mark-chen', 'Mark:mark-chen']);
+    expect(scan('OpenAI research chief Mark Chen sent a memo.', 'Mark said more.')).toEqual(['Mark Chen:mark-chen', 'Mark:mark-chen']);
   });
 
   it('marks neither for a bare "Mark" on a page that names both', () => {
-    expect(scan('Mark Zuckerberg and Mark Chen met.', 'Mark said little.')).toEqual([
+    expect(scan('Mark Zuckerberg and OpenAI research chief Mark Chen met.', 'Mark said little.')).toEqual([
       'Mark Zuckerberg:mark-zuckerberg',
       'Mark Chen:mark-chen',
     ]);

@@ -6,7 +6,7 @@
  */
 import { withSearchedForms } from '../match/matcher';
 import * as OpenCC from 'opencc-js';
-import type { AliasIndex, AliasSafety, AliasKindName, DatasetDetails, DatasetRecord } from '../../data/schema';
+import type { AliasIndex, AliasSafety, AliasKindName, AliasAmbiguityName, DatasetDetails, DatasetRecord } from '../../data/schema';
 
 type Convert = (text: string) => string;
 
@@ -23,8 +23,43 @@ function cc() {
   return converters;
 }
 
-export function aliasSafety(kind: AliasKindName): AliasSafety {
-  return kind === 'full' ? 0 : 1;
+/** A full name, or a surname only this person carries, obeys the full-name boundary rules. */
+export function aliasSafety(kind: AliasKindName, ambiguity?: AliasAmbiguityName): AliasSafety {
+  return kind === 'full' || ambiguity === 'unique' ? 0 : 1;
+}
+
+/** An alias's class, with its default by kind (see AliasAmbiguity in data/schema.ts). */
+export function aliasAmbiguity(kind: AliasKindName, ambiguity?: AliasAmbiguityName): AliasAmbiguityName {
+  return ambiguity ?? (kind === 'full' ? 'unique' : 'partial');
+}
+
+/**
+ * The evidence the index carries: every organization's names (minus the ones the data says are
+ * too common as words) and the topic terms; and per person, the organizations of their role and
+ * moves.
+ */
+function evidenceOf(data: DatasetRecord): { evidence: NonNullable<AliasIndex['evidence']>; personOrgs: number[][] } {
+  const orgs = data.organizations.map((o) => o.id);
+  const position = new Map(orgs.map((id, i) => [id, i]));
+  const ignored = new Set(data.evidence.ignoredOrganizationAliases);
+  const seen = new Set<string>();
+  const terms: Array<[string, number]> = [];
+  const add = (text: string, org: number) => {
+    if (ignored.has(text) || seen.has(text)) return;
+    seen.add(text);
+    terms.push([text, org]);
+  };
+  data.organizations.forEach((o, i) => {
+    for (const text of [o.name.en, o.name.zh, ...o.aliases]) if (text) add(text, i);
+  });
+  for (const text of [...data.evidence.topics.en, ...data.evidence.topics.zh]) add(text, -1);
+  const personOrgs = data.people.map((p) => {
+    const ids = new Set<string>();
+    if (p.org) ids.add(p.org);
+    for (const move of p.moves) for (const id of [move.from, move.to]) if (id) ids.add(id);
+    return [...ids].map((id) => position.get(id)).filter((i): i is number => i !== undefined);
+  });
+  return { evidence: { orgs, terms }, personOrgs };
 }
 
 /** The CJK code-point ranges folded by `t2s`: Ext-A, then the URO. */
@@ -65,35 +100,43 @@ export function buildT2S(aliasTexts: Iterable<string>): string {
  */
 export function buildAliasIndex(data: DatasetRecord): AliasIndex {
   const { toTw, toHk } = cc();
-  const people = data.people.map((p) => (p.name.zh ? { id: p.id, en: p.name.en, zh: p.name.zh } : { id: p.id, en: p.name.en }));
+  const { evidence, personOrgs } = evidenceOf(data);
+  const people: AliasIndex['people'] = data.people.map((p, i) => ({
+    id: p.id,
+    en: p.name.en,
+    ...(p.name.zh ? { zh: p.name.zh } : {}),
+    ...(personOrgs[i]!.length > 0 ? { orgs: personOrgs[i] } : {}),
+  }));
 
   // key: text + person index → position in `aliases`, so a duplicate keeps the safer (lower) safety.
   const positions = new Map<string, number>();
   const aliases: AliasIndex['aliases'] = [];
-  const add = (text: string, person: number, safety: AliasSafety) => {
+  const add = (text: string, person: number, safety: AliasSafety, shared: boolean) => {
     const key = `${text}\u0000${person}`;
     const at = positions.get(key);
     if (at === undefined) {
       positions.set(key, aliases.length);
-      aliases.push([text, person, safety]);
+      aliases.push(shared ? [text, person, safety, 1] : [text, person, safety]);
     } else if (safety < aliases[at]![2]) {
       aliases[at]![2] = safety;
     }
   };
 
   data.people.forEach((person, i) => {
-    for (const alias of person.aliases) add(alias.text, i, aliasSafety(alias.kind));
+    const rowOf = (alias: (typeof person.aliases)[number]) =>
+      [aliasSafety(alias.kind, alias.ambiguity), aliasAmbiguity(alias.kind, alias.ambiguity) === 'shared'] as const;
+    for (const alias of person.aliases) add(alias.text, i, ...rowOf(alias));
     for (const alias of person.aliases) {
       if (alias.script !== 'Hans') continue;
       for (const convert of [toTw, toHk]) {
         const variant = convert(alias.text);
-        if (variant !== alias.text) add(variant, i, aliasSafety(alias.kind));
+        if (variant !== alias.text) add(variant, i, ...rowOf(alias));
       }
     }
   });
 
-  const t2s = buildT2S(aliases.map(([text]) => text));
-  return withSearchedForms({ version: 1, people, aliases, t2s });
+  const t2s = buildT2S([...aliases.map(([text]) => text), ...evidence.terms.map(([text]) => text)]);
+  return withSearchedForms({ version: 1, people, aliases, t2s, evidence });
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */

@@ -10,6 +10,8 @@ export interface RawDataset {
   organizations: unknown;
   people: unknown[];
   conflicts: unknown;
+  /** data/evidence.json; absent when the file is (the schema's default then applies). */
+  evidence?: unknown;
 }
 
 function readJson(file: string): unknown {
@@ -36,7 +38,9 @@ export function loadDatasetFiles(dataDir: string): RawDataset {
     .filter((name) => name.endsWith('.json'))
     .sort();
   const conflictsFile = path.join(dataDir, 'conflicts.json');
+  const evidenceFile = path.join(dataDir, 'evidence.json');
   return {
+    ...(existsSync(evidenceFile) ? { evidence: readJson(evidenceFile) } : {}),
     sources: readJson(path.join(dataDir, 'sources.json')),
     organizations: readJson(path.join(dataDir, 'organizations.json')),
     people: personFiles.map((name) => readJson(path.join(peopleDir, name))),

@@ -36,11 +36,18 @@
  * count. Likewise a surname after "a", "an", "every", "another", "any",
  * "no" or "each" is a generic use ("not every Chen works in AI").
  *
+ * Chinese word boundaries (word-boundary.ts): a Han occurrence whose rows
+ * are not all unique names must start and end where Intl.Segmenter puts a
+ * word boundary, so 王亮 is not found in 新机皇王亮相 nor 陈钢 in 陈钢铁.
+ * Only the occurrence's edges are checked, in a small window; unique names
+ * skip the check (扎克伯格 counts wherever it is written).
+ *
  * Selection is leftmost-longest and non-overlapping among the occurrences
  * that pass their boundary rules, so "Sam Altman" wins over "Altman" and a
  * rejected long occurrence never hides a valid short one.
  */
 import type { AliasIndex, AliasSafety } from '../../data/schema';
+import { onWordBoundaries, useParticles } from './word-boundary';
 import { Automaton } from './automaton';
 import { KEPT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
 import {
@@ -70,6 +77,8 @@ export interface Hit {
   safety: AliasSafety;
   /** Index into index.aliases (the first row for this person and surface). */
   alias: number;
+  /** The alias is of the `shared` class (others carry it too): it counts only with evidence. */
+  shared?: true;
 }
 
 export interface Matcher {
@@ -116,6 +125,12 @@ interface Row {
   person: number;
   safety: AliasSafety;
   alias: number;
+  shared: boolean;
+}
+
+/** Rows of one person and surface merge into the most confident: unique, then shared full names, then the rest. */
+function rowRank(safety: AliasSafety, shared: boolean): number {
+  return safety * 2 + (shared ? 1 : 0);
 }
 
 interface Pattern {
@@ -128,6 +143,8 @@ interface Pattern {
   /** Whether some rows are full names (safety 0) / surnames or given names (safety 1). */
   full: boolean;
   partial: boolean;
+  /** Han at an end and some rows not unique: the occurrence's edges must be word boundaries. */
+  wordEdges: boolean;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -152,11 +169,12 @@ function prefilterWith(index: AliasIndex, folding: Folding): Prefilter {
 export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPatterns {
   const forms = new Set<string>();
   const fullNames = new Set<string>();
-  index.aliases.forEach(([text, , safety], i) => {
+  index.aliases.forEach(([text, , safety, shared], i) => {
     const form = formOf(index, i, text, folding);
     if (form === null) return;
     forms.add(form);
-    if (safety === 0) fullNames.add(form);
+    // The gate's names: every alias that may count without another name of its person on the page.
+    if (safety === 0 || shared === 1) fullNames.add(form);
   });
   return streamPatterns([...forms], fullNames);
 }
@@ -186,7 +204,8 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const ids = new Map<string, number>();
   const patterns: Pattern[] = [];
   const texts: string[] = [];
-  index.aliases.forEach(([text, person, safety], alias) => {
+  index.aliases.forEach(([text, person, safety, sharedFlag], alias) => {
+    const shared = sharedFlag === 1;
     const norm = formOf(index, alias, text, folding);
     if (norm === null) return;
     let id = ids.get(norm);
@@ -203,18 +222,21 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
         short: chars.length <= 2 && chars.every((ch) => charClass(ch.codePointAt(0)!) === C_HAN),
         full: false,
         partial: false,
+        wordEdges: false,
       });
     }
     const rows = patterns[id]!.rows;
     // One row per person and surface: the safest kind wins (Hans and Hant rows often normalize alike).
     const same = rows.find((r) => r.person === person);
-    if (!same) rows.push({ person, safety, alias });
-    else if (safety < same.safety) Object.assign(same, { safety, alias });
+    if (!same) rows.push({ person, safety, alias, shared });
+    else if (rowRank(safety, shared) < rowRank(same.safety, same.shared)) Object.assign(same, { safety, alias, shared });
   });
   for (const p of patterns) {
     p.full = p.rows.some((r) => r.safety === 0);
     p.partial = p.rows.some((r) => r.safety === 1);
+    p.wordEdges = (p.first === C_HAN || p.last === C_HAN) && p.rows.some((r) => !isUnique(r));
   }
+  useParticles(HAN_BEFORE, HAN_AFTER);
   const automaton = Automaton.build(texts);
   const prefilter = (options.prefilter || prefilterWith(index, folding)).prepare();
   const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
@@ -248,6 +270,11 @@ interface Search {
 }
 
 const hanAfter = new Set(HAN_AFTER);
+
+/** A row that counts wherever it is found: a unique full name or unique surname. */
+function isUnique(row: Row): boolean {
+  return row.safety === 0 && !row.shared;
+}
 
 /** Whether a short safety-1 Han alias at [s, e) has acceptable neighbours (rule 2). */
 function shortHanAllowed(norm: Normalized, s: number, e: number): boolean {
@@ -378,12 +405,20 @@ function collect(text: string, from: number, to: number, ownFrom: number, ownTo:
     if (start + from < ownFrom || end + from > ownTo) return;
     const fullOnly = p.partial && !partialAllowed(text, norm, from, p, s, e);
     if (fullOnly && !p.full) return;
-    found.push(start + from, end + from, fullOnly ? id + FULL_ONLY : id);
+    let tag = fullOnly ? id + FULL_ONLY : id;
+    if (p.wordEdges && !onWordBoundaries(text, start + from, end + from)) {
+      if (!p.rows.some(isUnique)) return;
+      tag |= UNIQUE_ONLY;
+    }
+    found.push(start + from, end + from, tag);
   });
 }
 
 /** Added to a pattern id in `found`: only the pattern's full-name rows count there. */
 const FULL_ONLY = 0x40000000;
+/** Or'ed into a pattern id in `found`: the occurrence is cut out of a longer Chinese word; only unique rows count. */
+const UNIQUE_ONLY = 0x20000000;
+const PATTERN_ID = UNIQUE_ONLY - 1;
 
 function scan(text: string, search: Search, ends: readonly number[] | null, prefilter: Prefilter): Hit[] {
   const found: number[] = [];
@@ -409,11 +444,16 @@ function scan(text: string, search: Search, ends: readonly number[] | null, pref
     if (start < taken) continue;
     const end = found[k + 1]!;
     const tagged = found[k + 2]!;
-    const fullOnly = tagged >= FULL_ONLY;
-    const p = search.patterns[fullOnly ? tagged - FULL_ONLY : tagged]!;
+    const fullOnly = (tagged & FULL_ONLY) !== 0;
+    const uniqueOnly = (tagged & UNIQUE_ONLY) !== 0;
+    const p = search.patterns[tagged & PATTERN_ID]!;
     taken = end;
     for (const row of p.rows) {
-      if (!fullOnly || row.safety === 0) hits.push({ start, end, person: row.person, safety: row.safety, alias: row.alias });
+      if (fullOnly && row.safety !== 0) continue;
+      if (uniqueOnly && !isUnique(row)) continue;
+      const hit: Hit = { start, end, person: row.person, safety: row.safety, alias: row.alias };
+      if (row.shared) hit.shared = true;
+      hits.push(hit);
     }
   }
   return hits;

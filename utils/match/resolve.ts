@@ -1,29 +1,88 @@
 /**
- * Page-level ambiguity rules: which hits become marks.
+ * Page-level rules: which hits become marks, which become "possible"
+ * (weaker) marks, and why. Every alias has a class (data/schema.ts,
+ * AliasAmbiguity), carried on its hits:
  *
- * 1. A full-name hit (safety 0) always counts, and names its person "in
- *    full" for the whole page, in either script.
- * 2. A surname or given-name hit (safety 1: "Altman", "Zhao", 奥特曼) counts
- *    only when the page names that person in full somewhere.
- * 3. A span that several people's aliases share ("Wang": Alexandr Wang and
- *    Jason Wang, one alias row each) goes to the one person the page names
- *    in full; to nobody when none or several of them are. So a page about a
- *    badminton player Wang, or 王曼昱, gets no mark.
- * 4. Known limit: people who share a FULL name cannot be told apart from
- *    text. The mention goes to the first of them (alias-row order) and lists
- *    them all in `candidates`, so a caller can show "ambiguous"; and all of
- *    them count as named in full.
+ * 1. unique (a full name, or a surname such as 扎克伯格, only this person
+ *    carries): always marked ("full-name"), and establishes the person for
+ *    the whole page, in either script.
+ * 2. shared (汪滔, Mark Chen, 奥特曼, Altman: other people or common words
+ *    carry it too): weighed by evidence, TAGME-style co-mention votes over
+ *    the whole page, from a prior of 0:
+ *      - the person established by a unique alias → marked ("named-in-full");
+ *      - one of their organizations on the page: +2 (EVIDENCE_WEIGHTS);
+ *      - other people of the dataset established on the page: +1, or +1.5
+ *        for two or more;
+ *      - another shared alias of theirs on the page (Altman and 奥特曼): +1;
+ *      - the page's topic (two or more AI/tech terms): +0.5.
+ *    At MARKED_AT or above: marked; at POSSIBLE_AT or above: possible;
+ *    below: nothing. The topic alone never reaches "possible": a page about
+ *    Nvidia's Blackwell GPUs is an AI page too.
+ * 3. partial (surname or given name): counts only for a person established
+ *    on the page (by rule 1, or a marked shared alias), as a possible mention
+ *    where the person is only a possible match.
+ * 4. A span several people's rows share ("Wang", "Mark") goes to the one
+ *    person the page establishes, else to the one it possibly does; to
+ *    nobody when none or several are. So a page about the badminton player
+ *    Wang Zhiyi gets no mark.
+ * 5. Known limit: people who share a unique FULL name cannot be told apart
+ *    from text. The mention goes to the first of them (alias-row order) and
+ *    lists them all in `candidates`, and all of them count as established.
  *
  * The rules are global to a page but the page changes (infinite scroll,
  * SPAs), so {@link PageResolver} keeps the hits per block and re-resolves
- * incrementally: a new full-name mention can validate surname hits in blocks
- * scanned earlier, and removing it can invalidate them.
+ * incrementally: a new full-name mention or a new organization can validate
+ * hits in blocks scanned earlier, and removing it can invalidate them. The
+ * page's evidence terms are read by the caller (utils/match/evidence.ts) and
+ * handed over with setEvidence, only when the page has a shared hit.
  */
+import type { AliasIndex } from '../../data/schema';
 import type { Hit } from './matcher';
+import type { MentionConfidence, MentionExplanation, MentionWhy } from './why';
+import { emptyEvidence, type PageEvidence } from './evidence';
 
 export interface Mention extends Hit {
   /** Present when several people share this full name: all of them; `person` is the first. */
   candidates?: number[];
+  /** Why this mention names its person, and how sure that is. */
+  explanation: MentionExplanation;
+}
+
+/** What the resolver knows of the dataset besides the hits: names for explanations, organizations for evidence. */
+export interface ResolveContext {
+  /** Per person (index): id and English name. */
+  people: ReadonlyArray<{ id: string; en: string; orgs?: readonly number[] }>;
+  /** Organization ids (index → id). */
+  orgs: readonly string[];
+}
+
+/** The context an alias index gives. */
+export function resolveContextOf(index: AliasIndex): ResolveContext {
+  return { people: index.people, orgs: index.evidence?.orgs ?? [] };
+}
+
+/** Votes of each kind of evidence for a shared alias (see the header). */
+export const EVIDENCE_WEIGHTS = {
+  organization: 2,
+  onePerson: 1,
+  morePeople: 1.5,
+  otherName: 1,
+  topic: 0.5,
+} as const;
+/** Distinct topic terms a page needs before its topic counts. */
+export const TOPIC_TERMS_NEEDED = 2;
+/** Score at or above which a shared alias is marked, or possibly marked. */
+export const MARKED_AT = 2;
+export const POSSIBLE_AT = 1;
+
+/** The class of a hit's alias (data/schema.ts AliasAmbiguity). */
+export function hitAmbiguity(hit: Pick<Hit, 'safety' | 'shared'>): 'unique' | 'shared' | 'partial' {
+  return hit.shared ? 'shared' : hit.safety === 0 ? 'unique' : 'partial';
+}
+
+/** Whether a hit may count without another name of its person on the page (the gate's names). */
+export function standsAlone(hit: Pick<Hit, 'safety' | 'shared'>): boolean {
+  return hit.safety === 0 || hit.shared === true;
 }
 
 /** The hits that share one span of one block, one per person. */
@@ -31,6 +90,12 @@ interface Span {
   start: number;
   end: number;
   rows: Hit[];
+}
+
+/** How the page stands on one person, for their shared and partial hits. */
+interface Standing {
+  confidence: MentionConfidence;
+  why: MentionWhy;
 }
 
 /** Groups hits by span, in order of start. */
@@ -45,60 +110,76 @@ function spansOf(hits: readonly Hit[]): Span[] {
   return spans;
 }
 
-function resolveSpan(span: Span, namedInFull: (person: number) => boolean): Mention | undefined {
-  const full = span.rows.filter((r) => r.safety === 0);
-  if (full.length > 0) {
-    const mention: Mention = { ...full[0]! };
-    if (full.length > 1) mention.candidates = full.map((r) => r.person);
+const FULL_NAME: MentionExplanation = { confidence: 'marked', why: { kind: 'full-name' } };
+
+function resolveSpan(span: Span, standing: (person: number) => Standing | undefined): Mention | undefined {
+  const unique = span.rows.filter((r) => hitAmbiguity(r) === 'unique');
+  if (unique.length > 0) {
+    const mention: Mention = { ...unique[0]!, explanation: FULL_NAME };
+    if (unique.length > 1) mention.candidates = unique.map((r) => r.person);
     return mention;
   }
-  const named = span.rows.filter((r) => namedInFull(r.person));
-  return named.length === 1 ? { ...named[0]! } : undefined;
+  for (const confidence of ['marked', 'possible'] as const) {
+    const rows = span.rows.filter((r) => standing(r.person)?.confidence === confidence);
+    if (rows.length === 1) {
+      const { why } = standing(rows[0]!.person)!;
+      return { ...rows[0]!, explanation: { confidence, why } };
+    }
+    if (rows.length > 1) return undefined;
+  }
+  return undefined;
 }
 
 function sameMentions(a: readonly Mention[] | undefined, b: readonly Mention[]): boolean {
   if (!a || a.length !== b.length) return false;
   return a.every((m, i) => {
     const n = b[i]!;
-    return m.start === n.start && m.end === n.end && m.person === n.person && m.alias === n.alias;
+    return (
+      m.start === n.start &&
+      m.end === n.end &&
+      m.person === n.person &&
+      m.alias === n.alias &&
+      JSON.stringify(m.explanation) === JSON.stringify(n.explanation)
+    );
   });
+}
+
+function addCount<T>(map: Map<T, number>, key: T, by: number): void {
+  const count = (map.get(key) ?? 0) + by;
+  if (count > 0) map.set(key, count);
+  else map.delete(key);
 }
 
 /**
  * Resolves a page's hits incrementally. Keys identify blocks (a TextBlock,
  * an element, a number: anything usable as a Map key).
  *
- * Usage: `set` each scanned block, `delete` the ones gone from the page, then
- * `flush` to get the blocks whose marks must be (re)drawn.
+ * Usage: `set` each scanned block, `delete` the ones gone from the page,
+ * `setEvidence` when {@link needsEvidence}, then `flush` to get the blocks
+ * whose marks must be (re)drawn.
  */
 export class PageResolver<K> {
   private readonly blocks = new Map<K, Span[]>();
-  /** person → number of blocks that name them in full. */
+  /** person → number of blocks that name them by a unique alias. */
   private readonly fullBlocks = new Map<number, number>();
-  /** person → blocks with a surname/given-name hit that could be theirs. */
+  /** person → shared alias id → number of blocks with it. */
+  private readonly sharedAliases = new Map<number, Map<number, number>>();
+  /** person → blocks with a shared, surname or given-name hit that could be theirs. */
   private readonly partialBlocks = new Map<number, Set<K>>();
   private readonly resolvedBlocks = new Map<K, Mention[]>();
   private readonly dirty = new Set<K>();
-  /** Who was named in full at the last flush. */
-  private namedAtFlush = new Set<number>();
+  /** How the page stood on each person at the last flush (only people with shared or partial hits). */
+  private standingAtFlush = new Map<number, string>();
+  private evidence: PageEvidence = emptyEvidence();
+
+  constructor(private readonly context?: ResolveContext) {}
 
   /** Replaces the hits of one block (all of them: a block is always rescanned whole). */
   set(key: K, hits: readonly Hit[]): void {
     this.forget(key);
     const spans = spansOf(hits);
     this.blocks.set(key, spans);
-    const full = new Set<number>();
-    for (const span of spans) {
-      for (const row of span.rows) {
-        if (row.safety === 0) full.add(row.person);
-        else {
-          let keys = this.partialBlocks.get(row.person);
-          if (!keys) this.partialBlocks.set(row.person, (keys = new Set()));
-          keys.add(key);
-        }
-      }
-    }
-    for (const person of full) this.fullBlocks.set(person, (this.fullBlocks.get(person) ?? 0) + 1);
+    this.count(key, spans, 1);
     this.dirty.add(key);
   }
 
@@ -110,7 +191,17 @@ export class PageResolver<K> {
     }
   }
 
-  /** Whether the page, as last set, names a person in full. */
+  /** Whether the page has a shared hit, whose standing depends on the page's evidence terms. */
+  get needsEvidence(): boolean {
+    return this.sharedAliases.size > 0;
+  }
+
+  /** The organizations and topic terms on the page as it is now (read by the caller, utils/match/evidence.ts). */
+  setEvidence(evidence: PageEvidence): void {
+    this.evidence = evidence;
+  }
+
+  /** Whether the page, as last set, names a person by a unique alias. */
   namesInFull(person: number): boolean {
     return (this.fullBlocks.get(person) ?? 0) > 0;
   }
@@ -119,27 +210,32 @@ export class PageResolver<K> {
    * Applies every change since the last flush. Returns the blocks whose
    * mentions must be redrawn: every block set or deleted since (a deleted
    * block maps to []), and every other block whose mentions changed because
-   * someone became, or stopped being, named in full.
+   * the page's standing on someone changed.
    */
   flush(): Map<K, Mention[]> {
-    const named = new Set<number>();
-    for (const [person, count] of this.fullBlocks) if (count > 0) named.add(person);
+    const standings = this.standings();
     const touched = new Set<K>();
-    for (const person of symmetricDifference(named, this.namedAtFlush)) {
+    const keys = new Set([...standings.keys(), ...this.standingAtFlush.keys()]);
+    const signatures = new Map<number, string>();
+    for (const person of keys) {
+      const signature = JSON.stringify(standings.get(person) ?? null);
+      signatures.set(person, signature);
+      if (signature === this.standingAtFlush.get(person)) continue;
       for (const key of this.partialBlocks.get(person) ?? []) if (!this.dirty.has(key)) touched.add(key);
     }
-    this.namedAtFlush = named;
+    this.standingAtFlush = signatures;
 
+    const standing = (person: number) => standings.get(person);
     const changes = new Map<K, Mention[]>();
     for (const key of this.dirty) {
-      const mentions = this.resolveBlock(key);
+      const mentions = this.resolveBlock(key, standing);
       changes.set(key, mentions);
       if (this.blocks.has(key)) this.resolvedBlocks.set(key, mentions);
       else this.resolvedBlocks.delete(key);
     }
     this.dirty.clear();
     for (const key of touched) {
-      const mentions = this.resolveBlock(key);
+      const mentions = this.resolveBlock(key, standing);
       if (sameMentions(this.resolvedBlocks.get(key), mentions)) continue;
       this.resolvedBlocks.set(key, mentions);
       changes.set(key, mentions);
@@ -159,54 +255,126 @@ export class PageResolver<K> {
     return out;
   }
 
-  private resolveBlock(key: K): Mention[] {
+  /** How the page stands on every person with a shared or partial hit. */
+  private standings(): Map<number, Standing> {
+    const named = new Set<number>();
+    for (const [person, count] of this.fullBlocks) if (count > 0) named.add(person);
+    const out = new Map<number, Standing>();
+    for (const person of this.partialBlocks.keys()) {
+      if (named.has(person)) out.set(person, { confidence: 'marked', why: { kind: 'named-in-full', fullName: this.nameOf(person) } });
+    }
+    // Shared names first: a person marked by one establishes them for their surnames too.
+    for (const [person, aliases] of this.sharedAliases) {
+      if (named.has(person)) continue;
+      const standing = this.weigh(person, aliases.size, named);
+      if (standing) out.set(person, standing);
+    }
+    return out;
+  }
+
+  /** The votes for a person not named by a unique alias, from their shared aliases and the page's evidence. */
+  private weigh(person: number, sharedAliasCount: number, named: ReadonlySet<number>): Standing | undefined {
+    const orgs = (this.context?.people[person]?.orgs ?? []).filter((org) => this.evidence.organizations.has(org));
+    const people = [...named].filter((other) => other !== person);
+    let score = 0;
+    if (orgs.length > 0) score += EVIDENCE_WEIGHTS.organization;
+    if (people.length === 1) score += EVIDENCE_WEIGHTS.onePerson;
+    else if (people.length > 1) score += EVIDENCE_WEIGHTS.morePeople;
+    if (sharedAliasCount > 1) score += EVIDENCE_WEIGHTS.otherName;
+    if (this.evidence.topics.size >= TOPIC_TERMS_NEEDED) score += EVIDENCE_WEIGHTS.topic;
+    const confidence: MentionConfidence | null = score >= MARKED_AT ? 'marked' : score >= POSSIBLE_AT ? 'possible' : null;
+    if (!confidence) return undefined;
+    const why: MentionWhy = {
+      kind: 'context',
+      organizations: orgs.map((org) => this.context?.orgs[org] ?? String(org)),
+      people: people.map((other) => this.idOf(other)),
+    };
+    return { confidence, why };
+  }
+
+  private nameOf(person: number): string {
+    return this.context?.people[person]?.en ?? String(person);
+  }
+
+  private idOf(person: number): string {
+    return this.context?.people[person]?.id ?? String(person);
+  }
+
+  private resolveBlock(key: K, standing: (person: number) => Standing | undefined): Mention[] {
     const spans = this.blocks.get(key);
     if (!spans) return [];
-    const named = (person: number): boolean => this.namesInFull(person);
     const mentions: Mention[] = [];
     for (const span of spans) {
-      const mention = resolveSpan(span, named);
+      const mention = resolveSpan(span, standing);
       if (mention) mentions.push(mention);
     }
     return mentions;
+  }
+
+  /** Adds (by 1) or removes (by -1) one block's spans to the page's counts. */
+  private count(key: K, spans: readonly Span[], by: 1 | -1): void {
+    const full = new Set<number>();
+    const shared = new Map<number, Set<number>>();
+    for (const span of spans) {
+      for (const row of span.rows) {
+        const ambiguity = hitAmbiguity(row);
+        if (ambiguity === 'unique') {
+          full.add(row.person);
+          continue;
+        }
+        if (ambiguity === 'shared') {
+          let aliases = shared.get(row.person);
+          if (!aliases) shared.set(row.person, (aliases = new Set()));
+          aliases.add(row.alias);
+        }
+        let keys = this.partialBlocks.get(row.person);
+        if (by === 1) {
+          if (!keys) this.partialBlocks.set(row.person, (keys = new Set()));
+          keys.add(key);
+        } else if (keys) {
+          keys.delete(key);
+          if (keys.size === 0) this.partialBlocks.delete(row.person);
+        }
+      }
+    }
+    for (const person of full) addCount(this.fullBlocks, person, by);
+    for (const [person, aliases] of shared) {
+      let counts = this.sharedAliases.get(person);
+      if (!counts) this.sharedAliases.set(person, (counts = new Map()));
+      for (const alias of aliases) addCount(counts, alias, by);
+      if (counts.size === 0) this.sharedAliases.delete(person);
+    }
   }
 
   private forget(key: K): void {
     const spans = this.blocks.get(key);
     if (!spans) return;
     this.blocks.delete(key);
-    const full = new Set<number>();
-    for (const span of spans) {
-      for (const row of span.rows) {
-        if (row.safety === 0) full.add(row.person);
-        else this.partialBlocks.get(row.person)?.delete(key);
-      }
-    }
-    for (const person of full) {
-      const count = (this.fullBlocks.get(person) ?? 1) - 1;
-      if (count > 0) this.fullBlocks.set(person, count);
-      else this.fullBlocks.delete(person);
-    }
+    this.count(key, spans, -1);
   }
 }
 
-function symmetricDifference(a: Set<number>, b: Set<number>): number[] {
-  const out: number[] = [];
-  for (const x of a) if (!b.has(x)) out.push(x);
-  for (const x of b) if (!a.has(x)) out.push(x);
-  return out;
-}
+/** A hit with the index of its block, for one-shot resolution. */
+export type BlockHit = Hit & { block: number };
 
-/** Resolves one page's hits at once (the CLI and tests); mentions come in order of block, then start. */
-export function resolveMentions(hits: ReadonlyArray<Hit & { block: number }>): Array<Mention & { block: number }> {
+/**
+ * Resolves one page's hits at once (the CLI and tests); mentions come in order of block, then start.
+ * `evidence`: the page's evidence terms (needed only for shared hits; see PageResolver.setEvidence).
+ */
+export function resolveMentions(
+  hits: readonly BlockHit[],
+  context?: ResolveContext,
+  evidence?: PageEvidence,
+): Array<Mention & { block: number }> {
   const byBlock = new Map<number, Hit[]>();
   for (const hit of hits) {
     let list = byBlock.get(hit.block);
     if (!list) byBlock.set(hit.block, (list = []));
     list.push(hit);
   }
-  const resolver = new PageResolver<number>();
+  const resolver = new PageResolver<number>(context);
   for (const [block, list] of byBlock) resolver.set(block, list);
+  if (evidence) resolver.setEvidence(evidence);
   resolver.flush();
   const out: Array<Mention & { block: number }> = [];
   for (const block of [...byBlock.keys()].sort((a, b) => a - b)) {

@@ -3,27 +3,43 @@
  * mentions. The scan CLI and the tests run exactly this; the content script
  * runs the same steps incrementally (matcher.scan per block, PageResolver).
  */
+import type { AliasIndex } from '../../data/schema';
 import { collectBlocks, type CollectOptions, type TextBlock } from '../page/segments';
+import { emptyEvidence, EvidenceScanner } from './evidence';
 import type { Matcher } from './matcher';
-import { resolveMentions, type Mention } from './resolve';
+import { resolveContextOf, resolveMentions, type Mention } from './resolve';
 
 /** A mention with the index of its block; start/end are offsets in that block's text. */
 export type BlockMention = Mention & { block: number };
 
-/** Scans independent blocks of text as one page. */
-export function scanTexts(texts: readonly string[], matcher: Matcher): BlockMention[] {
+const scanners = new WeakMap<AliasIndex, EvidenceScanner | null>();
+
+/**
+ * Scans independent blocks of text as one page. With the alias index the matcher was built
+ * from, shared names are weighed by the page's evidence (its organizations and people; see
+ * resolve.ts); without it they count only where their person is named by a unique alias.
+ */
+export function scanTexts(texts: readonly string[], matcher: Matcher, index?: AliasIndex): BlockMention[] {
   const hits = texts.flatMap((text, block) => matcher.scan(text).map((hit) => ({ ...hit, block })));
-  return resolveMentions(hits);
+  if (!index) return resolveMentions(hits);
+  const evidence = emptyEvidence();
+  if (hits.some((hit) => hit.shared)) {
+    if (!scanners.has(index)) scanners.set(index, EvidenceScanner.build(index, matcher.folding));
+    const scanner = scanners.get(index);
+    for (const text of texts) scanner?.collect(text, evidence);
+  }
+  return resolveMentions(hits, resolveContextOf(index), evidence);
 }
 
-/** Scans a DOM document or subtree as one page. */
+/** Scans a DOM document or subtree as one page (see scanTexts for `index`). */
 export function scanDocument(
   root: Node,
   matcher: Matcher,
   opts?: CollectOptions,
+  index?: AliasIndex,
 ): { blocks: TextBlock[]; mentions: BlockMention[] } {
   const blocks = collectBlocks(root, opts);
-  return { blocks, mentions: scanTexts(blocks.map((b) => b.text), matcher) };
+  return { blocks, mentions: scanTexts(blocks.map((b) => b.text), matcher, index) };
 }
 
 /** What separates two blocks in the text of a page as collected (see {@link joinBlocks}). */

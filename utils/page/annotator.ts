@@ -11,7 +11,8 @@
 import type { AliasIndex } from '@/data/schema';
 import type { Matcher } from '@/utils/match/matcher';
 import type { Prefilter } from '@/utils/match/prefilter';
-import { PageResolver, type Mention } from '@/utils/match/resolve';
+import { PageResolver, resolveContextOf, standsAlone, type Mention } from '@/utils/match/resolve';
+import { emptyEvidence, EvidenceScanner, type PageEvidence } from '@/utils/match/evidence';
 import { blockContainer, collectBlocksIn, isBlockElement, locate, type TextBlock } from './segments';
 import type { CardController, MentionTarget } from './mention-target';
 import type { MentionSummary, MentionsReport } from './mentions-report';
@@ -81,11 +82,15 @@ const BUDGET_MS = 10;
 const WINDOW_SIZE = 32_768;
 /** Characters the matcher looks at beyond a hit for its boundary rules (the word next to a Latin surname: 40). */
 const MATCH_CONTEXT = 48;
+/** Characters of page text read for evidence terms at once (budget checks come between such chunks). */
+const EVIDENCE_SLICE = 16_384;
 
 export class Annotator {
   private engine: MarkEngine | null = null;
   private controller: CardController | null = null;
-  private resolver = new PageResolver<TextBlock>();
+  private resolver: PageResolver<TextBlock>;
+  /** Reads the page's evidence terms; built the first time a page has a shared name (null: the index has none). */
+  private evidenceScanner: EvidenceScanner | null | undefined;
   private readonly blocks = new Set<TextBlock>();
   private readonly blocksByElement = new Map<Element, Set<TextBlock>>();
   private readonly drawn = new Map<TextBlock, PageMention[]>();
@@ -125,6 +130,7 @@ export class Annotator {
     const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
     // An occurrence in the page can be longer than its alias (several spaces, a line break, another dot).
     this.longest = longestAlias * 4 + 16;
+    this.resolver = new PageResolver(resolveContextOf(options.index));
     this.debouncer = createDebouncer(() => this.guard('rescan', () => this.schedule()), DEBOUNCE, {
       setTimeout: (fn, ms) => options.host.setTimeout(fn, ms),
       clearTimeout: (handle) => options.host.clearTimeout(handle as number),
@@ -169,7 +175,7 @@ export class Annotator {
     this.drawn.clear();
     this.byMark.clear();
     this.index.clear();
-    this.resolver = new PageResolver();
+    this.resolver = new PageResolver(resolveContextOf(this.options.index));
     this.sorted = null;
     this.hovered = this.current = null;
     this.pending.clear();
@@ -300,7 +306,7 @@ export class Annotator {
       this.resolver.set(block, hits);
       // The first scan skipped a page that named nobody in full; now someone is, so the
       // surnames and given names it skipped may count: read the whole page.
-      if (this.unnamed && hits.some((hit) => hit.safety === 0)) {
+      if (this.unnamed && hits.some(standsAlone)) {
         this.unnamed = false;
         this.needFullScan = true;
       }
@@ -310,6 +316,12 @@ export class Annotator {
       }
     }
 
+    // Only a page with a shared name (汪滔, Altman) pays for reading its evidence terms.
+    if (this.resolver.needsEvidence) {
+      const evidence = await this.pageEvidence(budget, () => this.stale(generation));
+      if (!evidence) return;
+      this.resolver.setEvidence(evidence);
+    }
     const changes = this.resolver.flush();
     // The site's rejections arrive before the first mark is drawn, so a rejected mark never shows.
     if (!this.rejectionsLoad && [...changes.values()].some((mentions) => mentions.length > 0)) {
@@ -386,6 +398,38 @@ export class Annotator {
     return !!personId && this.rejected.has(rejectionKey({ personId, aliasText: block.text.slice(mention.start, mention.end) }));
   }
 
+  /**
+   * The organizations and topic terms of the whole page (not only the blocks that may hold a name:
+   * "OpenAI" is evidence wherever it is written). Its text nodes are read in slices, yielding
+   * between them: on the 100,000-node benchmark page, a walk with a filter callback per node took
+   * 2.5 s in one task, and one read of the body's textContent ~0.5 s. Script and style text is
+   * read too (a filter would cost a callback per node); it can only add terms.
+   */
+  private async pageEvidence(budget: TaskBudget, stale: () => boolean): Promise<PageEvidence | null> {
+    const evidence = emptyEvidence();
+    if (this.evidenceScanner === undefined) this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
+    const scanner = this.evidenceScanner;
+    const root = document.body ?? document.documentElement;
+    if (!scanner || !root) return evidence;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // Text nodes are read joined, as inline text reads, so a term split over two nodes (Open<b>AI</b>) is found too.
+    let chunk = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      chunk += (node as Text).data;
+      if (chunk.length < EVIDENCE_SLICE) continue;
+      scanner.collect(chunk, evidence);
+      chunk = '';
+      if (budget.spentNow()) {
+        await budget.yield();
+        if (stale()) return null;
+        // The page may have changed while we waited; a node removed meanwhile ends the walk early (a rescan follows).
+        if (!walker.currentNode.isConnected) break;
+      }
+    }
+    scanner.collect(chunk, evidence);
+    return evidence;
+  }
+
   /** Runs a one-time build in a task of its own. */
   private async buildStep(budget: TaskBudget, what: 'prefilter' | 'matcher', build: () => unknown): Promise<void> {
     await budget.yield();
@@ -459,6 +503,7 @@ export class Annotator {
     for (const mention of mentions) {
       const request = this.request(block, mention);
       if (!request) continue;
+      if (mention.explanation.confidence === 'possible') request.possible = true;
       requests.push(request);
       kept.push({ mention, segments: request.segments });
     }
@@ -582,8 +627,8 @@ export class Annotator {
     if (!range) return null;
     const { block, mention: hit } = mention;
     const aliasText = block.text.slice(hit.start, hit.end);
-    // Until the matcher's evidence model fills it: what the resolver already knows (see explainFallback).
-    const explanation = explainFallback(hit, this.fullNameOnPage(mention));
+    // The resolver's own account; what it already knows where it gave none (see explainFallback).
+    const explanation = hit.explanation ?? explainFallback(hit, this.fullNameOnPage(mention));
     return { personId: mention.personId, explanation, aliasText, range, returnFocusTo };
   }
 
@@ -679,9 +724,11 @@ export class Annotator {
     const people = new Map<string, MentionSummary>();
     if (enabled) {
       for (const m of this.mentions()) {
+        const possible = m.mention.explanation.confidence === 'possible' ? 1 : 0;
         const summary = people.get(m.personId);
         if (summary) {
           summary.count++;
+          if (possible) summary.possible = (summary.possible ?? 0) + 1;
           continue;
         }
         const range = liveRange(m.mark.range);
@@ -690,6 +737,7 @@ export class Annotator {
           personId: m.personId,
           name: this.options.index.people[m.mention.person]?.en ?? m.personId,
           count: 1,
+          ...(possible ? { possible } : {}),
           first: {
             text: range?.toString() ?? '',
             top: Math.round((rect?.top ?? 0) + window.scrollY),

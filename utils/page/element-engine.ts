@@ -5,7 +5,7 @@
  * page's original Text object keeping the text (scripts holding a reference to
  * it see their node again).
  */
-import { MARK_TAG, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import { MARK_TAG, POSSIBLE_ATTRIBUTE, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
 
 interface ElementMark extends Mark {
   readonly wrappers: HTMLElement[];
@@ -40,7 +40,7 @@ export class ElementEngine implements MarkEngine {
         // A mention has one segment per node and nodes are visited in document order.
         if (wrapper) wrappers[index]!.push(wrapper);
       }
-      wrappers.forEach((list) => {
+      wrappers.forEach((list, index) => {
         const first = list[0];
         const last = list[list.length - 1];
         if (!first || !last) return;
@@ -49,6 +49,7 @@ export class ElementEngine implements MarkEngine {
         range.setEndAfter(last);
         // One tab stop per mention, on its first piece.
         first.tabIndex = 0;
+        if (requests[index]!.possible) for (const w of list) w.setAttribute(POSSIBLE_ATTRIBUTE, '');
         const mark: ElementMark = { range, focusTarget: first, wrappers: list };
         for (const w of list) this.markOf.set(w, mark);
         this.marks.add(mark);

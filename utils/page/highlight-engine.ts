@@ -1,10 +1,12 @@
 /** Marks as CSS Custom Highlights: the page's DOM is never touched. */
-import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, POSSIBLE_HIGHLIGHT_NAME, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
 
 export class HighlightEngine implements MarkEngine {
   readonly kind = 'highlight' as const;
   private readonly all = new Highlight();
   private readonly active = new Highlight();
+  /** Possible matches: a highlight of their own, styled weaker (assets/marks.css). */
+  private readonly possible = new Highlight();
   /**
    * Ranges marked since the last refresh(), not yet in the highlight. A change
    * to a registered highlight repaints the page, and a long page's scan marks
@@ -12,7 +14,7 @@ export class HighlightEngine implements MarkEngine {
    * 100,000-node page at every step (seen: ~1.5 s of extra rendering on the
    * benchmark's news-100k page). They go in together, once per scan.
    */
-  private pending = new Set<AbstractRange>();
+  private pending = new Map<AbstractRange, boolean>();
 
   constructor() {
     // The selected mention paints over the others.
@@ -28,11 +30,12 @@ export class HighlightEngine implements MarkEngine {
   private register(): void {
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.all) CSS.highlights.set(HIGHLIGHT_NAME, this.all);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT_NAME, this.active);
+    if (this.possible.size > 0 && CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) !== this.possible) CSS.highlights.set(POSSIBLE_HIGHLIGHT_NAME, this.possible);
   }
 
   mark(requests: readonly MarkRequest[]): Mark[] {
-    return requests.map(({ range }) => {
-      this.pending.add(range);
+    return requests.map(({ range, possible }) => {
+      this.pending.set(range, possible === true);
       return { range, focusTarget: null };
     });
   }
@@ -41,6 +44,7 @@ export class HighlightEngine implements MarkEngine {
     for (const mark of marks) {
       if (this.pending.delete(mark.range)) continue;
       this.all.delete(mark.range);
+      this.possible.delete(mark.range);
       this.active.delete(mark.range);
     }
   }
@@ -56,7 +60,7 @@ export class HighlightEngine implements MarkEngine {
   }
 
   refresh(): void {
-    for (const range of this.pending) this.all.add(range);
+    for (const [range, possible] of this.pending) (possible ? this.possible : this.all).add(range);
     this.pending.clear();
     this.register();
   }
@@ -64,8 +68,10 @@ export class HighlightEngine implements MarkEngine {
   destroy(): void {
     this.pending.clear();
     this.all.clear();
+    this.possible.clear();
     this.active.clear();
     if (CSS.highlights.get(HIGHLIGHT_NAME) === this.all) CSS.highlights.delete(HIGHLIGHT_NAME);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT_NAME);
+    if (CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) === this.possible) CSS.highlights.delete(POSSIBLE_HIGHLIGHT_NAME);
   }
 }

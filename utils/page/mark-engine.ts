@@ -17,6 +17,8 @@ export interface MarkRequest {
   range: AbstractRange;
   /** The same text as per-node pieces, left to right. */
   segments: TextSegment[];
+  /** A possible match (utils/match/why.ts): drawn visibly weaker than a plain mark. */
+  possible?: boolean;
 }
 
 export interface Mark {
@@ -48,6 +50,10 @@ export interface MarkEngine {
 /** The names assets/marks.css styles (test/unit/marks-css.test.ts holds the two together). */
 export const HIGHLIGHT_NAME = 'talent-lens';
 export const ACTIVE_HIGHLIGHT_NAME = 'talent-lens-active';
+/** The highlight of possible matches, drawn weaker (registered only once it has one). */
+export const POSSIBLE_HIGHLIGHT_NAME = 'talent-lens-possible';
+/** The element engine's mark of a possible match carries this attribute. */
+export const POSSIBLE_ATTRIBUTE = 'data-possible';
 export const MARK_TAG = 'talent-lens-mark';
 
 /** Whether this browser can paint Ranges (CSS Custom Highlight API). */

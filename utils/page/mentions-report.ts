@@ -5,6 +5,8 @@ export interface MentionSummary {
   name: string;
   /** How many marks this person has on the page. */
   count: number;
+  /** How many of those are possible matches (drawn weaker); absent when none. */
+  possible?: number;
   /** The first mention in document order: its text as written and its position in the page. */
   first: { text: string; top: number; left: number };
 }
