@@ -11,8 +11,9 @@
  *    the whole page, from a prior of 0:
  *      - the person established by a unique alias → marked ("named-in-full");
  *      - one of their organizations on the page: +2 (EVIDENCE_WEIGHTS);
- *      - other people of the dataset established on the page: +1, or +1.5
- *        for two or more;
+ *      - other people of the dataset established on the page: +1, or +2
+ *        for two or more (a page that names two figures of the talent war is
+ *        about it, as surely as one that names their company);
  *      - another shared alias of theirs on the page (Altman and 奥特曼): +1;
  *      - the page's topic (two or more AI/tech terms): +0.5.
  *    At MARKED_AT or above: marked; at POSSIBLE_AT or above: possible;
@@ -65,7 +66,7 @@ export function resolveContextOf(index: AliasIndex): ResolveContext {
 export const EVIDENCE_WEIGHTS = {
   organization: 2,
   onePerson: 1,
-  morePeople: 1.5,
+  morePeople: 2,
   otherName: 1,
   topic: 0.5,
 } as const;
