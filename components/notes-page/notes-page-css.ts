@@ -20,5 +20,8 @@ export const NOTES_PAGE_CSS =
 .tl-person-entry { border: 1px solid var(--tl-border); border-radius: 6px; padding: 6px 10px; }
 .tl-person-entry summary { cursor: pointer; }
 .tl-person-entry-name { font-weight: 600; }
+.tl-error-detail { font-size: 12px; line-height: 17px; color: var(--tl-muted); }
+.tl-error-detail summary { cursor: pointer; }
+.tl-error-detail code { display: block; margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tl-person-entry-body { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 4px; }
 `;
