@@ -19,6 +19,7 @@ import type { PersonCard } from '@/data/schema';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
+import type { ExtensionPageTarget } from '@/utils/extension-pages';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
@@ -41,8 +42,11 @@ export interface BackgroundProtocol {
   listDrafts(query: { personId: string }): EditorDraft[];
   saveDraft(draft: EditorDraftInput): SaveDraftResult;
   discardDraft(query: { key: string }): void;
-  /** Opens an extension page in a new tab: content scripts cannot open extension pages themselves reliably. */
-  openExtensionPage(request: { page: 'popup' | 'notes'; personId?: string }): void;
+  /**
+   * Opens an extension page in a new tab, next to the sender's: content scripts cannot open extension
+   * pages themselves reliably. Where each target goes: utils/extension-pages.ts.
+   */
+  openExtensionPage(request: { page: ExtensionPageTarget; personId?: string }): void;
 
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;
