@@ -9,6 +9,7 @@ import { NoteList } from '@/components/notes/NoteList';
 import { MovesTimeline } from '@/components/card/MovesTimeline';
 import { cardLang, pick, type CardLang } from '@/components/card/text';
 import { t, type MessageKey } from '@/utils/i18n';
+import { PageNav } from '@/components/pages/PageNav';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 
 export interface NotesPageProps {
@@ -208,6 +209,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
         </a>
         <header class="tl-notes-header">
           <h1 class="tl-notes-title">{t('notesPageTitle')}</h1>
+          <PageNav current="notes" />
           <div class="tl-toolbar">
             <button type="button" class="tl-button" data-testid="export-json" onClick={() => void exportAs('json')}>
               {t('notesExportJson')}
