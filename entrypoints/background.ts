@@ -3,7 +3,7 @@ import { personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/utils/notes/handlers';
-import { extensionPagePath } from '@/utils/extension-pages';
+import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
@@ -27,8 +27,8 @@ export default defineBackground(() => {
     await tabMessenger.sendMessage('focusNextMention', { direction: 1 }, tabId).catch(() => undefined);
   });
   // The welcome page on a first install only: not on updates, nor when the browser itself updates.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason !== 'install') return;
+  browser.runtime.onInstalled.addListener((details) => {
+    if (!opensWelcome(details)) return;
     browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((cause) => console.error('[talent-lens] welcome page', cause));
   });
 });

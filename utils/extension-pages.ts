@@ -32,3 +32,8 @@ export function notesViewOf(search: string): NotesView {
   if (params.get('view') === 'person' && personId) return { view: 'person', personId };
   return personId ? { view: 'all', personId } : { view: 'all' };
 }
+
+/** The welcome page is for a first install only: not on an update of ours nor of the browser. */
+export function opensWelcome(details: { reason: string }): boolean {
+  return details.reason === 'install';
+}

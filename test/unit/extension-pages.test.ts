@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPagePath, notesViewOf } from '@/utils/extension-pages';
+import { extensionPagePath, notesViewOf, opensWelcome } from '@/utils/extension-pages';
 import { browseGroups } from '@/utils/search/browse';
 import { bundledDetails } from '@/utils/search/bundled-people';
 
@@ -45,5 +45,12 @@ describe('browseGroups', () => {
     expect(en.reduce((n, g) => n + g.people.length, 0)).toBe(everyone);
     expect(browseGroups(bundledDetails, 'name', 'zh').map((g) => g.key)).toEqual(en.map((g) => g.key));
     expect(browseGroups(bundledDetails, 'organization', 'zh').find((g) => g.key === 'meta')?.label).toBe(bundledDetails.organizations.meta!.name.zh);
+  });
+});
+
+describe('opensWelcome', () => {
+  it('opens the welcome page on a first install only', () => {
+    expect(opensWelcome({ reason: 'install' })).toBe(true);
+    for (const reason of ['update', 'chrome_update', 'browser_update', 'shared_module_update']) expect(opensWelcome({ reason })).toBe(false);
   });
 });
