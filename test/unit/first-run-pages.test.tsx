@@ -8,7 +8,11 @@ import { OptionsPage, type OptionsDeps } from '@/components/options/OptionsPage'
 import { bundledDetails } from '@/utils/search/bundled-people';
 import { loadSettings, setLanguage } from '@/utils/settings';
 import { WELCOME_SAMPLE } from '@/utils/welcome-sample';
+import { PersonPage } from '@/components/notes-page/PersonPage';
+import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
+import { isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
+import { freshDatabase, storeNotesClient } from './notes-fixtures';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -126,5 +130,27 @@ describe('options page', () => {
     await waitFor(() => expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The setting could not be saved.');
+  });
+});
+
+describe('person page (the card\'s "Open in popup")', () => {
+  it('shows the person as the card does, with their notes, on a page of its own', async () => {
+    const db = freshDatabase();
+    try {
+      const notes = storeNotesClient(db, { isKnownPerson });
+      await notes.save({ personId: 'mira-murati', text: 'Founded a lab' });
+      render(<PersonPage details={bundledDetails} personId="mira-murati" deps={{ notes } as NotesPageDeps} />);
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Mira Murati');
+      expect(await screen.findByText('Founded a lab')).toBeTruthy();
+      expect(document.title).toBe('Mira Murati — Talent Lens');
+      expect(screen.getByTestId('all-notes-link').getAttribute('href')).toBe('/notes.html#person-mira-murati');
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('says so for an unknown person', () => {
+    render(<PersonPage details={bundledDetails} personId="nobody" deps={{} as NotesPageDeps} />);
+    expect(screen.getByRole('alert')).toBeTruthy();
   });
 });
