@@ -160,7 +160,6 @@ function OnThisPage({
       <h2 id="tl-on-page" class="tl-section-heading">
         {t('popupOnThisPage')}
       </h2>
-      {page.status === 'unavailable' && <p class="tl-status-line tl-muted">{t('popupPageUnavailable')}</p>}
       {page.status === 'ready' && !page.report.enabled && <p class="tl-status-line tl-muted">{t('popupMarkingOff')}</p>}
       {page.status === 'ready' && page.report.enabled && page.report.people.length === 0 && (
         <p class="tl-status-line tl-muted">{t('popupNoMentions')}</p>

@@ -41,6 +41,9 @@ describe('first run in Chromium', () => {
   it('the popup with no tab browses everyone by organization and by name, with the keyboard', async () => {
     const popup = await browser.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('browse-person').count()).toBe(36);
+    // Still the popup's 380 px column, the list scrolling inside it, with nothing sticking out sideways.
+    const column = await popup.locator('.tl-popup').evaluate((el) => ({ width: el.getBoundingClientRect().width, overflow: el.scrollWidth - el.clientWidth }));
+    expect(column).toEqual({ width: 380, overflow: 0 });
     expect(await popup.getByTestId('browse-group').first().getByRole('heading').textContent()).toBe('Meta Superintelligence Labs');
     await popup.getByRole('button', { name: 'By name' }).click();
     await expect.poll(() => popup.getByTestId('browse-group').first().getByRole('heading').textContent()).toBe('A');
