@@ -29,10 +29,10 @@ export const POPUP_CSS =
 .tl-popup-footer { display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .tl-browse { display: flex; flex-direction: column; gap: 6px; }
 .tl-browse-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
-.tl-browse-order { display: flex; gap: 4px; }
+.tl-browse-order { display: flex; flex-shrink: 0; gap: 4px; }
 .tl-chip {
   padding: 2px 8px; border: 1px solid var(--tl-border); border-radius: 12px; background: transparent;
-  color: inherit; font: inherit; font-size: 12px; line-height: 17px; cursor: pointer;
+  color: inherit; font: inherit; font-size: 12px; line-height: 17px; cursor: pointer; white-space: nowrap;
 }
 .tl-chip[aria-pressed="true"] { background: var(--tl-border); font-weight: 600; }
 .tl-browse-list { max-height: 320px; overflow: auto; display: flex; flex-direction: column; gap: 8px; }
