@@ -3,6 +3,7 @@ import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/utils/notes/handlers';
+import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
@@ -13,10 +14,10 @@ export default defineBackground(() => {
   registerNotesHandlers((id) => Object.hasOwn(dataset.people, id));
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {
-    const base = data.page === 'notes' ? browser.runtime.getURL('/notes.html') : browser.runtime.getURL('/popup.html');
-    const query = data.personId ? `?person=${encodeURIComponent(data.personId)}` : '';
+    // WXT types getURL's argument as the built files' paths, which a query string is not part of.
+    const url = browser.runtime.getURL(extensionPagePath(data.page, data.personId) as '/notes.html');
     const opener = sender.tab;
-    await browser.tabs.create({ url: base + query, ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}) });
+    await browser.tabs.create({ url, ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}) });
   });
   // The `next-mention` shortcut is a browser command: it reaches the background, which hands it to the tab's content script.
   browser.commands.onCommand.addListener(async (command, tab) => {
@@ -25,5 +26,10 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     // A page without our content script (browser pages, the store) has nobody to answer.
     await tabMessenger.sendMessage('focusNextMention', { direction: 1 }, tabId).catch(() => undefined);
+  });
+  // The welcome page on a first install only: not on updates, nor when the browser itself updates.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (!opensWelcome(details)) return;
+    browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((cause) => console.error('[talent-lens] welcome page', cause));
   });
 });

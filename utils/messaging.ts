@@ -22,6 +22,7 @@ import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, 
 import type { SaveDraftResult } from '@/utils/notes/drafts';
 import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
 import type { AddRejectionResult } from '@/utils/notes/rejection-store';
+import type { ExtensionPageTarget } from '@/utils/extension-pages';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
@@ -46,8 +47,11 @@ export interface BackgroundProtocol {
   listDrafts(query: { personId: string }): EditorDraft[];
   saveDraft(draft: EditorDraftInput): SaveDraftResult;
   discardDraft(query: { key: string }): void;
-  /** Opens an extension page in a new tab: content scripts cannot open extension pages themselves reliably. */
-  openExtensionPage(request: { page: 'popup' | 'notes'; personId?: string }): void;
+  /**
+   * Opens an extension page in a new tab, next to the sender's: content scripts cannot open extension
+   * pages themselves reliably. Where each target goes: utils/extension-pages.ts.
+   */
+  openExtensionPage(request: { page: ExtensionPageTarget; personId?: string }): void;
 
   /** Content script: the "Not this person" choices of its own page's site (the background takes the site from the sender, never the message). */
   listSiteRejections(): Rejection[];

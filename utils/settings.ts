@@ -1,6 +1,8 @@
+import { isUiLanguage, type UiLanguage } from '@/utils/i18n-catalogue';
+
 /**
  * User settings in browser.storage.local (the extension's own storage, not the
- * page's): a global switch and per-site switches. Content scripts watch them so
+ * page's): a global switch, per-site switches and the extension pages' UI language. Content scripts watch them so
  * a change takes effect on open tabs without a reload.
  */
 export interface Settings {
@@ -8,6 +10,8 @@ export interface Settings {
   enabled: boolean;
   /** Sites (siteKey) where marks are switched off. */
   disabledSites: string[];
+  /** The extension pages' UI language (utils/ui-language.ts); `browser` follows the browser. */
+  language: UiLanguage;
 }
 
 /**
@@ -20,7 +24,7 @@ export function siteKey(location: { protocol: string; host: string }): string {
   return location.host || `${location.protocol}//`;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], language: 'browser' };
 const KEY = 'settings';
 
 /** Reads stored settings, repairing anything malformed (e.g. written by an older version) to defaults. */
@@ -31,6 +35,7 @@ export function parseSettings(raw: unknown): Settings {
     disabledSites: Array.isArray(value.disabledSites)
       ? [...new Set(value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0))]
       : [],
+    language: isUiLanguage(value.language) ? value.language : DEFAULT_SETTINGS.language,
   };
 }
 
@@ -60,6 +65,12 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<Se
 
 export async function setGlobalEnabled(enabled: boolean): Promise<Settings> {
   const next = { ...(await loadSettings()), enabled };
+  await saveSettings(next);
+  return next;
+}
+
+export async function setLanguage(language: UiLanguage): Promise<Settings> {
+  const next = { ...(await loadSettings()), language };
   await saveSettings(next);
   return next;
 }

@@ -9,6 +9,7 @@ import { NoteList } from '@/components/notes/NoteList';
 import { MovesTimeline } from '@/components/card/MovesTimeline';
 import { cardLang, pick, type CardLang } from '@/components/card/text';
 import { t, type MessageKey } from '@/utils/i18n';
+import { PageNav } from '@/components/pages/PageNav';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 import { RejectionsSection } from './RejectionsSection';
 
@@ -22,7 +23,7 @@ export interface NotesPageProps {
 /** Notes of an imported file that were deleted here, which the user may ask to bring back. */
 type DeletedHereOffer = { fileText: string; ids: string[] };
 
-type Message = { kind: 'ok' | 'error'; text: string; deletedHere?: DeletedHereOffer };
+type Message = { kind: 'ok' | 'error'; text: string; detail?: string; deletedHere?: DeletedHereOffer };
 
 /** Past this many people, an import sentence names the first ones and counts the rest. */
 const NAMED_PEOPLE = 5;
@@ -63,11 +64,22 @@ export function importSummaryText(result: ImportSummary, personName: (personId: 
   return sentences.join(lang === 'zh' ? '' : ' ');
 }
 
-/** The localized sentence for a rejected import. */
-export function importErrorText(result: Extract<ImportResult, { ok: false }>): string {
+/** A rejected import in words: the sentence the user reads, and the parser's own words for a "Details" disclosure. */
+export interface ImportErrorMessage {
+  text: string;
+  detail?: string;
+}
+
+/**
+ * The localized sentence for a rejected import. A file that is not JSON at all gets a
+ * plain sentence (a CSV is named as such); the parser's message, which only helps
+ * someone debugging a hand-made file, goes to `detail`.
+ */
+export function importErrorMessage(result: Extract<ImportResult, { ok: false }>): ImportErrorMessage {
+  if (result.code === 'not-json') return { text: t('notesImportNotJson'), detail: result.detail };
+  if (result.code === 'csv') return { text: t('notesImportCsv'), detail: result.detail };
   const reason = {
     'too-large': () => t('notesImportTooLarge', result.detail),
-    'not-json': () => t('notesImportNotJson', result.detail),
     'wrong-format': () => t('notesImportWrongFormat'),
     'wrong-version': () => t('notesImportWrongVersion', result.detail),
     'too-many': () => t('notesImportTooMany', result.detail),
@@ -75,7 +87,7 @@ export function importErrorText(result: Extract<ImportResult, { ok: false }>): s
     'unknown-people': () => t('notesImportUnknownPeople', result.detail),
     failed: () => t('notesImportFailed', result.detail),
   }[result.code]();
-  return t('notesImportRejected', reason);
+  return { text: t('notesImportRejected', reason) };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -164,7 +176,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
         });
         setReloadKey((k) => k + 1);
       } else {
-        setMessage({ kind: 'error', text: importErrorText(result) });
+        setMessage({ kind: 'error', ...importErrorMessage(result) });
       }
     } catch (cause) {
       setMessage({ kind: 'error', text: t('notesImportRejected', t('notesImportFailed', cause instanceof Error ? cause.message : String(cause))) });
@@ -198,6 +210,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
         </a>
         <header class="tl-notes-header">
           <h1 class="tl-notes-title">{t('notesPageTitle')}</h1>
+          <PageNav current="notes" />
           <div class="tl-toolbar">
             <button type="button" class="tl-button" data-testid="export-json" onClick={() => void exportAs('json')}>
               {t('notesExportJson')}
@@ -226,6 +239,12 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
             <p class={message.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'} role={message.kind === 'error' ? 'alert' : 'status'}>
               {message.text}
             </p>
+          )}
+          {message?.detail && (
+            <details class="tl-error-detail" data-testid="notes-message-detail">
+              <summary>{t('notesImportDetails')}</summary>
+              <code>{message.detail}</code>
+            </details>
           )}
           {deletedHere && (
             <button

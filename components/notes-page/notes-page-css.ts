@@ -20,6 +20,13 @@ export const NOTES_PAGE_CSS =
 .tl-person-entry { border: 1px solid var(--tl-border); border-radius: 6px; padding: 6px 10px; }
 .tl-person-entry summary { cursor: pointer; }
 .tl-person-entry-name { font-weight: 600; }
+.tl-person-page { box-sizing: border-box; max-width: 760px; min-height: 100vh; margin: 0 auto; padding: 20px 24px 40px; display: flex; flex-direction: column; gap: 16px; }
+.tl-person-page-main { display: flex; flex-direction: column; gap: 20px; }
+.tl-person-page .tl-name { font-size: 26px; line-height: 32px; }
+.tl-page-nav { display: flex; flex-wrap: wrap; gap: 16px; font-size: 13px; line-height: 18px; }
+.tl-error-detail { font-size: 12px; line-height: 17px; color: var(--tl-muted); }
+.tl-error-detail summary { cursor: pointer; }
+.tl-error-detail code { display: block; margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tl-person-entry-body { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 4px; }
 .tl-rejections { display: flex; flex-direction: column; gap: 8px; }
 .tl-rejections-table { border-collapse: collapse; width: 100%; font-size: 14px; line-height: 20px; }

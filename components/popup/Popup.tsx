@@ -11,6 +11,7 @@ import { t } from '@/utils/i18n';
 import { defaultPopupDeps, type PopupDeps } from './popup-deps';
 import { PersonDetails } from './PersonDetails';
 import { SearchBox } from './SearchBox';
+import { BrowsePeople } from './BrowsePeople';
 
 export interface PopupProps {
   details: DatasetDetails;
@@ -101,9 +102,11 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
         ) : (
           <>
             <SearchBox search={search} details={details} lang={lang} query={query} onQuery={setQuery} onOpen={setPersonId} />
-            {!query.trim() && (
+            {!query.trim() && page.status !== 'unavailable' && (
               <OnThisPage page={page} details={details} lang={lang} onReveal={(id) => void reveal(id)} onDetails={setPersonId} />
             )}
+            {/* No page to talk about (opened on its own, or on a page without our content script): browse everyone instead. */}
+            {!query.trim() && page.status === 'unavailable' && <BrowsePeople details={details} lang={lang} onOpen={setPersonId} />}
             {revealFailed && (
               <p class="tl-status-line tl-error" role="alert">
                 {t('popupRevealFailed')}
@@ -116,6 +119,17 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
           <button type="button" class="tl-link-button" data-testid="open-notes-page" onClick={() => void deps.openNotesPage().then(deps.closePopup)}>
             {t('popupOpenNotesPage')}
           </button>
+          {(
+            [
+              ['about', 'aboutLink'],
+              ['welcome', 'popupOpenWelcome'],
+              ['options', 'popupOpenOptions'],
+            ] as const
+          ).map(([page, label]) => (
+            <button key={page} type="button" class="tl-link-button" data-testid={`open-${page}-page`} onClick={() => void deps.openPage(page).then(deps.closePopup)}>
+              {t(label)}
+            </button>
+          ))}
         </footer>
       </div>
     </div>
@@ -146,7 +160,6 @@ function OnThisPage({
       <h2 id="tl-on-page" class="tl-section-heading">
         {t('popupOnThisPage')}
       </h2>
-      {page.status === 'unavailable' && <p class="tl-status-line tl-muted">{t('popupPageUnavailable')}</p>}
       {page.status === 'ready' && !page.report.enabled && <p class="tl-status-line tl-muted">{t('popupMarkingOff')}</p>}
       {page.status === 'ready' && page.report.enabled && page.report.people.length === 0 && (
         <p class="tl-status-line tl-muted">{t('popupNoMentions')}</p>

@@ -26,5 +26,23 @@ export const POPUP_CSS =
 .tl-person-pane { display: flex; flex-direction: column; gap: 10px; align-items: stretch; }
 .tl-person-pane > .tl-link-button { align-self: flex-start; }
 .tl-switches { gap: 4px; }
-.tl-popup-footer { display: flex; }
+.tl-popup-footer { display: flex; flex-wrap: wrap; gap: 4px 12px; }
+.tl-browse { display: flex; flex-direction: column; gap: 6px; }
+.tl-browse-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.tl-browse-order { display: flex; flex-shrink: 0; gap: 4px; }
+.tl-chip {
+  padding: 2px 8px; border: 1px solid var(--tl-border); border-radius: 12px; background: transparent;
+  color: inherit; font: inherit; font-size: 12px; line-height: 17px; cursor: pointer; white-space: nowrap;
+}
+.tl-chip[aria-pressed="true"] { background: var(--tl-border); font-weight: 600; }
+.tl-browse-list { max-height: 320px; overflow: auto; display: flex; flex-direction: column; gap: 8px; }
+.tl-browse-group-heading { margin: 0 0 2px; font-size: 12px; line-height: 17px; font-weight: 650; color: var(--tl-muted); }
+.tl-browse-people { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; }
+.tl-browse-person {
+  width: 100%; display: flex; justify-content: space-between; gap: 8px; padding: 4px 8px; border: 0; border-radius: 6px;
+  background: transparent; color: inherit; font: inherit; text-align: start; cursor: pointer;
+}
+.tl-browse-person:hover, .tl-browse-person:focus-visible { background: var(--tl-border); }
+.tl-browse-name { font-weight: 600; white-space: nowrap; }
+.tl-browse-role { font-size: 12px; line-height: 20px; color: var(--tl-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;

@@ -5,6 +5,7 @@
  */
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { targetTabId } from '@/utils/active-tab';
+import { extensionPagePath, type ExtensionPageTarget } from '@/utils/extension-pages';
 import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import type { MentionsReport } from '@/utils/page/mentions-report';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
@@ -21,7 +22,15 @@ export interface PopupDeps {
   setGlobalEnabled(enabled: boolean): Promise<Settings>;
   watchSettings(listener: (settings: Settings) => void): () => void;
   openNotesPage(): Promise<void>;
+  /** Opens one of our pages in a tab (the options page through the browser's own options UI). */
+  openPage(page: ExtensionPageTarget): Promise<void>;
   closePopup(): void;
+}
+
+async function openPage(page: ExtensionPageTarget): Promise<void> {
+  if (page === 'options') return browser.runtime.openOptionsPage();
+  // WXT types getURL's argument as the built files' paths; these are ours.
+  await browser.tabs.create({ url: browser.runtime.getURL(extensionPagePath(page) as '/notes.html') });
 }
 
 export const defaultPopupDeps: PopupDeps = {
@@ -34,8 +43,7 @@ export const defaultPopupDeps: PopupDeps = {
   setSiteEnabled,
   setGlobalEnabled,
   watchSettings,
-  openNotesPage: async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
-  },
+  openNotesPage: () => openPage('notes'),
+  openPage,
   closePopup: () => window.close(),
 };

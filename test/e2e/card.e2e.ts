@@ -275,7 +275,7 @@ describe('the card in Chromium', () => {
     await page.close();
   });
 
-  it('"Open in popup" opens the popup for this person in a new tab', async () => {
+  it('"Open in popup" opens the full-page person view for this person in a new tab', async () => {
     const page = await open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
@@ -284,7 +284,8 @@ describe('the card in Chromium', () => {
     const opened = browser.context.waitForEvent('page');
     await clickInCard(page, '[data-testid="open-popup"]');
     const tab = await opened;
-    expect(tab.url()).toBe(`chrome-extension://${browser.extensionId}/popup.html?person=mark-chen`);
+    expect(tab.url()).toBe(`chrome-extension://${browser.extensionId}/notes.html?view=person&person=mark-chen`);
+    await expect.poll(() => tab.getByTestId('person-name').textContent()).toBe('Mark Chen');
     await tab.close();
     await page.close();
   });

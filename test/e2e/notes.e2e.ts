@@ -159,7 +159,8 @@ describe('notes in Chromium', () => {
     const [markdownDownload] = await Promise.all([notesPage.waitForEvent('download'), notesPage.getByRole('button', { name: 'Export Markdown' }).click()]);
     const markdown = path.join(work, 'export.md');
     await markdownDownload.saveAs(markdown);
-    expect(await readFile(markdown, 'utf8')).toContain(`\`\`\`text\n${NOTE}\n\`\`\``);
+    // The note as a Markdown paragraph, its HTML escaped so a Markdown viewer shows it as typed.
+    expect(await readFile(markdown, 'utf8')).toContain('\n\nPrivate e2e note \\<img src=x onerror="window.\\_\\_pwned=1"\\> about Altman\n');
 
     // Delete the note (no undo), then import the export: a deletion is remembered, so the old export does
     // not bring the note back unasked; it says so, and brings it back when asked.
@@ -180,7 +181,7 @@ describe('notes in Chromium', () => {
     const malformed = path.join(work, 'malformed.json');
     await writeFile(malformed, '{"format": "talent-lens-notes", "version": 1, "notes": [{"id": 5}');
     await notesPage.getByTestId('import-file').setInputFiles(malformed);
-    await expect.poll(() => notesPage.getByTestId('notes-message').textContent()).toMatch(/^Nothing was imported: the file is not valid JSON/);
+    await expect.poll(() => notesPage.getByTestId('notes-message').textContent()).toMatch(/^This file is not a Talent Lens export \(it is not JSON\)\./);
 
     const unknown = path.join(work, 'unknown.json');
     await writeFile(unknown, JSON.stringify({ ...data, notes: [{ ...data.notes[0], id: 'other', personId: 'nobody-here' }] }));

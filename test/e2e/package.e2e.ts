@@ -178,6 +178,9 @@ describe('store packages', () => {
       if (browser === 'chrome') expect(entry.use_dynamic_url, JSON.stringify(entry)).toBe(true);
     }
     expect(manifest.externally_connectable).toBeUndefined();
+    // The first-run pages ship, and the settings page is the browser's options page, in a tab of its own.
+    for (const page of ['welcome.html', 'about.html', 'options.html', 'notes.html', 'popup.html']) expect(entries).toContain(page);
+    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
     if (browser === 'firefox') {
       expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/@/);
       expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });

@@ -8,6 +8,7 @@ import {
   exportToJson,
   importNotes,
   IMPORT_LIMITS,
+  looksLikeCsv,
   notesToMarkdown,
   parseExportedAt,
   type ImportSummary,
@@ -62,7 +63,7 @@ describe('export', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('writes Markdown grouped by person with the text fenced, HTML kept literal, and origins as links', async () => {
+  it('writes readable Markdown: a heading per person, notes as escaped paragraphs, origins as links, selections quoted', async () => {
     const notes = [
       ...(await snapshot()),
       note({ id: 'n3', text: 'Has ``` fences and <img src=x onerror=alert(1)>', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_900_000, revision: 2, origin: { url: 'javascript:alert(1)', title: 'Evil [link](x)' } }),
@@ -72,15 +73,46 @@ describe('export', () => {
     expect(md).toContain('## Sam Altman \\(萨姆·奥尔特曼\\)');
     expect(md).toContain('## Trapit Bansal');
     expect(md.indexOf('## Sam Altman')).toBeLessThan(md.indexOf('## Trapit Bansal'));
-    expect(md).toContain('```text\nSam note\n```');
-    expect(md).toContain('From: [An article](<https://news.example/a>)');
-    expect(md).toContain('Selected text: Sam Altman');
-    // A longer fence than any backtick run inside keeps the text one literal block.
-    expect(md).toContain('````text\nHas ``` fences and <img src=x onerror=alert(1)>\n````');
+    expect(md).not.toContain('```text');
+    expect(md).toContain('From: [An article](<https://news.example/a>)\n\n> Sam Altman\n\nSam note\n');
+    // Backticks and HTML are escaped: they read as the characters typed, never as code or markup.
+    expect(md).toContain('Has \\`\\`\\` fences and \\<img src=x onerror=alert\\(1\\)\\>');
     expect(md).toContain('### 2023-11-14 22:13 UTC, edited 2023-11-14 22:28 UTC');
     // A non-http origin is never a link, and its title cannot inject one.
     expect(md).toContain('From: Evil \\[link\\]\\(x\\)');
     expect(md).not.toContain('](javascript');
+  });
+});
+
+describe('looksLikeCsv', () => {
+  it.each([
+    ['comma-separated rows', 'name,text\nSam,hi', true],
+    ['semicolon-separated rows (European spreadsheets)', 'name;text\r\nSam;hi\r\n', true],
+    ['tab-separated rows', '\uFEFFname\ttext\nSam\thi', true],
+    ['one line only', 'name,text', false],
+    ['a first line without separators', 'hello\nworld, again', false],
+    ['broken JSON', '{"format": "talent-lens-notes",\n"notes": [', false],
+    ['empty', '', false],
+  ])('%s', (_label, text, expected) => {
+    expect(looksLikeCsv(text)).toBe(expected);
+  });
+});
+
+describe('notesToMarkdown paragraphs', () => {
+  const render = (text: string, selection?: string) =>
+    notesToMarkdown([note({ id: 'p1', text, ...(selection ? { origin: { url: 'https://a.example/', title: 'A', selection } } : {}) })], () => ({ en: 'Sam Altman' }));
+
+  it('keeps line breaks as hard breaks and blank lines as paragraph breaks', () => {
+    expect(render('one\ntwo\n\n\nthree')).toContain('\none\\\ntwo\n\nthree\n');
+  });
+
+  it('escapes what would start a list, a heading, a quote, a code block or a heading underline', () => {
+    const md = render('1. first\n- item\n# title\n> quoted\n    code\n===');
+    expect(md).toContain('1\\. first\\\n\\- item\\\n\\# title\\\n\\> quoted\\\n\u00A0\u00A0\u00A0\u00A0code\\\n\\===');
+  });
+
+  it('quotes a several-line selection line by line', () => {
+    expect(render('note', 'first line\n\nsecond *para*')).toContain('> first line\n>\n> second \\*para\\*\n\nnote\n');
   });
 });
 
@@ -125,6 +157,8 @@ describe('import', () => {
     ['100k full notes', () => file(manyNotes(100_000, (i) => note({ id: `m${i}` }))), 'too-large', /larger than/],
     ['not JSON', () => '{"format": "talent-lens-notes", "version": 1, notes: [', 'not-json', /not JSON/],
     ['an empty file', () => '', 'not-json', /not JSON/],
+    ['a CSV table', () => 'person,note\nsam-altman,runs OpenAI\n', 'csv', /looks like CSV/],
+    ['a broken export with commas (not a table: it starts with a brace)', () => '{"a": 1,\n"b": ', 'not-json', /not JSON/],
     ['a JSON array', () => '[]', 'wrong-format', /not a Talent Lens notes export/],
     ['JSON null', () => 'null', 'wrong-format', /not a Talent Lens notes export/],
     ['another format', () => JSON.stringify({ format: 'something-else', version: 1, notes: [] }), 'wrong-format', /not a Talent Lens notes export/],

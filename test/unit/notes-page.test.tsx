@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
-import { importSummaryText, NotesPage } from '@/components/notes-page/NotesPage';
+import { importErrorMessage, importSummaryText, NotesPage } from '@/components/notes-page/NotesPage';
 import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { exportNotes, exportToJson, importNotes, type ImportSummary, type NotesExport } from '@/utils/notes/import-export';
@@ -99,7 +99,7 @@ describe('notes page', () => {
     expect(mdName).toMatch(/\.md$/);
     expect(mdType).toBe('text/markdown');
     expect(markdown).toContain('## Sam Altman');
-    expect(markdown).toContain('```text\nSam runs OpenAI\n```');
+    expect(markdown).toContain('\n\nSam runs OpenAI\n');
   });
 
   it('imports a valid file, reports what changed and shows the new notes', async () => {
@@ -201,7 +201,8 @@ describe('notes page', () => {
    }, IMPORT_TEST_MS);
 
   it.each([
-    ['not JSON', '{oops', /^Nothing was imported: the file is not valid JSON \(.+\)\.$/],
+    ['not JSON', '{oops', /^This file is not a Talent Lens export \(it is not JSON\)\.$/],
+    ['a CSV file', 'person,note\nsam-altman,hello\n', /^This looks like a CSV file, not a Talent Lens export\.$/],
     ['a wrong version', JSON.stringify({ format: 'talent-lens-notes', version: 7, notes: [] }), /version \(7\) is not supported/],
     ['unknown people', JSON.stringify({ format: 'talent-lens-notes', version: 1, notes: [{ id: 'x', personId: 'no-such-person', text: 't', createdAt: 1, updatedAt: 1, revision: 1 }] }), /people Talent Lens does not know: no-such-person\./],
   ])('shows a clear error for %s and leaves the notes intact', async (_label, text, message) => {
@@ -211,6 +212,34 @@ describe('notes page', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(message);
     expect(await db.notes.count()).toBe(2);
     expect(screen.getAllByTestId('note')).toHaveLength(2);
+  });
+
+  it('keeps the parser\'s message for a file that is not JSON behind a "Details" disclosure', async () => {
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+    chooseFile('name;text\nSam;hi\n', 'notes.csv');
+    expect((await screen.findByRole('alert')).textContent).toBe('This looks like a CSV file, not a Talent Lens export.');
+    const detail = screen.getByTestId('notes-message-detail') as HTMLDetailsElement;
+    expect(detail.tagName).toBe('DETAILS');
+    expect(detail.open).toBe(false);
+    expect(within(detail).getByText('Details').tagName).toBe('SUMMARY');
+    // The parser's own words, e.g. "Unexpected token 'n'…", kept for whoever debugs the file.
+    expect(detail.querySelector('code')?.textContent).toMatch(/JSON|token/i);
+  });
+
+  it.each([
+    ['not-json', 'This file is not a Talent Lens export (it is not JSON).'],
+    ['csv', 'This looks like a CSV file, not a Talent Lens export.'],
+  ] as const)('importErrorMessage: %s is a plain sentence with the parser detail apart', (code, text) => {
+    expect(importErrorMessage({ ok: false, code, detail: 'Unexpected token', message: '' })).toEqual({ text, detail: 'Unexpected token' });
+  });
+
+  it('importErrorMessage: other rejections keep their reason in the sentence and have no detail', () => {
+    expect(importErrorMessage({ ok: false, code: 'wrong-format', detail: 'talent-lens-notes', message: '' })).toEqual({
+      text: 'Nothing was imported: the file is not a Talent Lens notes export.',
+    });
+    useLocale('zh_CN');
+    expect(importErrorMessage({ ok: false, code: 'csv', detail: 'x', message: '' }).text).toBe('这看起来是 CSV 文件，不是 Talent Lens 的导出文件。');
   });
 
   it('refuses a file over the size limit without reading it', async () => {

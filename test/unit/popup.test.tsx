@@ -36,6 +36,7 @@ function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
     setGlobalEnabled,
     watchSettings,
     openNotesPage: vi.fn(async () => {}),
+    openPage: vi.fn(async () => {}),
     closePopup: vi.fn(),
     ...overrides,
   };
@@ -130,9 +131,10 @@ describe('on this page', () => {
     expect(d.closePopup).not.toHaveBeenCalled();
   });
 
-  it('explains a page without a content script', async () => {
+  it('on a page without a content script, offers everyone to browse instead', async () => {
     renderPopup(deps({ listMentions: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) }));
-    expect(await screen.findByText(/This page cannot be read/)).toBeTruthy();
+    expect(await screen.findByTestId('browse-people')).toBeTruthy();
+    expect(screen.queryByTestId('on-this-page')).toBeNull();
   });
 
   it('the Details button opens the person view', async () => {
@@ -245,5 +247,69 @@ describe('language', () => {
     renderPopup();
     expect(screen.getByRole('combobox', { name: '搜索人物' })).toBeTruthy();
     expect(await screen.findByRole('button', { name: '在页面上显示 萨姆·奥尔特曼' })).toBeTruthy();
+  });
+});
+
+describe('browsing with no page', () => {
+  const noTab = () => deps({ targetTabId: async () => undefined });
+  const people = () => screen.getAllByTestId('browse-person');
+
+  it('lists every person, grouped by organization, and by name on request', async () => {
+    renderPopup(noTab());
+    await screen.findByTestId('browse-people');
+    expect(people()).toHaveLength(Object.keys(bundledDetails.people).length);
+    const groups = screen.getAllByTestId('browse-group');
+    expect(within(groups[0]!).getByRole('heading').textContent).toBe('Meta Superintelligence Labs');
+    expect(within(groups[groups.length - 1]!).getByRole('heading').textContent).toBe('No current organization');
+    expect(screen.getByTestId('browse-by-organization').getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(screen.getByRole('button', { name: 'By name' }));
+    expect(screen.getByTestId('browse-by-name').getAttribute('aria-pressed')).toBe('true');
+    expect(within(screen.getAllByTestId('browse-group')[0]!).getByRole('heading').textContent).toBe('A');
+    expect(people()[0]!.getAttribute('data-person-id')).toBe('alexander-kolesnikov');
+    expect(people()).toHaveLength(Object.keys(bundledDetails.people).length);
+  });
+
+  it('walks the list with the arrow keys, Home and End, and opens a person with Enter', async () => {
+    renderPopup(noTab());
+    await screen.findByTestId('browse-people');
+    const list = people();
+    list[0]!.focus();
+    fireEvent.keyDown(list[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(list[1]);
+    fireEvent.keyDown(list[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(list[list.length - 1]);
+    fireEvent.keyDown(list[list.length - 1]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(list[list.length - 1]);
+    fireEvent.keyDown(list[list.length - 1]!, { key: 'Home' });
+    expect(document.activeElement).toBe(list[0]);
+    fireEvent.click(list[0]!);
+    expect(await screen.findByTestId('person-view')).toBeTruthy();
+    expect(screen.getByTestId('person-name').textContent).toBe(bundledDetails.people[list[0]!.getAttribute('data-person-id')!]!.name.en);
+  });
+
+  it('a search replaces the list, and clearing it brings the list back', async () => {
+    renderPopup(noTab());
+    await screen.findByTestId('browse-people');
+    fireEvent.input(input(), { target: { value: 'Altman' } });
+    expect(screen.queryByTestId('browse-people')).toBeNull();
+    fireEvent.input(input(), { target: { value: '' } });
+    expect(screen.getByTestId('browse-people')).toBeTruthy();
+  });
+
+  it('links the about, welcome and options pages', async () => {
+    const d = renderPopup(noTab());
+    fireEvent.click(screen.getByRole('button', { name: 'About the data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Welcome and shortcuts' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await waitFor(() => expect(d.closePopup).toHaveBeenCalledTimes(3));
+    expect(vi.mocked(d.openPage).mock.calls.map(([page]) => page)).toEqual(['about', 'welcome', 'options']);
+  });
+
+  it('lists in Chinese for a Chinese browser', async () => {
+    useLocale('zh_CN');
+    renderPopup(noTab());
+    expect(await screen.findByRole('heading', { name: '数据中的所有人物（36）' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '按姓名' })).toBeTruthy();
   });
 });

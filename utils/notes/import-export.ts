@@ -34,6 +34,8 @@ export interface NotesExport {
 export type ImportErrorCode =
   | 'too-large'
   | 'not-json'
+  /** Not JSON, and it reads like a spreadsheet's CSV export: the one mistake worth naming (see {@link looksLikeCsv}). */
+  | 'csv'
   | 'wrong-format'
   | 'wrong-version'
   | 'too-many'
@@ -128,6 +130,19 @@ export function parseExportedAt(value: unknown, now: number): number | null {
   return Number.isFinite(ms) && ms <= now ? ms : null;
 }
 
+/**
+ * Whether text that failed to parse as JSON reads like a CSV (or TSV) table: a first
+ * line with commas, semicolons or tabs, more than one line, and no leading `{` (a
+ * broken export starts with one, and should be called broken JSON, not a table).
+ * Someone who picked a spreadsheet export needs to hear that, not a parser's complaint.
+ */
+export function looksLikeCsv(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (body.startsWith('{')) return false;
+  const lines = body.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '');
+  return lines.length >= 2 && /[,;\t]/.test(lines[0]!);
+}
+
 /** Checks a file's text without touching the store: every note valid, every person known. */
 export function parseImport(
   text: string,
@@ -144,6 +159,7 @@ export function parseImport(
     raw = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
+    if (looksLikeCsv(text)) return failure('csv', why, `The file looks like CSV, not a Talent Lens export (it is not JSON: ${why})`);
     return failure('not-json', why, `The file is not JSON: ${why}`);
   }
   const envelope = Envelope.safeParse(raw);
@@ -328,11 +344,30 @@ function inline(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|&~-]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
-/** Note text in a fenced block: literal in every Markdown renderer, HTML included. */
-function fenced(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
+/**
+ * One line of a note as Markdown text: every character Markdown or HTML would read as
+ * syntax is backslash-escaped (so `<img onerror>` stays words on the page), as are the
+ * line-start forms the inline escape misses: `1.` (a list) and a line of `=` (a heading
+ * underline). Leading spaces become no-break spaces, so an indented line is not a code block.
+ */
+function escapeLine(line: string): string {
+  return inline(line)
+    .replace(/^(\d+)\./, '$1\\.')
+    .replace(/^=/, '\\=')
+    .replace(/^[ \t]+/, (indent) => '\u00A0'.repeat(indent.replace(/\t/g, '    ').length));
+}
+
+/**
+ * Text as Markdown paragraphs: a blank line still separates paragraphs, and each other
+ * line break is kept as a hard break (a trailing backslash), so the note reads as typed.
+ * `prefix` starts every line (`> ` for a block quote).
+ */
+function paragraphs(text: string, prefix = ''): string {
+  const blocks = text
+    .trim()
+    .split(/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*/)
+    .map((block) => block.split(/\r\n|\n|\r/).map((line) => prefix + escapeLine(line.trimEnd())).join('\\\n'));
+  return blocks.join(`\n${prefix.trimEnd()}\n`);
 }
 
 /** All notes for reading: grouped by person (by name), newest first within each. */
@@ -358,13 +393,15 @@ export function notesToMarkdown(
     out.push(`## ${inline(name(id))}`, '');
     for (const note of groups.get(id)!) {
       const edited = note.updatedAt !== note.createdAt ? `, edited ${time(note.updatedAt)}` : '';
-      out.push(`### ${time(note.createdAt)}${edited}`, '', fenced(note.text), '');
+      out.push(`### ${time(note.createdAt)}${edited}`, '');
+      // Where it was written first, then what was selected there, then the note: the order it happened in.
       if (note.origin) {
         const url = httpUrl(note.origin.url);
         const title = inline(note.origin.title || note.origin.url);
         out.push(url ? `From: [${title}](<${url}>)` : `From: ${title}`, '');
-        if (note.origin.selection) out.push(`Selected text: ${inline(note.origin.selection)}`, '');
+        if (note.origin.selection?.trim()) out.push(paragraphs(note.origin.selection, '> '), '');
       }
+      out.push(paragraphs(note.text), '');
     }
   }
   return out.join('\n');

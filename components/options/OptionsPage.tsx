@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PageNav } from '@/components/pages/PageNav';
+import { UI_LANGUAGES, type UiLanguage } from '@/utils/i18n-catalogue';
+import { loadSettings, setLanguage, type Settings } from '@/utils/settings';
+import { t, type MessageKey } from '@/utils/i18n';
+
+export type BrowserName = 'chrome' | 'firefox';
+
+export interface OptionsDeps {
+  loadSettings(): Promise<Settings>;
+  setLanguage(language: UiLanguage): Promise<Settings>;
+  /** Shows the page again in the new language (t() reads the catalogue chosen at load). */
+  reload(): void;
+  /** Chrome only: its shortcuts page, which a link cannot open (chrome:// URLs) but an extension can. */
+  openShortcuts(): Promise<void>;
+}
+
+export const defaultOptionsDeps: OptionsDeps = {
+  loadSettings,
+  setLanguage,
+  reload: () => location.reload(),
+  openShortcuts: async () => {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  },
+};
+
+/** Each choice in its own language, so a reader who cannot read the current one still finds theirs. */
+const LANGUAGE_LABELS: Record<UiLanguage, MessageKey | string> = {
+  browser: 'optionsLanguageBrowser',
+  en: 'English',
+  zh_CN: '简体中文',
+  zh_TW: '繁體中文',
+};
+
+/**
+ * The options page: the extension pages' UI language, and where each browser lets the
+ * reader change the next-mention shortcut.
+ */
+export function OptionsPage({ browserName, deps = defaultOptionsDeps }: { browserName: BrowserName; deps?: OptionsDeps }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState(false);
+  useEffect(() => {
+    deps.loadSettings().then(setSettings, (cause) => (console.error('[talent-lens] settings', cause), setError(true)));
+  }, [deps]);
+
+  async function choose(language: UiLanguage) {
+    try {
+      setSettings(await deps.setLanguage(language));
+      deps.reload();
+    } catch (cause) {
+      console.error('[talent-lens] settings', cause);
+      setError(true);
+    }
+  }
+
+  return (
+    <div class="tl-host tl-page">
+      <div class="tl-app tl-info-page" data-testid="options-page">
+        <PageNav current="options" />
+        <header>
+          <h1>{t('optionsTitle')}</h1>
+        </header>
+        {error && (
+          <p class="tl-status-line tl-error" role="alert">
+            {t('optionsSaveFailed')}
+          </p>
+        )}
+        <fieldset class="tl-choices" disabled={!settings} data-testid="language-choices">
+          <legend>{t('optionsLanguageHeading')}</legend>
+          {UI_LANGUAGES.map((language) => (
+            <label key={language} class="tl-choice">
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={settings?.language === language}
+                data-testid={`language-${language}`}
+                onChange={() => void choose(language)}
+              />
+              <span lang={language === 'browser' ? undefined : language.replace('_', '-')}>
+                {language === 'browser' ? t(LANGUAGE_LABELS.browser as MessageKey) : LANGUAGE_LABELS[language]}
+              </span>
+            </label>
+          ))}
+          <p class="tl-muted-note">{t('optionsLanguageScope')}</p>
+        </fieldset>
+
+        <section aria-labelledby="tl-shortcut-heading" data-testid="shortcut-help">
+          <h2 id="tl-shortcut-heading">{t('optionsShortcutHeading')}</h2>
+          {browserName === 'firefox' ? (
+            <p>{t('optionsShortcutFirefox')}</p>
+          ) : (
+            <p>
+              {t('optionsShortcutChrome')}{' '}
+              <button type="button" class="tl-button" data-testid="open-shortcuts" onClick={() => void deps.openShortcuts()}>
+                {t('optionsOpenShortcuts')}
+              </button>
+            </p>
+          )}
+          <p class="tl-muted-note">{t('optionsShortcutFixed')}</p>
+        </section>
+      </div>
+    </div>
+  );
+}
