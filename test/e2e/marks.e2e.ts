@@ -163,9 +163,10 @@ describe('marks in Chromium', () => {
     await expect.poll(() => markTexts(page)).toEqual(['Sam Altman']);
     // New text: the new full name arrives, and with it "Chen" in the other paragraph becomes valid.
     await page.evaluate(() => {
-      (window as unknown as { nextText: string }).nextText = 'Mark Chen answered.';
+      (window as unknown as { nextText: string }).nextText = 'Mark Chen of OpenAI answered.';
     });
-    await expect.poll(() => markTexts(page)).toEqual(['Mark Chen', 'Chen']);
+    // Mark Chen is a shared name: "of OpenAI" is the evidence that makes it the OpenAI Mark Chen.
+    await expect.poll(() => markTexts(page), { timeout: 10_000 }).toEqual(['Mark Chen', 'Chen']);
     // And when the full name goes away again, the surname-only mark goes too.
     await page.evaluate(() => {
       (window as unknown as { nextText: string }).nextText = 'Nobody answered.';
