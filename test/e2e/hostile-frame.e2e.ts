@@ -6,9 +6,9 @@
  * plays the attacker who could, through the DevTools protocol, to prove the defence behind the first one:
  * a frame navigated away, or a session presented by a second frame, is removed at once with a notice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { useExtensionSuite } from './setup';
 import { cardVisible, frameNotes, hover, inCard, inContentScript, noteFrame, waitForMark } from './card-helpers';
 import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
 
@@ -32,22 +32,12 @@ const notesState = (page: Page) =>
   });
 
 describe('a hostile page against the notes frame (Chromium)', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   /** The attack page with the card open on Mark Chen and its notes frame shown. */
   async function openCard(fixture = '/hostile/frame-attacks.html'): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(fixture));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(fixture));
     const mark = await waitForMark(page, 'Mark Chen');
     await hover(page, mark);
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
@@ -92,7 +82,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     await writeNote(page, secret);
     // The attacker who got hold of the frame's window (here through DevTools, in the page's own world). The
     // second look-alike never finishes loading: the card must not wait for a load event that never comes.
-    await inCard(page, (root, url) => void (root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]')!.contentWindow!.location.href = url), server.url(`/hostile/${lookAlike}`));
+    await inCard(page, (root, url) => void (root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]')!.contentWindow!.location.href = url), suite.server.url(`/hostile/${lookAlike}`));
     await expect.poll(async () => (await notesState(page)).tampered, { timeout: 5000 }).toContain('This page tried to take over the notes box');
     expect((await notesState(page)).frame).toBeNull();
     await expect.poll(() => page.frames().some((f) => f.url().includes('look-alike')), { timeout: 5000 }).toBe(false);
@@ -111,7 +101,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     expect(new URL(src).search).toBe('');
     // A page cannot load our frame at all (use_dynamic_url refuses it the fixed address), so the copy is made
     // from the content script's world: the strongest position a copied URL could be used from.
-    await inContentScript(page, browser.extensionId, `(() => { const f = document.createElement('iframe'); f.id = 'copy'; f.src = ${JSON.stringify(src)}; document.body.append(f); })()`);
+    await inContentScript(page, suite.browser.extensionId, `(() => { const f = document.createElement('iframe'); f.id = 'copy'; f.src = ${JSON.stringify(src)}; document.body.append(f); })()`);
     await expect.poll(async () => (await notesState(page)).tampered, { timeout: 10_000 }).toContain('This page tried to take over the notes box');
     const copy = page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame());
     expect(copy).toBeDefined();
@@ -125,7 +115,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     await writeNote(page, `not for content scripts ${Date.now()}`);
     const replies = await inContentScript<Record<string, unknown>>(
       page,
-      browser.extensionId,
+      suite.browser.extensionId,
       `(async () => {
         const ask = (type, data) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
         const session = (await ask('openNoteSession', { personId: 'mark-chen', origin: { url: location.href, title: '' } })).res;
@@ -148,7 +138,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
   });
 
   it('note-frame.html opened by anyone but the card, with a made-up session, shows a notice and nothing else', async () => {
-    const page = await browser.openExtensionPage(`note-frame.html#${'ab'.repeat(16)}`);
+    const page = await suite.browser.openExtensionPage(`note-frame.html#${'ab'.repeat(16)}`);
     await expect.poll(() => page.locator('[data-testid="note-frame-unconnected"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('textarea, button, [data-testid="note-text"]').count()).toBe(0);
     await page.close();

@@ -4,33 +4,23 @@
  * survives a reload, and the notes page's Undo brings the mark back (on the open tab at once, and
  * after a reload). The marks are read from CSS.highlights (page-helpers' snapshotMarks).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { useExtensionSuite } from './setup';
 import { boxInCard, cardVisible, clickInCard, hover, inCard, waitForMark } from './card-helpers';
 import { markTexts } from './page-helpers';
 
 const FIXTURE = '/pages/en-news.html';
 
 describe('Not this person (Chromium)', () => {
-  let browser: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   const altmanMarks = async (page: Page) => (await markTexts(page)).filter((text) => text.includes('Altman'));
   const whyLine = (page: Page) => inCard(page, (root) => root.querySelector('[data-testid="card-why"]')?.textContent ?? null);
 
   it('hover, the why line, "Not this person": the marks of that alias go at once and stay gone; Undo on the notes page brings them back', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(FIXTURE));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(FIXTURE));
     await waitForMark(page, 'Sam Altman');
     const surname = await waitForMark(page, 'Altman');
     const before = await altmanMarks(page);
@@ -53,11 +43,11 @@ describe('Not this person (Chromium)', () => {
     await expect.poll(() => altmanMarks(page), { timeout: 5000 }).toEqual(before.filter((text) => text !== 'Altman'));
 
     // The notes page lists it; Undo forgets it.
-    const notes = await browser.openExtensionPage('notes.html');
+    const notes = await suite.browser.openExtensionPage('notes.html');
     const row = notes.locator('[data-testid="rejection"]', { hasText: 'Altman' });
     await expect.poll(() => row.count(), { timeout: 5000 }).toBe(1);
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(0, 3)).toEqual([new URL(server.url(FIXTURE)).host, 'Altman', 'Sam Altman']);
+    expect(cells.slice(0, 3)).toEqual([new URL(suite.server.url(FIXTURE)).host, 'Altman', 'Sam Altman']);
     await row.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(() => notes.locator('[data-testid="rejection"]').count(), { timeout: 5000 }).toBe(0);
     await notes.close();
