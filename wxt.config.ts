@@ -45,7 +45,11 @@ export default defineConfig({
     // a fixed chrome-extension:// address. Firefox has no such key and needs none: its
     // moz-extension:// host is a random UUID per install.
     web_accessible_resources: [
-      { resources: ['note-frame.html', 'card-ui.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      {
+        resources: ['note-frame.html', 'card-ui.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     commands: {
       'next-mention': {

@@ -27,7 +27,11 @@ export function machineInfo(): MachineInfo {
   return {
     date: new Date().toISOString(),
     nproc: Number(run('nproc', [])) || os.cpus().length,
-    memory: run('free', ['-h']).split('\n').find((l) => l.startsWith('Mem:'))?.replace(/\s+/g, ' ') ?? 'unknown',
+    memory:
+      run('free', ['-h'])
+        .split('\n')
+        .find((l) => l.startsWith('Mem:'))
+        ?.replace(/\s+/g, ' ') ?? 'unknown',
     cpu: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
     chromium: run(chromiumPath(), ['--version']),
     node: process.version,

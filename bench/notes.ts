@@ -21,7 +21,8 @@ export const NOTES_COUNT = 20_000;
 const SEARCH_WORD = 'tokenizer';
 const FRAME_PERSON = 'sam-altman';
 /** The page the card is opened on: one mention of the frame's person. */
-const CARD_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes bench</title></head><body><p>Chief executive Sam Altman said the lab would keep hiring.</p></body></html>';
+const CARD_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes bench</title></head><body><p>Chief executive Sam Altman said the lab would keep hiring.</p></body></html>';
 
 /** Records when the first note row is in the DOM and laid out, in every page of the context. */
 const NOTES_INIT_SCRIPT = `(() => {
@@ -35,7 +36,34 @@ const NOTES_INIT_SCRIPT = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-const WORDS = ['model', 'training', 'team', 'offer', 'compute', 'research', 'lab', 'paper', 'interview', 'scaling', 'safety', 'robotics', 'agent', 'reasoning', 'chip', 'startup', 'founder', 'hire', 'equity', 'meeting', '模型', '训练', '团队', '研究', '芯片', '融资'];
+const WORDS = [
+  'model',
+  'training',
+  'team',
+  'offer',
+  'compute',
+  'research',
+  'lab',
+  'paper',
+  'interview',
+  'scaling',
+  'safety',
+  'robotics',
+  'agent',
+  'reasoning',
+  'chip',
+  'startup',
+  'founder',
+  'hire',
+  'equity',
+  'meeting',
+  '模型',
+  '训练',
+  '团队',
+  '研究',
+  '芯片',
+  '融资',
+];
 
 /** A generated note: the stored record, declared once in utils/notes/records.ts. */
 export type SeedNote = NoteRecord;
@@ -46,7 +74,10 @@ export function generateNotes(count: number, people: readonly string[], seed: nu
   const notes: SeedNote[] = [];
   let time = Date.UTC(2026, 0, 1);
   for (let i = 0; i < count; i++) {
-    const sentences = Array.from({ length: rng.int(1, 4) }, () => Array.from({ length: rng.int(4, 12) }, () => rng.pick(WORDS)).join(' ') + '.');
+    const sentences = Array.from(
+      { length: rng.int(1, 4) },
+      () => Array.from({ length: rng.int(4, 12) }, () => rng.pick(WORDS)).join(' ') + '.',
+    );
     if (rng.chance(0.1)) sentences.push(`The ${SEARCH_WORD} came up.`);
     if (!rng.chance(0.05)) time += rng.int(1, 600_000);
     const note: SeedNote = {
@@ -57,7 +88,8 @@ export function generateNotes(count: number, people: readonly string[], seed: nu
       updatedAt: time,
       revision: 1,
     };
-    if (rng.chance(0.5)) note.origin = { url: `https://news.example/${i}`, title: `Story ${i}`, ...(rng.chance(0.3) ? { selection: rng.pick(WORDS) } : {}) };
+    if (rng.chance(0.5))
+      note.origin = { url: `https://news.example/${i}`, title: `Story ${i}`, ...(rng.chance(0.3) ? { selection: rng.pick(WORDS) } : {}) };
     notes.push(note);
   }
   return notes;
@@ -84,7 +116,12 @@ async function seed(page: Page, notes: SeedNote[]): Promise<void> {
 }
 
 const waitFirstRow = (page: Page, timeoutMs: number) =>
-  page.waitForFunction(() => (window as unknown as { __tlNotesBench: { firstRow: number | null } }).__tlNotesBench.firstRow, null, { timeout: timeoutMs, polling: 50 }).then((h) => h.jsonValue() as Promise<number>);
+  page
+    .waitForFunction(() => (window as unknown as { __tlNotesBench: { firstRow: number | null } }).__tlNotesBench.firstRow, null, {
+      timeout: timeoutMs,
+      polling: 50,
+    })
+    .then((h) => h.jsonValue() as Promise<number>);
 
 /** Types the search word as one input event; resolves with the ms until the next frame is laid out, and what the count says then. */
 const KEYSTROKE = (word: string) => `new Promise((resolve) => {
@@ -126,7 +163,9 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
     // The notes page makes the background open (and create) the database.
     await details.goto(url('notes.html'));
     await details.getByTestId('notes-count').waitFor();
-    const people = await details.evaluate(() => [...document.querySelectorAll('[data-testid="person-entry"]')].map((e) => e.getAttribute('data-person-id')!));
+    const people = await details.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="person-entry"]')].map((e) => e.getAttribute('data-person-id')!),
+    );
     const spread = generateNotes(NOTES_COUNT, people, 20_000);
     const onePerson = generateNotes(NOTES_COUNT, [FRAME_PERSON], 20_001);
 
@@ -137,7 +176,11 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
       await page.goto(url('notes.html'), { timeout });
       const pageFirstRenderMs = await waitFirstRow(page, timeout);
       // Every note loaded (the count says so) before the keystroke, and a quiet moment.
-      await page.waitForFunction((n) => document.querySelector('[data-testid="notes-count"]')?.textContent?.includes(n), `of ${NOTES_COUNT}`, { timeout });
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="notes-count"]')?.textContent?.includes(n),
+        `of ${NOTES_COUNT}`,
+        { timeout },
+      );
       await page.waitForTimeout(500);
       const pageRows = await page.locator('[data-testid="note"]').count();
       const key = (await page.evaluate(KEYSTROKE(SEARCH_WORD))) as { ms: number; count: string; rows: number };
@@ -162,14 +205,27 @@ export async function runNotesBench(build: string, runs: number, log: (line: str
       if (!noteFrame) throw new Error('the card opened no notes frame');
 
       const frameRenderedAt = (await noteFrame
-        .waitForFunction(() => (document.querySelector('[data-testid="note"]') ? performance.timeOrigin + performance.now() : null), null, { timeout, polling: 10 })
+        .waitForFunction(() => (document.querySelector('[data-testid="note"]') ? performance.timeOrigin + performance.now() : null), null, {
+          timeout,
+          polling: 10,
+        })
         .then((h) => h.jsonValue())) as number;
       const frameRows = await noteFrame.locator('[data-testid="note"]').count();
       const frameFirstRenderMs = frameRenderedAt - pressedAt;
       await reader.close();
 
-      const run = { pageFirstRenderMs, pageRows, keystrokeMs: key.ms, keystrokeCount: key.count, keystrokeRows: key.rows, frameFirstRenderMs, frameRows };
-      log(`[bench] notes run ${i + 1}/${runs}: page ${pageFirstRenderMs.toFixed(0)} ms (${pageRows} rows), keystroke ${key.ms.toFixed(1)} ms ("${key.count}", ${key.rows} rows), frame ${frameFirstRenderMs.toFixed(0)} ms (${frameRows} rows)`);
+      const run = {
+        pageFirstRenderMs,
+        pageRows,
+        keystrokeMs: key.ms,
+        keystrokeCount: key.count,
+        keystrokeRows: key.rows,
+        frameFirstRenderMs,
+        frameRows,
+      };
+      log(
+        `[bench] notes run ${i + 1}/${runs}: page ${pageFirstRenderMs.toFixed(0)} ms (${pageRows} rows), keystroke ${key.ms.toFixed(1)} ms ("${key.count}", ${key.rows} rows), frame ${frameFirstRenderMs.toFixed(0)} ms (${frameRows} rows)`,
+      );
       result.push(run);
     }
     return {

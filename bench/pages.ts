@@ -246,12 +246,18 @@ export function generatePage(spec: PageSpec): GeneratedPage {
   const emit = (segments: Segment[], open: string, close: string): void => {
     const room = spec.textNodes - nodes;
     const kept = segments.slice(0, room);
-    body.push(open + kept.map((s) => {
-      nodes++;
-      chars += s.text.length;
-      mentions += s.mentions;
-      return segmentHtml(s);
-    }).join('') + close);
+    body.push(
+      open +
+        kept
+          .map((s) => {
+            nodes++;
+            chars += s.text.length;
+            mentions += s.mentions;
+            return segmentHtml(s);
+          })
+          .join('') +
+        close,
+    );
   };
   while (nodes < spec.textNodes) {
     paragraphs++;

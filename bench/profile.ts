@@ -69,7 +69,11 @@ export function selfTimes(profile: CpuProfile, urlPart: string): ProfileSummary 
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     const file = url.replace(/^chrome-extension:\/\/[^/]+\//, '');
     const key = `${functionName}@${file}:${lineNumber}:${columnNumber}`;
-    const cost = costs.get(key) ?? { function: functionName || '(anonymous)', where: `${file}:${lineNumber + 1}:${columnNumber + 1}`, selfMs: 0 };
+    const cost = costs.get(key) ?? {
+      function: functionName || '(anonymous)',
+      where: `${file}:${lineNumber + 1}:${columnNumber + 1}`,
+      selfMs: 0,
+    };
     cost.selfMs += us / 1000;
     costs.set(key, cost);
   }

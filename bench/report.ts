@@ -20,7 +20,8 @@ export function evaluateTargets(out: BenchOutput): TargetResult[] {
   const markjs = median(big?.markjsMs);
   targets.push({
     target: 'news-100k: full annotation ≤ 3× the floor',
-    measured: ours !== null && floor !== null ? `${(ours / floor).toFixed(1)}× (${ours.toFixed(0)} ms vs ${floor.toFixed(1)} ms)` : 'not measured',
+    measured:
+      ours !== null && floor !== null ? `${(ours / floor).toFixed(1)}× (${ours.toFixed(0)} ms vs ${floor.toFixed(1)} ms)` : 'not measured',
     met: ours !== null && floor !== null ? ours <= 3 * floor : null,
   });
   targets.push({
@@ -77,7 +78,19 @@ export function renderTables(out: BenchOutput & { targets: TargetResult[] }): st
   const pages = Object.entries(out.pages);
   const runs = `median (min–max) of ${out.options.runs} runs`;
   const main = table(
-    ['page', 'text nodes', 'chars', 'names', 'ours: start→marks applied, ms', 'longest task in it, ms', 'longest step (own figure), ms', 'floor, ms', 'ours/floor', 'mark.js, ms', 'mark.js/ours'],
+    [
+      'page',
+      'text nodes',
+      'chars',
+      'names',
+      'ours: start→marks applied, ms',
+      'longest task in it, ms',
+      'longest step (own figure), ms',
+      'floor, ms',
+      'ours/floor',
+      'mark.js, ms',
+      'mark.js/ours',
+    ],
     pages.map(([name, p]) => [
       name,
       String(p.textNodes),
@@ -93,7 +106,16 @@ export function renderTables(out: BenchOutput & { targets: TargetResult[] }): st
     ]),
   );
   const cost = table(
-    ['page', 'CPU in extension scripts, ms', 'all main-thread tasks Δ, ms', 'JS heap Δ, KB', 'DOM nodes Δ', `page's ${CHURN_CHANGES} DOM changes, with / without, ms`, 'hover→card shown, ms', 'card-show-start→card shown, ms'],
+    [
+      'page',
+      'CPU in extension scripts, ms',
+      'all main-thread tasks Δ, ms',
+      'JS heap Δ, KB',
+      'DOM nodes Δ',
+      `page's ${CHURN_CHANGES} DOM changes, with / without, ms`,
+      'hover→card shown, ms',
+      'card-show-start→card shown, ms',
+    ],
     pages.map(([name, p]) => [
       name,
       f(p.summary.extensionCpuMs),
@@ -106,7 +128,15 @@ export function renderTables(out: BenchOutput & { targets: TargetResult[] }): st
     ]),
   );
   const scale = table(
-    ['page', 'build, real, ms', 'build, 10k, ms', 'collect+match+resolve, real, ms', 'same, 10k, ms', '10k/real', 'match only, real / 10k, ms'],
+    [
+      'page',
+      'build, real, ms',
+      'build, 10k, ms',
+      'collect+match+resolve, real, ms',
+      'same, 10k, ms',
+      '10k/real',
+      'match only, real / 10k, ms',
+    ],
     pages.map(([name, p]) => [
       name,
       f(p.summary.realBuildMs),

@@ -72,8 +72,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const get = (name: string): string | undefined =>
-    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const get = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const quick = argv.includes('--quick');
   const runs = Number(get('runs') ?? (quick ? 2 : 5));
   return {
@@ -156,9 +155,7 @@ async function extensionRun(browser: BenchBrowser, url: string, page: GeneratedP
     };
     if (seen.errors.length) console.warn(`[bench] in-page observer errors: ${seen.errors.join('; ')}`);
     const inWindow =
-      start !== null && applied !== null
-        ? seen.longtasks.filter((t) => t.start < applied && t.start + t.duration > start)
-        : [];
+      start !== null && applied !== null ? seen.longtasks.filter((t) => t.start < applied && t.start + t.duration > start) : [];
     // After the metrics are read, like the floor in bareRun; before the hover, which opens the card.
     const churnMs = (await tab.evaluate(DOM_CHURN)) as number;
     const hover = page.mentions > 0 ? await hoverCard(tab, page.firstMentions, missing) : null;
@@ -251,7 +248,12 @@ async function pipelineRun(browser: BenchBrowser, url: string, bundle: string, i
   }
 }
 
-async function markJsRun(browser: BenchBrowser, url: string, markJsPath: string, aliases: string[]): Promise<{ ms: number; marks: number }> {
+async function markJsRun(
+  browser: BenchBrowser,
+  url: string,
+  markJsPath: string,
+  aliases: string[],
+): Promise<{ ms: number; marks: number }> {
   const tab = await browser.context.newPage();
   try {
     await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -360,7 +362,8 @@ function summarizePage(r: Omit<PageResult, 'summary'>): Record<string, Summary |
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(path.join(options.build, 'manifest.json'))) throw new Error(`No built extension in ${options.build}: run \`npm run build\` first`);
+  if (!existsSync(path.join(options.build, 'manifest.json')))
+    throw new Error(`No built extension in ${options.build}: run \`npm run build\` first`);
   if (options.notesOnly) {
     const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
     cpSync(options.build, build, { recursive: true });
@@ -368,7 +371,10 @@ async function main(): Promise<void> {
       const notes = await runNotesBench(build, options.notesRuns || 1, (line) => console.error(line));
       const resultsDir = path.join(ROOT, 'bench/results');
       mkdirSync(resultsDir, { recursive: true });
-      writeFileSync(path.join(resultsDir, 'notes-latest.json'), JSON.stringify({ machine: machineInfo(), command: commandLine(), build: options.build, notes }, null, 2));
+      writeFileSync(
+        path.join(resultsDir, 'notes-latest.json'),
+        JSON.stringify({ machine: machineInfo(), command: commandLine(), build: options.build, notes }, null, 2),
+      );
       console.log(renderNotes(notes));
       console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'notes-latest.json'))}`);
     } finally {
@@ -423,11 +429,13 @@ async function main(): Promise<void> {
       for (let i = 0; i < options.runs; i++) {
         r.ext.push(await extensionRun(withExt, url, page, missing));
         r.bare.push(await bareRun(bare, url));
-        const order = i % 2 ? ['synthetic', 'real'] as const : ['real', 'synthetic'] as const;
+        const order = i % 2 ? (['synthetic', 'real'] as const) : (['real', 'synthetic'] as const);
         for (const which of order) {
           r.pipeline[which].push(await pipelineRun(bare, url, bundle, which === 'real' ? realJson : synthJson));
         }
-        log(`run ${i + 1}/${options.runs}: annotate ${r.ext[i]!.annotateMs?.toFixed(1) ?? '—'} ms, floor ${r.bare[i]!.floor.ms.toFixed(1)} ms`);
+        log(
+          `run ${i + 1}/${options.runs}: annotate ${r.ext[i]!.annotateMs?.toFixed(1) ?? '—'} ms, floor ${r.bare[i]!.floor.ms.toFixed(1)} ms`,
+        );
       }
       if (markJsPath && page.mentions > 0) {
         for (let i = 0; i < options.markjsRuns; i++) {

@@ -8,12 +8,45 @@
 import type { AliasIndex } from '../data/schema';
 import { createRng, type Rng } from './prng';
 
-const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'kr', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'sh', 'st', 't', 'tr', 'v', 'w', 'y', 'z'];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'kr',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pr',
+  'r',
+  's',
+  'sh',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'y',
+  'z',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ia', 'io', 'ou'];
 const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'm', 'k', 'th', 'nd', 'rt', 'x'];
 /** Characters Chinese news uses to transliterate foreign names. */
-const TRANSLIT = Array.from('阿巴达卡拉马纳帕萨塔瓦亚扎贝德费格赫克勒梅内佩雷塞特韦泽比迪菲吉基利米尼皮里西蒂维齐博多福戈霍科洛莫诺波罗索托沃佐布杜富古胡库卢穆努普鲁苏图伍朱恩森顿尔斯夫曼伦');
-const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤');
+const TRANSLIT = Array.from(
+  '阿巴达卡拉马纳帕萨塔瓦亚扎贝德费格赫克勒梅内佩雷塞特韦泽比迪菲吉基利米尼皮里西蒂维齐博多福戈霍科洛莫诺波罗索托沃佐布杜富古胡库卢穆努普鲁苏图伍朱恩森顿尔斯夫曼伦',
+);
+const SURNAMES = Array.from(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+);
 const GIVEN = Array.from('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥玲芬燕彬鹏晨宇轩浩然思远博文嘉怡欣悦睿哲晟佳智');
 
 function syllable(rng: Rng): string {
@@ -54,7 +87,7 @@ export function generateAliasIndex(options: SyntheticOptions): AliasIndex {
   const toTraditional = (text: string): string => Array.from(text, (c) => s2t.get(c) ?? c).join('');
   const seen = new Set(people.map((p) => p.en));
 
-  for (let made = 0; made < options.people; ) {
+  for (let made = 0; made < options.people;) {
     // Two syllables at least: one-syllable words ("to", "be", "so") would make the synthetic
     // surnames collide with English function words and measure the prose, not the index size.
     const given = latinWord(rng, 2, 2);

@@ -124,7 +124,7 @@ export const Move = z.object({
     .object(
       {
         en: z.string().min(1, 'a doubt needs its English text'),
-        zh: z.string().min(1, 'a doubt\'s Chinese text, when given, must not be empty').optional(),
+        zh: z.string().min(1, "a doubt's Chinese text, when given, must not be empty").optional(),
       },
       { error: 'a doubt is { en, zh? }: our words on why the claim is uncertain' },
     )

@@ -30,6 +30,8 @@ export default defineBackground(() => {
   // The welcome page on a first install only: not on updates, nor when the browser itself updates.
   browser.runtime.onInstalled.addListener((details) => {
     if (!opensWelcome(details)) return;
-    browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((cause) => console.error('[talent-lens] welcome page', cause));
+    browser.tabs
+      .create({ url: browser.runtime.getURL('/welcome.html') })
+      .catch((cause) => console.error('[talent-lens] welcome page', cause));
   });
 });

@@ -31,9 +31,13 @@ try {
 }
 
 if (existsSync(seedsDir)) {
-  const articles = loadArticles(seedsDir, dataset.sources.map((s) => s.file));
+  const articles = loadArticles(
+    seedsDir,
+    dataset.sources.map((s) => s.file),
+  );
   const problems = quoteProblems(dataset, articles);
-  if (problems.length > 0) fail(`build-data: quotes do not match the articles in ${seedsDir}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    fail(`build-data: quotes do not match the articles in ${seedsDir}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 } else {
   console.warn(`build-data: WARNING seed articles not found at ${seedsDir}; quotes were NOT checked (set TALENT_LENS_SEEDS)`);
 }

@@ -62,7 +62,9 @@ let possibleTotal = 0;
 const problems: string[] = [];
 const matcher = createMatcher(index);
 
-const pages = readdirSync(corpus).filter((f) => f.endsWith('.html')).sort();
+const pages = readdirSync(corpus)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 for (const file of pages) {
   const html = readFileSync(path.join(corpus, file), 'utf8');
   const sidecar = JSON.parse(readFileSync(path.join(corpus, file.replace(/\.html$/, '.json')), 'utf8')) as Sidecar;

@@ -30,7 +30,10 @@ for (const sample of samples) {
   pages.push(page);
   console.log(`opened ${server.url(sample)}`);
 }
-await context.pages()[0]?.close().catch(() => {});
+await context
+  .pages()[0]
+  ?.close()
+  .catch(() => {});
 
 if (headless) {
   const out = path.join(ROOT, 'test-results');

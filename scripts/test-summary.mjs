@@ -1,7 +1,9 @@
 // Adds up Vitest's JSON reports into one closing line: "tests: N passed, N failed, N skipped".
 import { readFileSync, existsSync } from 'node:fs';
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     console.log(`summary: ${file} missing (that suite did not run)`);

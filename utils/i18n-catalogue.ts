@@ -25,7 +25,9 @@ export function catalogueMessage(catalogue: Catalogue, key: string, substitution
   if (!entry) return '';
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => fill(entry.placeholders?.[name.toLowerCase()]?.content ?? '')).replace(/\$\$/g, '$');
+  return entry.message
+    .replace(/\$(\w+)\$/g, (_, name: string) => fill(entry.placeholders?.[name.toLowerCase()]?.content ?? ''))
+    .replace(/\$\$/g, '$');
 }
 
 /** The document's `lang` for a catalogue language, so CJK text gets CJK fonts and line breaking. */

@@ -18,7 +18,16 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import type { MentionsReport } from '@/utils/page/mentions-report';
-import type { EditorDraft, EditorDraftInput, NoteDraft, NoteOrigin, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
+import type {
+  EditorDraft,
+  EditorDraftInput,
+  NoteDraft,
+  NoteOrigin,
+  NoteRecord,
+  NotesPage,
+  NotesPageQuery,
+  SaveNoteResult,
+} from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
 import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
 import type { AddRejectionResult } from '@/utils/notes/rejection-store';

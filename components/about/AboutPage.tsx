@@ -27,7 +27,9 @@ export function AboutPage({ details }: { details: DatasetDetails }) {
           <h1>{t('aboutLink')}</h1>
         </header>
         <p class="tl-info-lead">{t('aboutIntro')}</p>
-        <p data-testid="data-current-to">{currentTo ? t('aboutCurrentTo', formatPartialDate(currentTo, lang)) : t('aboutCurrentToUnknown')}</p>
+        <p data-testid="data-current-to">
+          {currentTo ? t('aboutCurrentTo', formatPartialDate(currentTo, lang)) : t('aboutCurrentToUnknown')}
+        </p>
 
         <section aria-labelledby="tl-sources">
           <h2 id="tl-sources">{t('aboutSourcesHeading', String(sources.length))}</h2>
@@ -38,7 +40,9 @@ export function AboutPage({ details }: { details: DatasetDetails }) {
                 <li key={source.id} class="tl-source" data-testid="source" data-source-id={source.id}>
                   <h3 lang={langOf(source.title)}>{source.title}</h3>
                   {/* The English rendering is ours; a Chinese reader of a Chinese title does not need it. */}
-                  {!(lang === 'zh' && language === 'zh') && source.titleEn !== source.title && <p class="tl-source-meta">{source.titleEn}</p>}
+                  {!(lang === 'zh' && language === 'zh') && source.titleEn !== source.title && (
+                    <p class="tl-source-meta">{source.titleEn}</p>
+                  )}
                   <p class="tl-source-meta">
                     {[
                       source.publisher ?? t('aboutPublisherUnknown'),

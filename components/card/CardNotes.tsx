@@ -48,7 +48,10 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
     loads.current = 0;
     setPhase('opening');
     setSessionId(null);
-    const timer = setTimeout(() => live && setPhase((p) => (p === 'opening' || p === 'loading' ? 'unavailable' : p)), NOTE_FRAME_READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => live && setPhase((p) => (p === 'opening' || p === 'loading' ? 'unavailable' : p)),
+      NOTE_FRAME_READY_TIMEOUT_MS,
+    );
     sessions.open(personId, origin).then(
       (opened) => {
         if (!live) {

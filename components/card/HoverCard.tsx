@@ -39,7 +39,8 @@ export interface HoverCardProps {
   mention?: CardMention;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select, [tabindex]:not([tabindex="-1"])';
 
 /** Focusable elements in tab order, skipping collapsed panels. */
 export function focusables(root: Element): HTMLElement[] {

@@ -17,7 +17,13 @@ export function MovesTimeline({ card, lang }: MovesTimelineProps) {
   };
   // A move may name only one side: where the person came from (or went to) is not always known.
   const route = (from: string | null, to: string | null) =>
-    from && to ? `${orgName(from)} → ${orgName(to)}` : to ? t('cardMoveJoined', orgName(to)) : from ? t('cardMoveLeft', orgName(from)) : null;
+    from && to
+      ? `${orgName(from)} → ${orgName(to)}`
+      : to
+        ? t('cardMoveJoined', orgName(to))
+        : from
+          ? t('cardMoveLeft', orgName(from))
+          : null;
   return (
     <ol class="tl-moves" data-testid="moves">
       {person.moves.map((move, i) => {

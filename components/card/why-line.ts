@@ -23,10 +23,9 @@ export function whyText(why: MentionWhy, names: DisplayNames | null, lang: CardL
       return t('cardWhyVariant', [why.written, why.of]);
     case 'context': {
       // Organizations first (the firm is the stronger clue), then people; ids without a name are left out.
-      const listed = [
-        ...why.organizations.map((id) => names?.organizations[id]),
-        ...why.people.map((id) => names?.people[id]),
-      ].flatMap((name) => (name ? [pick(name, lang)] : []));
+      const listed = [...why.organizations.map((id) => names?.organizations[id]), ...why.people.map((id) => names?.people[id])].flatMap(
+        (name) => (name ? [pick(name, lang)] : []),
+      );
       const shown = [...new Set(listed)].slice(0, CONTEXT_NAMES);
       if (shown.length === 0) return t('cardWhyContextUnnamed');
       return t('cardWhyContext', [new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(shown)]);

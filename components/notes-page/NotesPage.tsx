@@ -3,7 +3,14 @@ import type { DatasetDetails, PersonRecord } from '@/data/schema';
 import type { NoteRecord } from '@/utils/notes/records';
 import { createNoteSearchIndex } from '@/utils/notes/search-index';
 import { perfMark, PERF_MARKS } from '@/utils/page/perf-marks';
-import { exportToJson, IMPORT_LIMITS, notesToMarkdown, type ImportConflictReason, type ImportResult, type ImportSummary } from '@/utils/notes/import-export';
+import {
+  exportToJson,
+  IMPORT_LIMITS,
+  notesToMarkdown,
+  type ImportConflictReason,
+  type ImportResult,
+  type ImportSummary,
+} from '@/utils/notes/import-export';
 import { personCard } from '@/utils/dataset/person-card';
 import { NoteList } from '@/components/notes/NoteList';
 import { MovesTimeline } from '@/components/card/MovesTimeline';
@@ -58,7 +65,14 @@ export function importSummaryText(result: ImportSummary, personName: (personId: 
     if (conflicts.length > 0) sentences.push(counted(conflicts.length, one, more, names(conflicts.map((c) => c.personId))));
   }
   if (result.deletedHere.length > 0) {
-    sentences.push(counted(result.deletedHere.length, 'notesImportDeletedHereOne', 'notesImportDeletedHere', names(result.deletedHere.map((d) => d.personId))));
+    sentences.push(
+      counted(
+        result.deletedHere.length,
+        'notesImportDeletedHereOne',
+        'notesImportDeletedHere',
+        names(result.deletedHere.map((d) => d.personId)),
+      ),
+    );
   }
   // Chinese sentences run on after their full stop; English ones take a space.
   return sentences.join(lang === 'zh' ? '' : ' ');
@@ -103,10 +117,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const people = useMemo(
-    () => Object.values(details.people).sort((a, b) => a.name.en.localeCompare(b.name.en)),
-    [details],
-  );
+  const people = useMemo(() => Object.values(details.people).sort((a, b) => a.name.en.localeCompare(b.name.en)), [details]);
   const name = (id: string) => {
     const person = details.people[id];
     if (!person) return id;
@@ -179,7 +190,10 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
         setMessage({ kind: 'error', ...importErrorMessage(result) });
       }
     } catch (cause) {
-      setMessage({ kind: 'error', text: t('notesImportRejected', t('notesImportFailed', cause instanceof Error ? cause.message : String(cause))) });
+      setMessage({
+        kind: 'error',
+        text: t('notesImportRejected', t('notesImportFailed', cause instanceof Error ? cause.message : String(cause))),
+      });
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -190,7 +204,10 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
     runImport(async () => {
       // Refuse a huge file before reading it into memory.
       if (file.size > IMPORT_LIMITS.maxBytes) {
-        return { fileText: '', result: { ok: false, code: 'too-large', detail: String(IMPORT_LIMITS.maxBytes / 1024 / 1024), message: 'too large' } };
+        return {
+          fileText: '',
+          result: { ok: false, code: 'too-large', detail: String(IMPORT_LIMITS.maxBytes / 1024 / 1024), message: 'too large' },
+        };
       }
       const fileText = await file.text();
       return { fileText, result: await deps.importNotes(fileText) };
@@ -236,7 +253,10 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
         </header>
         <div aria-live="polite" data-testid="notes-message">
           {message && (
-            <p class={message.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              class={message.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'}
+              role={message.kind === 'error' ? 'alert' : 'status'}
+            >
               {message.text}
             </p>
           )}
@@ -358,7 +378,11 @@ function PersonEntry({
             {pick(person.role, lang)}
             {org ? ` · ${pick(org.name, lang)}` : ''}
           </p>
-          {card && person.moves.length > 0 ? <MovesTimeline card={card} lang={lang} /> : <p class="tl-muted tl-small">{t('notesNoMoves')}</p>}
+          {card && person.moves.length > 0 ? (
+            <MovesTimeline card={card} lang={lang} />
+          ) : (
+            <p class="tl-muted tl-small">{t('notesNoMoves')}</p>
+          )}
         </div>
       </details>
     </li>

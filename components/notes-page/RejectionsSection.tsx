@@ -14,7 +14,15 @@ export interface RejectionsClient {
  * "Not this person": every choice, by site, alias, person and date, each with Undo. The list is read
  * when the page opens; an undo takes the row out once the background has forgotten it.
  */
-export function RejectionsSection({ client, personName, lang }: { client: RejectionsClient; personName: (personId: string) => string; lang: CardLang }) {
+export function RejectionsSection({
+  client,
+  personName,
+  lang,
+}: {
+  client: RejectionsClient;
+  personName: (personId: string) => string;
+  lang: CardLang;
+}) {
   const [records, setRecords] = useState<RejectionRecord[] | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -46,7 +54,11 @@ export function RejectionsSection({ client, personName, lang }: { client: Reject
       <p class="tl-muted tl-small">{t('notesRejectionsIntro')}</p>
       <div aria-live="polite">
         {status && (
-          <p class={status.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="rejections-status">
+          <p
+            class={status.kind === 'error' ? 'tl-status-line tl-error' : 'tl-status-line'}
+            role={status.kind === 'error' ? 'alert' : 'status'}
+            data-testid="rejections-status"
+          >
             {status.text}
           </p>
         )}

@@ -92,7 +92,10 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
       // One after the other: sent together, the small answer waits behind the large one in the background.
       client
         .page({ limit: FIRST_SCREEN })
-        .then((page) => live && (setFailed(false), update(page.notes, !page.next)), () => undefined)
+        .then(
+          (page) => live && (setFailed(false), update(page.notes, !page.next)),
+          () => undefined,
+        )
         .then(() => (live ? client.list({}) : null))
         .then((loaded) => loaded && live && (setFailed(false), setPaging(null), update(loaded, true)), fail);
     }
@@ -112,7 +115,6 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
       live = false;
     };
   }, [client, personId, reloadKey, editing]);
-
 
   useLayoutEffect(() => {
     const id = focusNote.current;
@@ -198,7 +200,11 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
   return (
     <div class="tl-notes" data-testid="note-list" ref={container}>
       {personId && <NoteEditor client={client} personId={personId} origin={origin} onSaved={upsert} />}
-      {failed && <p class="tl-note-error" role="alert">{t('notesLoadFailed')}</p>}
+      {failed && (
+        <p class="tl-note-error" role="alert">
+          {t('notesLoadFailed')}
+        </p>
+      )}
       {deleted && (
         <p class="tl-note-undo" role="status">
           {t('notesDeleted')}{' '}
@@ -207,7 +213,11 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
           </button>
         </p>
       )}
-      {error && <p class="tl-note-error" role="alert">{error}</p>}
+      {error && (
+        <p class="tl-note-error" role="alert">
+          {error}
+        </p>
+      )}
       {notes && shown.length === 0 && <p class="tl-note-empty">{t('notesEmpty')}</p>}
       {personId ? (
         <>

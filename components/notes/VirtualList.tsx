@@ -24,7 +24,13 @@ interface Layout {
   offsets: Float64Array;
 }
 
-function layout<T>(items: readonly T[], itemKey: (item: T) => string, heights: ReadonlyMap<string, number>, estimate: number, gap: number): Layout {
+function layout<T>(
+  items: readonly T[],
+  itemKey: (item: T) => string,
+  heights: ReadonlyMap<string, number>,
+  estimate: number,
+  gap: number,
+): Layout {
   const offsets = new Float64Array(items.length + 1);
   for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i]! + (heights.get(itemKey(items[i]!)) ?? estimate) + gap;
   return { offsets };
@@ -54,7 +60,17 @@ function rowAt(offsets: Float64Array, y: number): number {
  * Focus moving to a row's neighbour scrolls it into view, which renders the
  * rows after it (overscan), so Tab walks the whole list.
  */
-export function VirtualList<T>({ items, itemKey, renderItem, itemProps, estimatedHeight, gap = 0, overscan = 4, label, class: className }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  itemKey,
+  renderItem,
+  itemProps,
+  estimatedHeight,
+  gap = 0,
+  overscan = 4,
+  label,
+  class: className,
+}: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
   const rows = useRef(new Map<string, HTMLLIElement>());

@@ -64,7 +64,13 @@ export function BrowsePeople({ details, lang, onOpen }: BrowsePeopleProps) {
             <ul class="tl-browse-people">
               {group.people.map((person) => (
                 <li key={person.id}>
-                  <button type="button" class="tl-browse-person" data-person-id={person.id} data-testid="browse-person" onClick={() => onOpen(person.id)}>
+                  <button
+                    type="button"
+                    class="tl-browse-person"
+                    data-person-id={person.id}
+                    data-testid="browse-person"
+                    onClick={() => onOpen(person.id)}
+                  >
                     <span class="tl-browse-name">{listedName(person, lang)}</span>
                     <span class="tl-browse-role">{pick(person.role, lang)}</span>
                   </button>

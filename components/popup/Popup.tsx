@@ -79,7 +79,8 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
     }
   }
 
-  const origin: NoteOrigin | undefined = page.status === 'ready' ? { url: page.report.url, title: page.report.title || page.report.host } : undefined;
+  const origin: NoteOrigin | undefined =
+    page.status === 'ready' ? { url: page.report.url, title: page.report.title || page.report.host } : undefined;
 
   return (
     <div class="tl-host tl-page">
@@ -91,14 +92,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
           </span>
         </header>
         {personId ? (
-          <PersonPane
-            details={details}
-            personId={personId}
-            lang={lang}
-            deps={deps}
-            origin={origin}
-            onBack={() => setPersonId(undefined)}
-          />
+          <PersonPane details={details} personId={personId} lang={lang} deps={deps} origin={origin} onBack={() => setPersonId(undefined)} />
         ) : (
           <>
             <SearchBox search={search} details={details} lang={lang} query={query} onQuery={setQuery} onOpen={setPersonId} />
@@ -116,7 +110,12 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
         )}
         <Switches page={page} settings={settings} deps={deps} onChange={setSettings} />
         <footer class="tl-popup-footer">
-          <button type="button" class="tl-link-button" data-testid="open-notes-page" onClick={() => void deps.openNotesPage().then(deps.closePopup)}>
+          <button
+            type="button"
+            class="tl-link-button"
+            data-testid="open-notes-page"
+            onClick={() => void deps.openNotesPage().then(deps.closePopup)}
+          >
             {t('popupOpenNotesPage')}
           </button>
           {(
@@ -126,7 +125,13 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
               ['options', 'popupOpenOptions'],
             ] as const
           ).map(([page, label]) => (
-            <button key={page} type="button" class="tl-link-button" data-testid={`open-${page}-page`} onClick={() => void deps.openPage(page).then(deps.closePopup)}>
+            <button
+              key={page}
+              type="button"
+              class="tl-link-button"
+              data-testid={`open-${page}-page`}
+              onClick={() => void deps.openPage(page).then(deps.closePopup)}
+            >
               {t(label)}
             </button>
           ))}
@@ -172,7 +177,12 @@ function OnThisPage({
               const name = displayName(details, summary, lang);
               return (
                 <li key={summary.personId} class="tl-mention" data-testid="mention" data-person-id={summary.personId}>
-                  <button type="button" class="tl-mention-reveal" aria-label={t('popupShowOnPage', name)} onClick={() => onReveal(summary.personId)}>
+                  <button
+                    type="button"
+                    class="tl-mention-reveal"
+                    aria-label={t('popupShowOnPage', name)}
+                    onClick={() => onReveal(summary.personId)}
+                  >
                     <span class="tl-mention-name">{name}</span>
                     <span class="tl-mention-count" data-testid="mention-count">
                       {t('popupMentionCount', String(summary.count))}

@@ -10,7 +10,9 @@ style.textContent = NOTE_FRAME_CSS;
 document.head.append(style);
 document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app')!;
-const loaded = new Promise<void>((resolve) => (document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true })));
+const loaded = new Promise<void>((resolve) =>
+  document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true }),
+);
 
 // Nothing private is shown until the background confirms the session is this frame's own: framed by
 // anyone but our card (a page that learnt this file's address, say), the frame shows a notice and acts on nothing.

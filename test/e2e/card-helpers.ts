@@ -84,21 +84,32 @@ export async function noteFrame(page: Page): Promise<Frame> {
   const loaded = async () => {
     const frame = find();
     if (!frame) return false;
-    return (await within(frame.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))'), READ_MS, 'querying the notes frame')) != null;
+    return (
+      (await within(
+        frame.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))'),
+        READ_MS,
+        'querying the notes frame',
+      )) != null
+    );
   };
   await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
   return find()!;
 }
 
 export const frameNotes = (frame: Frame) =>
-  within(frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? '')), READ_MS, 'reading the notes in the notes frame');
+  within(
+    frame.$$eval('[data-testid="note-text"]', (nodes) => nodes.map((n) => n.textContent ?? '')),
+    READ_MS,
+    'reading the notes in the notes frame',
+  );
 export const frameFocus = (frame: Frame) =>
   within(
-    frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null)),
+    frame.evaluate(() =>
+      document.hasFocus() && document.activeElement ? `${document.activeElement.localName}.${document.activeElement.className}` : null,
+    ),
     READ_MS,
     'reading focus in the notes frame',
   );
-
 
 /**
  * Evaluates `expression` (awaited) in our content script's isolated world on `page`, found through the
@@ -112,7 +123,8 @@ export async function inContentScript<T>(page: Page, extensionId: string, expres
     // The content script's world in the top frame; the notes frame, an extension page, has a default world of the same origin.
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { type?: string; frameId?: string } | undefined;
-      if (context.origin === `chrome-extension://${extensionId}` && aux?.type === 'isolated' && aux.frameId === frameTree.frame.id) contexts.push(context.id);
+      if (context.origin === `chrome-extension://${extensionId}` && aux?.type === 'isolated' && aux.frameId === frameTree.frame.id)
+        contexts.push(context.id);
     });
     await cdp.send('Runtime.enable');
     await expect.poll(() => contexts.length, { timeout: 10_000 }).toBeGreaterThan(0);

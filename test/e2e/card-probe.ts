@@ -20,7 +20,11 @@ export const HIGHLIGHT = 'talent-lens';
  */
 export async function hoverMarkOpensCard(
   page: Page,
-  options: { registry?: string | null; nth?: number; /** false: the pointer stays on the mark, so the card stays open. */ leave?: boolean } = {},
+  options: {
+    registry?: string | null;
+    nth?: number;
+    /** false: the pointer stays on the mark, so the card stays open. */ leave?: boolean;
+  } = {},
 ): Promise<void> {
   const marks = (await page.evaluate(snapshotMarks, { name: HIGHLIGHT, registry: options.registry ?? null })) ?? [];
   const rect = marks.filter((m) => !m.collapsed && m.inView)[options.nth ?? 0]?.rect;
@@ -41,7 +45,12 @@ export async function expectNoteFrameRendered(page: Page): Promise<void> {
     .poll(
       async () => {
         const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/note-frame\.html/.test(f.url()));
-        return frame ? frame.locator('[data-testid="note-frame"] textarea').count().catch(() => 0) : 0;
+        return frame
+          ? frame
+              .locator('[data-testid="note-frame"] textarea')
+              .count()
+              .catch(() => 0)
+          : 0;
       },
       { timeout: 10_000 },
     )

@@ -31,7 +31,6 @@ import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
 // The README's pictures are refreshed only on request (TALENT_LENS_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
 const SCREENSHOTS = path.join(ROOT, process.env.TALENT_LENS_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 
-
 /**
  * Presses `key` when that key closes the card, and so removes its notes frame; `frame` is that frame,
  * or null when focus may or may not be inside it (after Tab cycling, where the frame's own tab stops
@@ -54,7 +53,11 @@ async function pressClosingFrame(page: Page, frame: Frame | null, key: string) {
   });
   try {
     // If the frame goes first, the press may never settle: race() keeps its late rejection (page closed) handled.
-    await within(Promise.race([page.keyboard.press(key), gone]), READ_MS, `pressing ${key} (the press got no answer and no frame was removed)`);
+    await within(
+      Promise.race([page.keyboard.press(key), gone]),
+      READ_MS,
+      `pressing ${key} (the press got no answer and no frame was removed)`,
+    );
   } finally {
     page.off('framedetached', onDetached!);
   }
@@ -70,7 +73,11 @@ async function frameSettled(page: Page, frame: Frame) {
   await expect
     .poll(
       async () => {
-        const editor = await within(frame.evaluate(() => document.querySelectorAll('[data-testid="note-frame"] textarea').length), READ_MS, 'reading the notes frame');
+        const editor = await within(
+          frame.evaluate(() => document.querySelectorAll('[data-testid="note-frame"] textarea').length),
+          READ_MS,
+          'reading the notes frame',
+        );
         const shown = await inCard(page, (root) => {
           const element = root.querySelector<HTMLElement>('[data-testid="card-notes-frame"]')!;
           return { visibility: getComputedStyle(element).visibility, height: element.getBoundingClientRect().height };
@@ -154,7 +161,12 @@ describe('the card in Chromium', () => {
     const claims = await inCard(page, (root) => {
       const button = root.querySelector('[data-testid="role"] [data-testid="conflict-mark"]')!;
       const panel = root.getElementById(button.getAttribute('aria-controls')!)!;
-      return { expanded: button.getAttribute('aria-expanded'), hidden: panel.hidden, claims: panel.querySelectorAll('.tl-claim').length, sources: panel.querySelectorAll('.tl-source').length };
+      return {
+        expanded: button.getAttribute('aria-expanded'),
+        hidden: panel.hidden,
+        claims: panel.querySelectorAll('.tl-claim').length,
+        sources: panel.querySelectorAll('.tl-source').length,
+      };
     });
     expect(claims.expanded).toBe('true');
     expect(claims.hidden).toBe(false);
@@ -323,20 +335,37 @@ describe('the card in Chromium', () => {
     await frame.click('button[type="submit"]');
     await expect.poll(() => frameNotes(frame), { timeout: 5000 }).toContain(secret);
     // Stored with this page as its origin (held by the background with the frame's session): the note links back here.
-    const from = await frame.$eval('[data-testid="note"] .tl-note-meta a', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
+    const from = await frame.$eval('[data-testid="note"] .tl-note-meta a', (a) => ({
+      href: (a as HTMLAnchorElement).href,
+      text: a.textContent,
+    }));
     expect(from).toEqual({ href: page.url(), text: 'Hostile page — Talent Lens card fixture' });
 
     const seen = await page.evaluate((secretText) => {
-      const spy = (window as unknown as { spy: { roots: unknown[]; added: string[]; attributes: string[]; keys: string[]; captureKeys: string[]; inputs: string[] } }).spy;
+      const spy = (
+        window as unknown as {
+          spy: { roots: unknown[]; added: string[]; attributes: string[]; keys: string[]; captureKeys: string[]; inputs: string[] };
+        }
+      ).spy;
       const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])')!;
-      const everything = [document.documentElement.outerHTML, document.documentElement.innerText, document.documentElement.textContent ?? '', host.innerText, host.textContent ?? '', ...spy.added, ...spy.attributes];
+      const everything = [
+        document.documentElement.outerHTML,
+        document.documentElement.innerText,
+        document.documentElement.textContent ?? '',
+        host.innerText,
+        host.textContent ?? '',
+        ...spy.added,
+        ...spy.attributes,
+      ];
       return {
         capturedRoots: spy.roots.length,
         shadowRoot: host.shadowRoot,
         hostText: host.textContent,
         hostAttributes: host.getAttributeNames(),
         secretVisible: everything.some((s) => s.includes('SECRET-NOTE-42')),
-        cardVisible: everything.some((s) => s.includes('Chief Research Officer') || s.includes('sources disagree') || s.includes('Sources disagree')),
+        cardVisible: everything.some(
+          (s) => s.includes('Chief Research Officer') || s.includes('sources disagree') || s.includes('Sources disagree'),
+        ),
         bubbleKeys: spy.keys.join(''),
         inputs: spy.inputs.join(''),
         captureKeys: spy.captureKeys.join(''),
@@ -407,7 +436,8 @@ describe('the card in Chromium', () => {
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => cardVisible(page), { timeout: 2000 }).toBe(true);
     const frame = await noteFrame(page);
-    const cardFocus = () => inCard(page, (root) => root.activeElement?.getAttribute('data-testid') ?? root.activeElement?.localName ?? null);
+    const cardFocus = () =>
+      inCard(page, (root) => root.activeElement?.getAttribute('data-testid') ?? root.activeElement?.localName ?? null);
 
     // Tab forward from the close button until the frame's editor has focus.
     let tabs = 0;
@@ -445,7 +475,9 @@ describe('the card in Chromium', () => {
     await clickInCard(page, '[data-testid="turn-off-site"]');
     await expect.poll(() => cardVisible(page)).toBe(false);
     await expect.poll(() => markBox(page, 'Mark Chen')).toBeNull();
-    const disabled = await browser.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { disabledSites: string[] }).disabledSites);
+    const disabled = await browser.worker.evaluate(
+      async () => ((await chrome.storage.local.get('settings')).settings as { disabledSites: string[] }).disabledSites,
+    );
     expect(disabled).toContain(new URL(server.origin).host);
     // Back on for the other tests in this browser.
     await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
@@ -489,7 +521,12 @@ describe('card screenshots', () => {
           const top = Math.max(0, Math.min(box.top, mark.top) - 16);
           await page.screenshot({
             path: path.join(SCREENSHOTS, `card-${scheme}-${c.lang}.png`),
-            clip: { x: left, y: top, width: Math.min(viewport.width - left, Math.max(box.right, mark.right) + 16 - left), height: Math.min(viewport.height - top, box.bottom + 16 - top) },
+            clip: {
+              x: left,
+              y: top,
+              width: Math.min(viewport.width - left, Math.max(box.right, mark.right) + 16 - left),
+              height: Math.min(viewport.height - top, box.bottom + 16 - top),
+            },
           });
         } finally {
           await browser.close();

@@ -11,14 +11,17 @@ describe('first-run pages in Firefox ESR', () => {
   it('installing opened the welcome page, and it renders with the sample, the privacy promise and the shortcuts', async () => {
     const welcomeUrl = `${suite.firefox.extensionOrigin}/welcome.html`;
     // Over BiDi, puppeteer reports moz-extension tabs as about:blank: ask each tab where it is.
-    const tabUrls = async () => Promise.all((await suite.firefox.browser.pages()).map((page) => page.evaluate(() => location.href).catch(() => '')));
+    const tabUrls = async () =>
+      Promise.all((await suite.firefox.browser.pages()).map((page) => page.evaluate(() => location.href).catch(() => '')));
     await expect.poll(tabUrls, { timeout: 15_000 }).toContain(welcomeUrl);
     const welcome = await suite.firefox.openExtensionPage('welcome.html', '[data-testid="welcome-sample"]');
     await expect.poll(() => welcome.$eval('h1', (el) => el.textContent)).toBe('Welcome to Talent Lens');
     expect(await welcome.$eval('[data-testid="shortcuts"]', (el) => el.textContent)).toContain('Alt+Shift+N');
     expect(await welcome.$eval('[data-testid="privacy-promise"]', (el) => el.textContent)).toMatch(/sends nothing anywhere/);
     await welcome.click('[data-testid="sample-name"][data-person-id="sam-altman"]');
-    await expect.poll(() => welcome.$eval('[data-testid="sample-card"] [data-testid="person-name"]', (el) => el.textContent).catch(() => null)).toBe('Sam Altman');
+    await expect
+      .poll(() => welcome.$eval('[data-testid="sample-card"] [data-testid="person-name"]', (el) => el.textContent).catch(() => null))
+      .toBe('Sam Altman');
     await welcome.close();
   });
 

@@ -61,7 +61,11 @@ describe('a hostile page against the notes frame (Firefox)', () => {
     const page = await suite.firefox.newPage(suite.server.url('/card/card.html'));
     const origin = suite.firefox.extensionOrigin;
     // A made-up session, the old URL shape with a person, and no session at all, each under a decoy.
-    const urls = [`${origin}/note-frame.html#${'ab'.repeat(16)}`, `${origin}/note-frame.html?person=mark-chen&frame=${'cd'.repeat(16)}`, `${origin}/note-frame.html`];
+    const urls = [
+      `${origin}/note-frame.html#${'ab'.repeat(16)}`,
+      `${origin}/note-frame.html?person=mark-chen&frame=${'cd'.repeat(16)}`,
+      `${origin}/note-frame.html`,
+    ];
     await page.evaluate((list) => {
       for (const url of list) {
         const frame = document.createElement('iframe');
@@ -127,7 +131,9 @@ describe('a hostile page against the notes frame (Firefox)', () => {
     await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
     const again = (await noteFrameOf(page))!;
     await expect
-      .poll(() => again.$eval('[data-testid="note-frame"] textarea', (el) => (el as HTMLTextAreaElement).value).catch(() => ''), { timeout: 10_000 })
+      .poll(() => again.$eval('[data-testid="note-frame"] textarea', (el) => (el as HTMLTextAreaElement).value).catch(() => ''), {
+        timeout: 10_000,
+      })
       .toBe(text);
     await page.close();
   });

@@ -21,7 +21,9 @@ describe('a hostile page cannot drive the extension (Firefox)', () => {
 
   async function openMarked(pathname: string, names: string[]): Promise<Page> {
     const page = await suite.firefox.newPage(suite.server.url(pathname));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 })
+      .toBe(true);
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(expect.arrayContaining(names));
     return page;
   }
@@ -76,9 +78,16 @@ describe('a hostile page cannot drive the extension (Firefox)', () => {
 
   it("WXT's content-script-started event, forged with the public add-on id, does not switch the content script off", async () => {
     const page = await openMarked('/hostile/forged-input.html', NAMES);
-    const fired = await page.evaluate((runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId), suite.firefox.addonId);
+    const fired = await page.evaluate(
+      (runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId),
+      suite.firefox.addonId,
+    );
     expect(fired).toBeGreaterThan(0);
-    await expectNeverWithin(async () => (await readMarks(page)).texts.length < NAMES.length, NOTHING_HAPPENS_MS, 'marks went away after the forged stop event');
+    await expectNeverWithin(
+      async () => (await readMarks(page)).texts.length < NAMES.length,
+      NOTHING_HAPPENS_MS,
+      'marks went away after the forged stop event',
+    );
     await hoverFirstMark(page);
     await page.evaluate(() => document.getElementById('second')!.append(' Ilya Sutskever came later.'));
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 10_000 }).toContain('Ilya Sutskever');
@@ -90,7 +99,10 @@ describe('a hostile page cannot drive the extension (Firefox)', () => {
     expect(await page.evaluate(() => (window as unknown as { __rewrite(): boolean }).__rewrite())).toBe(true);
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(['Sam Altman', 'Mark Chen']);
     const marks = (await page.evaluate(snapshotMarks, { name: 'talent-lens' })) ?? [];
-    expect(marks.filter((m) => m.collapsed || !m.connected), 'stale marks').toEqual([]);
+    expect(
+      marks.filter((m) => m.collapsed || !m.connected),
+      'stale marks',
+    ).toEqual([]);
     await hoverFirstMark(page);
     await page.close();
   });

@@ -20,11 +20,19 @@ export async function readMarks(page: Page) {
   const elements = await page.evaluate(() =>
     Array.from(document.querySelectorAll('talent-lens-mark')).map((el) => {
       const r = el.getClientRects()[0];
-      return { text: el.textContent ?? '', rect: r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null };
+      return {
+        text: el.textContent ?? '',
+        rect:
+          r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null,
+      };
     }),
   );
   const visible = elements.find((e) => e.rect);
-  return { engine: elements.length > 0 ? 'element' : 'none', texts: elements.map((e) => e.text), point: visible ? centreOf(visible.rect!) : null };
+  return {
+    engine: elements.length > 0 ? 'element' : 'none',
+    texts: elements.map((e) => e.text),
+    point: visible ? centreOf(visible.rect!) : null,
+  };
 }
 
 /** Moves the pointer onto a mark as a user would and waits for the card's host to show (its code loads on demand). */

@@ -27,7 +27,9 @@ interface PageCheck {
 
 /** Waits for a hostile fixture's own check script (test/fixtures/hostile/check.js) to be ready. */
 async function waitPageReady(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true), { timeout: 20_000 })
+    .toBe(true);
 }
 
 describe('Firefox ESR with the extension', () => {
@@ -43,7 +45,9 @@ describe('Firefox ESR with the extension', () => {
 
   it('marks a news page, opens the card on hover, and saves a note in the card', async () => {
     const page = await suite.firefox.newPage(suite.server.url('/pages/en-news.html'));
-    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toEqual(expect.arrayContaining(['Sam Altman', 'Mark Zuckerberg']));
+    await expect
+      .poll(async () => (await readMarks(page)).texts, { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Sam Altman', 'Mark Zuckerberg']));
     const marks = await readMarks(page);
     console.info(`[firefox] engine=${marks.engine}, ${marks.texts.length} marks`);
     // None of the decoys in the page's aside (chenille, Wangari, Wang Zhiyi) is marked.
@@ -109,18 +113,26 @@ describe('Firefox ESR with the extension', () => {
       Array.from(document.querySelectorAll('[data-must-mark]')).flatMap((el) => el.getAttribute('data-must-mark')!.split('|')),
     );
     const texts = async (registryPath: string | null) =>
-      ((await page.evaluate(snapshotMarks, { name: 'talent-lens', registry: registryPath })) ?? []).filter((m) => !m.collapsed).map((m) => m.text);
+      ((await page.evaluate(snapshotMarks, { name: 'talent-lens', registry: registryPath })) ?? [])
+        .filter((m) => !m.collapsed)
+        .map((m) => m.text);
     await expect.poll(() => texts(registry), { timeout: 20_000 }).toEqual(expect.arrayContaining(required));
     // Nothing marked in the page's form field.
     expect((await texts(registry)).filter((t) => t.includes('Greg Brockman') || t.includes('Ilya Sutskever'))).toEqual([]);
     // The card's code, imported on demand, loads under the page's CSP too.
     const visible = ((await page.evaluate(snapshotMarks, { name: 'talent-lens', registry })) ?? []).find((m) => m.inView && !m.collapsed);
     expect(visible, 'a visible mark to hover').toBeDefined();
-    await hoverOpensCard(page, { x: (visible!.rect!.left + visible!.rect!.right) / 2, y: (visible!.rect!.top + visible!.rect!.bottom) / 2 });
+    await hoverOpensCard(page, {
+      x: (visible!.rect!.left + visible!.rect!.right) / 2,
+      y: (visible!.rect!.top + visible!.rect!.bottom) / 2,
+    });
     // Read before the page check: its last step violates the CSP on purpose, which Firefox reports as a page error.
     expect(errors).toEqual([]);
     const check = await page.evaluate(() => (window as unknown as { __runPageCheck(): Promise<PageCheck> }).__runPageCheck());
-    expect(check.details.filter((d) => !d.ok), JSON.stringify(check.details, null, 1)).toEqual([]);
+    expect(
+      check.details.filter((d) => !d.ok),
+      JSON.stringify(check.details, null, 1),
+    ).toEqual([]);
     await page.close();
   });
 });

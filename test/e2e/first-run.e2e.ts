@@ -42,7 +42,9 @@ describe('first run in Chromium', () => {
     const popup = await browser.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('browse-person').count()).toBe(36);
     // Still the popup's 380 px column, the list scrolling inside it, with nothing sticking out sideways.
-    const column = await popup.locator('.tl-popup').evaluate((el) => ({ width: el.getBoundingClientRect().width, overflow: el.scrollWidth - el.clientWidth }));
+    const column = await popup
+      .locator('.tl-popup')
+      .evaluate((el) => ({ width: el.getBoundingClientRect().width, overflow: el.scrollWidth - el.clientWidth }));
     expect(column).toEqual({ width: 380, overflow: 0 });
     expect(await popup.getByTestId('browse-group').first().getByRole('heading').textContent()).toBe('Meta Superintelligence Labs');
     await popup.getByRole('button', { name: 'By name' }).click();
@@ -61,7 +63,14 @@ describe('first run in Chromium', () => {
     await expect.poll(() => popup.getByTestId('browse-person').count()).toBe(36);
     const [opened] = await Promise.all([
       browser.context.waitForEvent('page', (page) => page.url().includes('view=person')),
-      popup.evaluate(() => chrome.runtime.sendMessage({ id: 1, type: 'openExtensionPage', data: { page: 'popup', personId: 'mira-murati' }, timestamp: Date.now() })),
+      popup.evaluate(() =>
+        chrome.runtime.sendMessage({
+          id: 1,
+          type: 'openExtensionPage',
+          data: { page: 'popup', personId: 'mira-murati' },
+          timestamp: Date.now(),
+        }),
+      ),
     ]);
     expect(new URL(opened.url()).pathname + new URL(opened.url()).search).toBe('/notes.html?view=person&person=mira-murati');
     await expect.poll(() => opened.getByTestId('person-name').textContent()).toBe('Mira Murati');
@@ -88,7 +97,10 @@ describe('first run in Chromium', () => {
     await popup.reload();
     await expect.poll(() => popup.getByRole('button', { name: '設定' }).count()).toBe(1);
 
-    await options.getByRole('radio', { name: 'Follow the browser' }).or(options.getByRole('radio', { name: '跟隨瀏覽器' })).check();
+    await options
+      .getByRole('radio', { name: 'Follow the browser' })
+      .or(options.getByRole('radio', { name: '跟隨瀏覽器' }))
+      .check();
     await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await popup.reload();
     await expect.poll(() => popup.getByRole('combobox').getAttribute('aria-label')).toBe('Search people');

@@ -26,7 +26,9 @@ const notesState = (page: Page) =>
   inCard(page, (root) => {
     const frame = root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]');
     return {
-      frame: frame ? { visibility: getComputedStyle(frame).visibility, height: frame.getBoundingClientRect().height, src: frame.src } : null,
+      frame: frame
+        ? { visibility: getComputedStyle(frame).visibility, height: frame.getBoundingClientRect().height, src: frame.src }
+        : null,
       tampered: root.querySelector('[data-testid="card-notes-tampered"]')?.textContent ?? null,
     };
   });
@@ -76,22 +78,31 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     await page.close();
   });
 
-  it.each(['look-alike.html', 'look-alike-never-loads.html'])('a frame navigated away (to %s) is removed at once with a notice; "show again" brings the notes back', async (lookAlike) => {
-    const page = await openCard();
-    const secret = `before the takeover ${Date.now()}`;
-    await writeNote(page, secret);
-    // The attacker who got hold of the frame's window (here through DevTools, in the page's own world). The
-    // second look-alike never finishes loading: the card must not wait for a load event that never comes.
-    await inCard(page, (root, url) => void (root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]')!.contentWindow!.location.href = url), suite.server.url(`/hostile/${lookAlike}`));
-    await expect.poll(async () => (await notesState(page)).tampered, { timeout: 5000 }).toContain('This page tried to take over the notes box');
-    expect((await notesState(page)).frame).toBeNull();
-    await expect.poll(() => page.frames().some((f) => f.url().includes('look-alike')), { timeout: 5000 }).toBe(false);
+  it.each(['look-alike.html', 'look-alike-never-loads.html'])(
+    'a frame navigated away (to %s) is removed at once with a notice; "show again" brings the notes back',
+    async (lookAlike) => {
+      const page = await openCard();
+      const secret = `before the takeover ${Date.now()}`;
+      await writeNote(page, secret);
+      // The attacker who got hold of the frame's window (here through DevTools, in the page's own world). The
+      // second look-alike never finishes loading: the card must not wait for a load event that never comes.
+      await inCard(
+        page,
+        (root, url) => void (root.querySelector<HTMLIFrameElement>('[data-testid="card-notes-frame"]')!.contentWindow!.location.href = url),
+        suite.server.url(`/hostile/${lookAlike}`),
+      );
+      await expect
+        .poll(async () => (await notesState(page)).tampered, { timeout: 5000 })
+        .toContain('This page tried to take over the notes box');
+      expect((await notesState(page)).frame).toBeNull();
+      await expect.poll(() => page.frames().some((f) => f.url().includes('look-alike')), { timeout: 5000 }).toBe(false);
 
-    await inCard(page, (root) => root.querySelector<HTMLButtonElement>('[data-testid="card-notes-tampered"] button')!.click());
-    await expect.poll(async () => (await notesState(page)).frame?.visibility, { timeout: 10_000 }).toBe('visible');
-    expect(await frameNotes(await noteFrame(page))).toContain(secret);
-    await page.close();
-  });
+      await inCard(page, (root) => root.querySelector<HTMLButtonElement>('[data-testid="card-notes-tampered"] button')!.click());
+      await expect.poll(async () => (await notesState(page)).frame?.visibility, { timeout: 10_000 }).toBe('visible');
+      expect(await frameNotes(await noteFrame(page))).toContain(secret);
+      await page.close();
+    },
+  );
 
   it('a second frame presenting the card’s session ends it: the card removes its frame, the copy shows nothing', async () => {
     // A quiet page: the attack page would navigate the copy (it sits in the page's own DOM) before it shows anything.
@@ -101,8 +112,14 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     expect(new URL(src).search).toBe('');
     // A page cannot load our frame at all (use_dynamic_url refuses it the fixed address), so the copy is made
     // from the content script's world: the strongest position a copied URL could be used from.
-    await inContentScript(page, suite.browser.extensionId, `(() => { const f = document.createElement('iframe'); f.id = 'copy'; f.src = ${JSON.stringify(src)}; document.body.append(f); })()`);
-    await expect.poll(async () => (await notesState(page)).tampered, { timeout: 10_000 }).toContain('This page tried to take over the notes box');
+    await inContentScript(
+      page,
+      suite.browser.extensionId,
+      `(() => { const f = document.createElement('iframe'); f.id = 'copy'; f.src = ${JSON.stringify(src)}; document.body.append(f); })()`,
+    );
+    await expect
+      .poll(async () => (await notesState(page)).tampered, { timeout: 10_000 })
+      .toContain('This page tried to take over the notes box');
     const copy = page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame());
     expect(copy).toBeDefined();
     await expect.poll(() => copy!.locator('[data-testid="note-frame-unconnected"]').count(), { timeout: 5000 }).toBe(1);
@@ -130,7 +147,9 @@ describe('a hostile page against the notes frame (Chromium)', () => {
       })()`,
     );
     for (const type of ['listNotes', 'listDrafts', 'deleteNote', 'frameListNotes']) {
-      expect(replies[type], type).toMatchObject({ err: { message: expect.stringContaining('refused a request from a content-script sender') } });
+      expect(replies[type], type).toMatchObject({
+        err: { message: expect.stringContaining('refused a request from a content-script sender') },
+      });
     }
     expect(replies.frameStart).toEqual({ res: null });
     expect(replies.session).toBe('string');

@@ -78,8 +78,14 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
   it("WXT's content-script-started event, forged with our extension id, does not switch the content script off", async () => {
     const page = await openMarked(suite, '/hostile/forged-input.html', NAMES);
     const id = suite.browser.extensionId;
-    expect(await page.evaluate((runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId), id)).toBeGreaterThan(0);
-    await expectNeverWithin(async () => (await markTexts(page)).length < NAMES.length, NOTHING_HAPPENS_MS, 'marks went away after the forged stop event');
+    expect(
+      await page.evaluate((runtimeId) => (window as unknown as { __forge: { stop(id: string): number } }).__forge.stop(runtimeId), id),
+    ).toBeGreaterThan(0);
+    await expectNeverWithin(
+      async () => (await markTexts(page)).length < NAMES.length,
+      NOTHING_HAPPENS_MS,
+      'marks went away after the forged stop event',
+    );
     await hoverMarkOpensCard(page);
     // And it still follows the page: new text is marked.
     await page.evaluate(() => document.getElementById('second')!.append(' Ilya Sutskever came later.'));
@@ -91,7 +97,10 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
     const page = await openMarked(suite, '/hostile/rewrite.html', ['Greg Brockman']);
     expect(await page.evaluate(() => (window as unknown as { __rewrite(): boolean }).__rewrite())).toBe(true);
     await expect.poll(() => markTexts(page), { timeout: 20_000 }).toEqual(['Sam Altman', 'Mark Chen']);
-    expect((await marksOf(page)).filter((m) => m.collapsed || !m.connected), 'stale marks').toEqual([]);
+    expect(
+      (await marksOf(page)).filter((m) => m.collapsed || !m.connected),
+      'stale marks',
+    ).toEqual([]);
     await hoverMarkOpensCard(page);
     await page.close();
   });
@@ -99,7 +108,8 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
   // Chromium runs the unpacked extension on file:// pages with the harness's flags (checked), so this is end to end.
   it('a file:// page: "Turn off on this site" in the card switches it off, and it stays off after a reload', async () => {
     const page = await suite.browser.context.newPage();
-    const setSettings = (settings: unknown) => suite.browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    const setSettings = (settings: unknown) =>
+      suite.browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
     try {
       await page.goto(pathToFileURL(path.join(FIXTURES, 'hostile/forged-input.html')).href);
       await expect.poll(() => markTexts(page), { timeout: 20_000 }).toEqual(expect.arrayContaining(NAMES));
@@ -111,7 +121,11 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
       expect((stored.settings as { disabledSites: string[] }).disabledSites).toEqual(['file://']);
       await page.reload();
       await expect.poll(() => page.evaluate(() => (window as unknown as { __pageReady?: boolean }).__pageReady === true)).toBe(true);
-      await expectNeverWithin(async () => (await markTexts(page)).length > 0, NOTHING_HAPPENS_MS, 'marks came back on the switched-off file page');
+      await expectNeverWithin(
+        async () => (await markTexts(page)).length > 0,
+        NOTHING_HAPPENS_MS,
+        'marks came back on the switched-off file page',
+      );
     } finally {
       await setSettings({ enabled: true, disabledSites: [] });
       await page.close();

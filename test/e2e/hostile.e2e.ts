@@ -121,7 +121,10 @@ async function openWatched(browser: ExtensionBrowser, url: string): Promise<Watc
   });
   cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) => {
     const text = `${exceptionDetails.text} ${exceptionDetails.exception?.description ?? ''} ${exceptionDetails.url ?? ''}`;
-    if ((exceptionDetails.executionContextId !== undefined && extensionContexts.has(exceptionDetails.executionContextId)) || mentionsUs(text)) {
+    if (
+      (exceptionDetails.executionContextId !== undefined && extensionContexts.has(exceptionDetails.executionContextId)) ||
+      mentionsUs(text)
+    ) {
       extensionMessages.push(`uncaught: ${text}`);
     }
   });
@@ -188,10 +191,13 @@ describe('hostile pages in Chromium with the extension', () => {
       const frame = document.getElementById('frame') as HTMLIFrameElement;
       const frameMarks = (frame.contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights.get(name)?.size ?? 0;
       let shadowMarks = 0;
-      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) if (r.startContainer.getRootNode() instanceof ShadowRoot) shadowMarks++;
+      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)
+        if (r.startContainer.getRootNode() instanceof ShadowRoot) shadowMarks++;
       return { frameMarks, shadowMarks };
     }, HIGHLIGHT);
-    console.info(`[hostile] forbidden.html: open shadow DOM marks=${observed.shadowMarks}, same-origin iframe marks=${observed.frameMarks}`);
+    console.info(
+      `[hostile] forbidden.html: open shadow DOM marks=${observed.shadowMarks}, same-origin iframe marks=${observed.frameMarks}`,
+    );
     await hoverMarkOpensCard(w.page);
     await runPageCheck(w.page);
     expectNoErrors(w);

@@ -44,8 +44,13 @@ describe('a very large page in Chromium', () => {
       return { tasks: w.longTasks, loadedAt: w.loadedAt };
     });
     const afterLoad = tasks.filter((t) => t.start > loadedAt + 50).map((t) => Math.round(t.duration));
-    console.log(`[measure] ${expected.giant + expected.list} names; long tasks after load (ms): ${JSON.stringify(afterLoad)}; before/at load: ${JSON.stringify(tasks.filter((t) => t.start <= loadedAt + 50).map((t) => Math.round(t.duration)))}`);
-    const scans = await page.evaluate((name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMark).detail), PERF_MARKS.marksApplied);
+    console.log(
+      `[measure] ${expected.giant + expected.list} names; long tasks after load (ms): ${JSON.stringify(afterLoad)}; before/at load: ${JSON.stringify(tasks.filter((t) => t.start <= loadedAt + 50).map((t) => Math.round(t.duration)))}`,
+    );
+    const scans = await page.evaluate(
+      (name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMark).detail),
+      PERF_MARKS.marksApplied,
+    );
     console.log(`[measure] full scan: ${JSON.stringify(scans)}`);
     // One full scan, reported through the content script's performance mark.
     expect(scans).toHaveLength(1);

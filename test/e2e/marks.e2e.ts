@@ -50,14 +50,18 @@ describe('marks in Chromium', () => {
     // The form field and the code block hold names; neither is marked (see forms.html for the full set).
     const owners = await page.evaluate(() => {
       const highlight = CSS.highlights.get('talent-lens')!;
-      return [...(highlight as unknown as Set<Range>)].map((r) => r.startContainer.parentElement?.closest('textarea, input, pre, code, form')?.localName ?? null);
+      return [...(highlight as unknown as Set<Range>)].map(
+        (r) => r.startContainer.parentElement?.closest('textarea, input, pre, code, form')?.localName ?? null,
+      );
     });
     expect(owners.filter(Boolean)).toEqual([]);
     // Marks are StaticRanges: the browser does not update them on every DOM change the page makes
     // (utils/page/ranges.ts), as it must for live Ranges.
     const kinds = await page.evaluate(() => {
       const highlight = CSS.highlights.get('talent-lens')!;
-      return [...(highlight as unknown as Set<AbstractRange>)].map((r) => (r instanceof StaticRange ? 'static' : r instanceof Range ? 'live' : 'other'));
+      return [...(highlight as unknown as Set<AbstractRange>)].map((r) =>
+        r instanceof StaticRange ? 'static' : r instanceof Range ? 'live' : 'other',
+      );
     });
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['static']));
@@ -124,7 +128,9 @@ describe('marks in Chromium', () => {
     expect(after.options).toEqual(before.options);
     expect(after.plain).toBe(before.plain);
     expect(after.editor).toBe('<p>Sam Altman in a rich-text editor. And Shengjia Zhao.</p>');
-    expect(after.bodyWithoutEditor).toBe(before.body.replace(before.editor ? `<div id="editor" contenteditable="true">${before.editor}</div>` : '', ''));
+    expect(after.bodyWithoutEditor).toBe(
+      before.body.replace(before.editor ? `<div id="editor" contenteditable="true">${before.editor}</div>` : '', ''),
+    );
     await page.close();
   });
 
@@ -162,7 +168,10 @@ describe('marks in Chromium', () => {
       await page.waitForTimeout(150);
       seen.add(JSON.stringify(await markTexts(page)));
     }
-    expect([...seen].every((s) => s === '["Sam Altman"]' || s === '[]'), `marks seen while it re-renders: ${[...seen].join(' ')}`).toBe(true);
+    expect(
+      [...seen].every((s) => s === '["Sam Altman"]' || s === '[]'),
+      `marks seen while it re-renders: ${[...seen].join(' ')}`,
+    ).toBe(true);
     await expect.poll(() => markTexts(page)).toEqual(['Sam Altman']);
     // New text: the new full name arrives, and with it "Chen" in the other paragraph becomes valid.
     await page.evaluate(() => {
@@ -203,7 +212,8 @@ describe('marks in Chromium', () => {
     const page = await suite.browser.context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (['error', 'warning'].includes(message.type()) && /Content Security Policy|talent-lens/i.test(message.text())) violations.push(message.text());
+      if (['error', 'warning'].includes(message.type()) && /Content Security Policy|talent-lens/i.test(message.text()))
+        violations.push(message.text());
     });
     await page.goto(suite.server.url('/pages/csp.html'));
     await expect.poll(() => markTexts(page)).toEqual(['Mark Chen', 'Sam Altman']);

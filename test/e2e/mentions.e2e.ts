@@ -69,7 +69,10 @@ describe('reaching mentions in Chromium', () => {
     try {
       const reply = await popup.evaluate(
         ({ tabId, type, data }) =>
-          chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{ res?: unknown; err?: unknown }>,
+          chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
+            res?: unknown;
+            err?: unknown;
+          }>,
         { tabId, type, data },
       );
       if (reply && 'err' in reply && reply.err) throw new Error(JSON.stringify(reply.err));
@@ -115,7 +118,9 @@ describe('reaching mentions in Chromium', () => {
     // Wrapped to the last mention.
     expect(await activeText(page)).toBe(all[all.length - 1]);
     // The announcement names the person in English, whatever form the page used ("Zhao Shengjia").
-    await expect.poll(async () => (await announcements(page)).join('|')).toMatch(new RegExp(`^\\w[\\w .-]+, mention ${all.length} of ${all.length}$`));
+    await expect
+      .poll(async () => (await announcements(page)).join('|'))
+      .toMatch(new RegExp(`^\\w[\\w .-]+, mention ${all.length} of ${all.length}$`));
     await page.close();
   });
 
@@ -164,7 +169,10 @@ describe('reaching mentions in Chromium', () => {
       const rect = document.getElementById('deep')!.getBoundingClientRect();
       return rect.top >= 0 && rect.bottom <= window.innerHeight;
     });
-    expect(inView, JSON.stringify(await page.evaluate(() => [document.getElementById('deep')!.getBoundingClientRect().toJSON(), innerHeight, scrollY]))).toBe(true);
+    expect(
+      inView,
+      JSON.stringify(await page.evaluate(() => [document.getElementById('deep')!.getBoundingClientRect().toJSON(), innerHeight, scrollY])),
+    ).toBe(true);
     await expect.poll(() => cardShown(page)).toBe(true);
     expect(await sendToTab<boolean>(page, 'revealMention', { personId: 'elon-musk' })).toBe(false);
     await page.close();

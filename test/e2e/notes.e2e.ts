@@ -150,17 +150,25 @@ describe('notes in Chromium', () => {
     const notesPage = await browser.openExtensionPage('notes.html');
     await expect.poll(() => notesPage.getByTestId('note-text').allTextContents()).toEqual([NOTE]);
 
-    const [download] = await Promise.all([notesPage.waitForEvent('download'), notesPage.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      notesPage.waitForEvent('download'),
+      notesPage.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     const exported = path.join(work, 'export.json');
     await download.saveAs(exported);
     const data = JSON.parse(await readFile(exported, 'utf8'));
     expect(data).toMatchObject({ format: 'talent-lens-notes', version: 1, notes: [{ personId: 'sam-altman', text: NOTE }] });
 
-    const [markdownDownload] = await Promise.all([notesPage.waitForEvent('download'), notesPage.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const [markdownDownload] = await Promise.all([
+      notesPage.waitForEvent('download'),
+      notesPage.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
     const markdown = path.join(work, 'export.md');
     await markdownDownload.saveAs(markdown);
     // The note as a Markdown paragraph, its HTML escaped so a Markdown viewer shows it as typed.
-    expect(await readFile(markdown, 'utf8')).toContain('\n\nPrivate e2e note \\<img src=x onerror="window.\\_\\_pwned=1"\\> about Altman\n');
+    expect(await readFile(markdown, 'utf8')).toContain(
+      '\n\nPrivate e2e note \\<img src=x onerror="window.\\_\\_pwned=1"\\> about Altman\n',
+    );
 
     // Delete the note (no undo), then import the export: a deletion is remembered, so the old export does
     // not bring the note back unasked; it says so, and brings it back when asked.
@@ -176,12 +184,16 @@ describe('notes in Chromium', () => {
 
     // The same file again adds nothing.
     await notesPage.getByTestId('import-file').setInputFiles(exported);
-    await expect.poll(() => notesPage.getByTestId('notes-message').textContent()).toBe('Imported: 0 added, 0 updated, 1 already up to date.');
+    await expect
+      .poll(() => notesPage.getByTestId('notes-message').textContent())
+      .toBe('Imported: 0 added, 0 updated, 1 already up to date.');
 
     const malformed = path.join(work, 'malformed.json');
     await writeFile(malformed, '{"format": "talent-lens-notes", "version": 1, "notes": [{"id": 5}');
     await notesPage.getByTestId('import-file').setInputFiles(malformed);
-    await expect.poll(() => notesPage.getByTestId('notes-message').textContent()).toMatch(/^This file is not a Talent Lens export \(it is not JSON\)\./);
+    await expect
+      .poll(() => notesPage.getByTestId('notes-message').textContent())
+      .toMatch(/^This file is not a Talent Lens export \(it is not JSON\)\./);
 
     const unknown = path.join(work, 'unknown.json');
     await writeFile(unknown, JSON.stringify({ ...data, notes: [{ ...data.notes[0], id: 'other', personId: 'nobody-here' }] }));

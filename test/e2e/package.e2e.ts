@@ -120,72 +120,93 @@ describe('store packages', () => {
       expect(entries, zip).toContain('manifest.json');
       expect(clutterIn(entries), zip).toEqual([]);
       // Built files only: no TypeScript sources or source maps in a store package.
-      expect(entries.filter((e) => /\.(tsx?|map)$/.test(e)), zip).toEqual([]);
+      expect(
+        entries.filter((e) => /\.(tsx?|map)$/.test(e)),
+        zip,
+      ).toEqual([]);
     }
   });
 
   it('the sources zip builds the extension and holds no local clutter', async () => {
     const entries = await entriesOf(zips.sources);
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'entrypoints/content.ts', 'scripts/build-data.ts', 'data/schema.ts']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'entrypoints/content.ts',
+      'scripts/build-data.ts',
+      'data/schema.ts',
+    ]) {
       expect(entries, `sources zip lacks ${needed}`).toContain(needed);
     }
     expect(clutterIn(entries)).toEqual([]);
   });
 
-  it.each(['chrome', 'firefox'] as const)('the %s manifest: every icon size, localized name and description, only the storage permission', async (browser) => {
-    const zip = zips[browser];
-    const manifest = JSON.parse(await fileInZip(zip, 'manifest.json'));
-    const entries = await entriesOf(zip);
-    expect(manifest.manifest_version).toBe(3);
-    expect(manifest.version).toBe(packageVersion);
-    expect(Object.keys(manifest.icons ?? {}).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 96, 128]);
-    for (const file of Object.values(manifest.icons as Record<string, string>)) expect(entries).toContain(file.replace(/^\//, ''));
+  it.each(['chrome', 'firefox'] as const)(
+    'the %s manifest: every icon size, localized name and description, only the storage permission',
+    async (browser) => {
+      const zip = zips[browser];
+      const manifest = JSON.parse(await fileInZip(zip, 'manifest.json'));
+      const entries = await entriesOf(zip);
+      expect(manifest.manifest_version).toBe(3);
+      expect(manifest.version).toBe(packageVersion);
+      expect(
+        Object.keys(manifest.icons ?? {})
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual([16, 32, 48, 96, 128]);
+      for (const file of Object.values(manifest.icons as Record<string, string>)) expect(entries).toContain(file.replace(/^\//, ''));
 
-    expect(manifest.name).toBe('__MSG_extName__');
-    expect(manifest.description).toBe('__MSG_extDescription__');
-    expect(manifest.default_locale).toBe('en');
-    const en = JSON.parse(await fileInZip(zip, '_locales/en/messages.json'));
-    const zh = JSON.parse(await fileInZip(zip, '_locales/zh_CN/messages.json'));
-    for (const key of ['extName', 'extDescription']) {
-      expect(en[key]?.message, `en ${key}`).toMatch(/\S/);
-      expect(zh[key]?.message, `zh_CN ${key}`).toMatch(/\S/);
-    }
-    // Every other string a user sees in the browser's UI is localized too (toolbar tooltip, shortcut settings).
-    expect(manifest.action?.default_title, 'action.default_title (WXT takes it from the popup <title> unless a manifest.default_title meta says otherwise)').toBe('__MSG_extName__');
-    for (const [name, command] of Object.entries((manifest.commands ?? {}) as Record<string, { description?: string }>)) {
-      expect(command.description, `command ${name}`).toMatch(/^__MSG_\w+__$/);
-    }
-    // The zh_CN description is Chinese, not a copy of the English one.
-    expect(zh.extDescription.message).toMatch(/\p{Script=Han}/u);
-    expect(zh.extDescription.message).not.toBe(en.extDescription.message);
-    // Chrome's store caps the name at 75 characters and the description at 132.
-    for (const locale of [en, zh]) {
-      expect(locale.extName.message.length).toBeLessThanOrEqual(75);
-      expect(locale.extDescription.message.length).toBeLessThanOrEqual(132);
-    }
+      expect(manifest.name).toBe('__MSG_extName__');
+      expect(manifest.description).toBe('__MSG_extDescription__');
+      expect(manifest.default_locale).toBe('en');
+      const en = JSON.parse(await fileInZip(zip, '_locales/en/messages.json'));
+      const zh = JSON.parse(await fileInZip(zip, '_locales/zh_CN/messages.json'));
+      for (const key of ['extName', 'extDescription']) {
+        expect(en[key]?.message, `en ${key}`).toMatch(/\S/);
+        expect(zh[key]?.message, `zh_CN ${key}`).toMatch(/\S/);
+      }
+      // Every other string a user sees in the browser's UI is localized too (toolbar tooltip, shortcut settings).
+      expect(
+        manifest.action?.default_title,
+        'action.default_title (WXT takes it from the popup <title> unless a manifest.default_title meta says otherwise)',
+      ).toBe('__MSG_extName__');
+      for (const [name, command] of Object.entries((manifest.commands ?? {}) as Record<string, { description?: string }>)) {
+        expect(command.description, `command ${name}`).toMatch(/^__MSG_\w+__$/);
+      }
+      // The zh_CN description is Chinese, not a copy of the English one.
+      expect(zh.extDescription.message).toMatch(/\p{Script=Han}/u);
+      expect(zh.extDescription.message).not.toBe(en.extDescription.message);
+      // Chrome's store caps the name at 75 characters and the description at 132.
+      for (const locale of [en, zh]) {
+        expect(locale.extName.message.length).toBeLessThanOrEqual(75);
+        expect(locale.extDescription.message.length).toBeLessThanOrEqual(132);
+      }
 
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
-    // Web-accessible: the card's note frame (embedded in pages) and the card's code (imported by the
-    // content script), nothing else, and in Chrome only under a random per-session host
-    // (use_dynamic_url), so a page cannot detect the extension by probing its id.
-    const accessible = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; use_dynamic_url?: boolean }>;
-    expect(accessible.flatMap((entry) => entry.resources).sort()).toEqual(['card-ui.js', 'note-frame.html']);
-    for (const entry of accessible) {
-      for (const r of entry.resources) expect(entries).toContain(r);
-      if (browser === 'chrome') expect(entry.use_dynamic_url, JSON.stringify(entry)).toBe(true);
-    }
-    expect(manifest.externally_connectable).toBeUndefined();
-    // The first-run pages ship, and the settings page is the browser's options page, in a tab of its own.
-    for (const page of ['welcome.html', 'about.html', 'options.html', 'notes.html', 'popup.html']) expect(entries).toContain(page);
-    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
-    if (browser === 'firefox') {
-      expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/@/);
-      expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
-    }
-  });
+      expect(manifest.permissions).toEqual(['storage']);
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.optional_permissions).toBeUndefined();
+      expect(manifest.optional_host_permissions).toBeUndefined();
+      // Web-accessible: the card's note frame (embedded in pages) and the card's code (imported by the
+      // content script), nothing else, and in Chrome only under a random per-session host
+      // (use_dynamic_url), so a page cannot detect the extension by probing its id.
+      const accessible = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; use_dynamic_url?: boolean }>;
+      expect(accessible.flatMap((entry) => entry.resources).sort()).toEqual(['card-ui.js', 'note-frame.html']);
+      for (const entry of accessible) {
+        for (const r of entry.resources) expect(entries).toContain(r);
+        if (browser === 'chrome') expect(entry.use_dynamic_url, JSON.stringify(entry)).toBe(true);
+      }
+      expect(manifest.externally_connectable).toBeUndefined();
+      // The first-run pages ship, and the settings page is the browser's options page, in a tab of its own.
+      for (const page of ['welcome.html', 'about.html', 'options.html', 'notes.html', 'popup.html']) expect(entries).toContain(page);
+      expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+      if (browser === 'firefox') {
+        expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/@/);
+        expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+      }
+    },
+  );
 
   it('web-ext lint: zero errors, and every warning is allow-listed with a reason', async () => {
     const { stdout } = await run('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'], {
@@ -197,7 +218,8 @@ describe('store packages', () => {
       throw error;
     });
     const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
-    const describeAll = (list: Array<{ code: string; message: string; file?: string }>) => list.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`);
+    const describeAll = (list: Array<{ code: string; message: string; file?: string }>) =>
+      list.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`);
     expect(describeAll(report.errors), 'web-ext lint errors').toEqual([]);
     const unexpected = report.warnings.filter((w: { code: string }) => !(w.code in ALLOWED_WARNINGS));
     expect(describeAll(unexpected), 'web-ext lint warnings outside the allow-list').toEqual([]);

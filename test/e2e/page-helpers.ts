@@ -69,7 +69,8 @@ export function snapshotMarks(query: SnapshotQuery): MarkSnapshot[] | null {
     range.setEnd(r.endContainer, r.endOffset);
     return range;
   };
-  const box = (rect: DOMRect | undefined): Box | null => (rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null);
+  const box = (rect: DOMRect | undefined): Box | null =>
+    rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null;
   const candidates = query.within ? Array.from(document.querySelectorAll(query.within)) : [];
   const marks = [...(highlight as unknown as Iterable<AbstractRange>)].map((mark) => ({ mark, range: live(mark) }));
   marks.sort((a, b) => (a.range && b.range ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range) : 0));
@@ -77,7 +78,7 @@ export function snapshotMarks(query: SnapshotQuery): MarkSnapshot[] | null {
     // The elements around the mark, out through shadow roots.
     const chain: Element[] = [];
     let inShadow = false;
-    for (let n: Node | null = mark.startContainer; n; ) {
+    for (let n: Node | null = mark.startContainer; n;) {
       if (n.nodeType === Node.ELEMENT_NODE) chain.push(n as Element);
       if (n.parentNode) n = n.parentNode;
       else if (n instanceof ShadowRoot) {

@@ -44,9 +44,9 @@ describe('popup in Chromium', () => {
   it('lists the people on the page with counts; a click reveals one there and closes the popup', async () => {
     const { page, popup } = await open();
     const mentions = popup.getByTestId('mention');
-    await expect.poll(() => mentions.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-person-id')))).toEqual(
-      expect.arrayContaining(['sam-altman', 'shengjia-zhao', 'trapit-bansal']),
-    );
+    await expect
+      .poll(() => mentions.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-person-id'))))
+      .toEqual(expect.arrayContaining(['sam-altman', 'shengjia-zhao', 'trapit-bansal']));
     const samCount = await popup.locator('[data-person-id="sam-altman"] [data-testid="mention-count"]').textContent();
     expect(samCount).toMatch(/^×\d+$/);
     const marked = (await markTexts(page)).filter((text) => /Altman/.test(text)).length;

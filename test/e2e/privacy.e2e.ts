@@ -52,7 +52,9 @@ function dynamicResources(): Set<string> {
   const manifest = JSON.parse(readFileSync(path.join(CHROME_BUILD, 'manifest.json'), 'utf8')) as {
     web_accessible_resources?: Array<{ resources: string[]; use_dynamic_url?: boolean }>;
   };
-  return new Set((manifest.web_accessible_resources ?? []).filter((w) => w.use_dynamic_url).flatMap((w) => w.resources.map((r) => `/${r}`)));
+  return new Set(
+    (manifest.web_accessible_resources ?? []).filter((w) => w.use_dynamic_url).flatMap((w) => w.resources.map((r) => `/${r}`)),
+  );
 }
 const DYNAMIC_HOST = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -82,7 +84,13 @@ describe('privacy: no network requests of our own', () => {
     } catch {
       // Service worker requests have no frame.
     }
-    requests.push({ url: request.url(), method: request.method(), type: request.resourceType(), fromWorker: !!request.serviceWorker(), frameUrl });
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      type: request.resourceType(),
+      fromWorker: !!request.serviceWorker(),
+      frameUrl,
+    });
   };
   const watchPage = (page: Page) => page.on('websocket', (ws) => sockets.push(ws.url()));
 
@@ -127,7 +135,11 @@ describe('privacy: no network requests of our own', () => {
     });
     await cdp.send('Runtime.enable');
     await expect.poll(() => contexts.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    await cdp.send('Runtime.evaluate', { contextId: contexts[0], expression: `fetch(${JSON.stringify(control('content-script'))})`, awaitPromise: true });
+    await cdp.send('Runtime.evaluate', {
+      contextId: contexts[0],
+      expression: `fetch(${JSON.stringify(control('content-script'))})`,
+      awaitPromise: true,
+    });
 
     const extensionPage = await browser.openExtensionPage('notes.html');
     await extensionPage.evaluate((url) => fetch(url).then((r) => r.status), control('extension-page'));
@@ -172,6 +184,8 @@ describe('privacy: no network requests of our own', () => {
     expect(requests.length, 'the recorder saw the session at all').toBeGreaterThan(2);
     expect(unexplained(), JSON.stringify(requests, null, 1)).toEqual([]);
     expect(sockets).toEqual([]);
-    console.info(`[privacy] ${requests.length} requests recorded, all fixture page loads or the extension's own files:\n${requests.map((r) => `  ${r.type} ${r.url}`).join('\n')}`);
+    console.info(
+      `[privacy] ${requests.length} requests recorded, all fixture page loads or the extension's own files:\n${requests.map((r) => `  ${r.type} ${r.url}`).join('\n')}`,
+    );
   });
 });

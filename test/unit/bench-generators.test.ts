@@ -21,8 +21,15 @@ const INDEX: AliasIndex = {
     { id: 'bo-fenwick', en: 'Bo Fenwick', zh: '博·芬威克' },
   ],
   aliases: [
-    ['Ada Quill', 0, 0], ['Quill', 0, 1], ['艾达·奎尔', 0, 0], ['奎尔', 0, 1], ['艾達·奎爾', 0, 0],
-    ['Bo Fenwick', 1, 0], ['Fenwick', 1, 1], ['博·芬威克', 1, 0], ['芬威克', 1, 1],
+    ['Ada Quill', 0, 0],
+    ['Quill', 0, 1],
+    ['艾达·奎尔', 0, 0],
+    ['奎尔', 0, 1],
+    ['艾達·奎爾', 0, 0],
+    ['Bo Fenwick', 1, 0],
+    ['Fenwick', 1, 1],
+    ['博·芬威克', 1, 0],
+    ['芬威克', 1, 1],
   ],
   t2s: '達达爾尔',
 };
@@ -110,7 +117,7 @@ describe('generatePage', () => {
     for (const name of page.firstMentions) expect(NAMES.some((n) => n.full && n.text === name)).toBe(true);
   });
 
-  it('a surname only follows one of its person\'s full names', () => {
+  it("a surname only follows one of its person's full names", () => {
     const page = generatePage({ name: 'p', seed: 9, textNodes: 3_000, mentionsPer1000: 4, names: NAMES });
     const text = textNodesOf(page.html).join('');
     let checked = 0;

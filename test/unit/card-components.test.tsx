@@ -8,7 +8,9 @@ import { asUserInput } from './trusted-events';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 
 // The cards rendered whole get a note-session port that answers like the background, without messaging.
-vi.mock('@/utils/notes/note-session-port', async () => ({ backgroundNoteSessions: (await import('./card-fixtures')).fakeNoteSessions().port }));
+vi.mock('@/utils/notes/note-session-port', async () => ({
+  backgroundNoteSessions: (await import('./card-fixtures')).fakeNoteSessions().port,
+}));
 
 const origin = { url: 'https://news.example/story', title: 'A story', selection: 'the selected words' };
 
@@ -160,7 +162,9 @@ describe('HoverCard in English', () => {
     const card = personCard();
     card.person.quotes[0]!.text = '公司优化的目标不是用户使用时长，而是**长期留存率**';
     renderCard({ state: { status: 'ready', card } });
-    expect(screen.getAllByTestId('quote')[0]!.querySelector('blockquote')!.textContent).toBe('公司优化的目标不是用户使用时长，而是长期留存率');
+    expect(screen.getAllByTestId('quote')[0]!.querySelector('blockquote')!.textContent).toBe(
+      '公司优化的目标不是用户使用时长，而是长期留存率',
+    );
   });
 
   it('does not repeat the organization when the role already names it', () => {
@@ -169,7 +173,9 @@ describe('HoverCard in English', () => {
     card.person.role = { en: 'Chief scientist, Meta Superintelligence Labs' };
     renderCard({ state: { status: 'ready', card } });
     // The role names the organization once; the line then gives the date its source states.
-    expect(screen.getByTestId('role').textContent).toMatch(/^Chief scientist, Meta Superintelligence Labs · as of August 2024 !Sources disagree/);
+    expect(screen.getByTestId('role').textContent).toMatch(
+      /^Chief scientist, Meta Superintelligence Labs · as of August 2024 !Sources disagree/,
+    );
   });
 
   it('shows no marks or "also disputed" section for a person without conflicts', () => {
@@ -266,14 +272,17 @@ describe('HoverCard states', () => {
 });
 
 describe('HoverCard notes', () => {
-  const frameOf = () => within(screen.getByTestId('card-notes')).queryByTitle('Your private notes on this person') as HTMLIFrameElement | null;
+  const frameOf = () =>
+    within(screen.getByTestId('card-notes')).queryByTitle('Your private notes on this person') as HTMLIFrameElement | null;
   /** A load as the browser fires it (trusted); `dispatchEvent` alone makes an untrusted one, as a page would. */
   const load = (frame: HTMLIFrameElement) => act(() => void frame.dispatchEvent(asUserInput(new Event('load'))));
 
   function renderNotes(props: { personId?: string; onEscape?: () => void } = {}) {
     const fake = fakeNoteSessions();
     const onEscape = props.onEscape ?? vi.fn();
-    const view = render(<CardNotes personId={props.personId ?? 'shengjia-zhao'} origin={origin} onEscape={onEscape} sessions={fake.port} />);
+    const view = render(
+      <CardNotes personId={props.personId ?? 'shengjia-zhao'} origin={origin} onEscape={onEscape} sessions={fake.port} />,
+    );
     return { ...view, fake, onEscape };
   }
 
@@ -417,7 +426,11 @@ describe('HoverCard with the mention it was opened on', () => {
     const notThisPerson = vi.fn(async () => {});
     renderCard({
       actions: actions({ notThisPerson }),
-      mention: { explanation: { confidence: 'possible', why: { kind: 'variant', written: '趙勝嘉', of: '赵晟佳' } }, aliasText: '趙勝嘉', names: null },
+      mention: {
+        explanation: { confidence: 'possible', why: { kind: 'variant', written: '趙勝嘉', of: '赵晟佳' } },
+        aliasText: '趙勝嘉',
+        names: null,
+      },
     });
     expect(screen.getByRole('dialog', { name: 'Possibly Shengjia Zhao' })).toBeTruthy();
     expect(screen.getByTestId('card-why').textContent).toBe('Written 趙勝嘉 here, a variant of 赵晟佳');

@@ -40,7 +40,14 @@ export function personCard(): PersonCard {
       roleConflict: 'c-role',
       group: 'moved',
       moves: [
-        { from: 'openai', to: 'msl', when: '2025-06', role: { en: 'Research scientist', zh: '研究科学家' }, summary: { en: 'Joined the new lab', zh: '加入新实验室' }, sources: [{ source: 's001' }] },
+        {
+          from: 'openai',
+          to: 'msl',
+          when: '2025-06',
+          role: { en: 'Research scientist', zh: '研究科学家' },
+          summary: { en: 'Joined the new lab', zh: '加入新实验室' },
+          sources: [{ source: 's001' }],
+        },
         { from: 'msl', to: null, when: '2025', sources: [{ source: 's002' }], conflict: 'c-move' },
       ],
       quotes: [
@@ -53,9 +60,28 @@ export function personCard(): PersonCard {
       msl: { id: 'msl', name: { en: 'Meta Superintelligence Labs', zh: 'Meta 超级智能实验室' }, aliases: [] },
     },
     sources: {
-      s001: { id: 's001', file: '001_2b502e7daf261c11.txt', title: '11人走了9人,OpenAI创始团队“分崩离析”', titleEn: "Nine of eleven gone: OpenAI's founding team 'falls apart'", publisher: '华尔街见闻', date: '2024-08' },
-      s002: { id: 's002', file: '002_9da10b272e55fd5b.txt', title: '硅谷商战变厨艺大赛?', titleEn: 'Silicon Valley rivalry turns cooking contest?', caveat: { en: 'Undated.', zh: '未注明日期。' } },
-      s003: { id: 's003', file: '003_a86f11100b17dc3f.txt', untitled: true, title: '（无标题）人才争夺战分析', titleEn: '(Untitled) Analysis of the talent war' },
+      s001: {
+        id: 's001',
+        file: '001_2b502e7daf261c11.txt',
+        title: '11人走了9人,OpenAI创始团队“分崩离析”',
+        titleEn: "Nine of eleven gone: OpenAI's founding team 'falls apart'",
+        publisher: '华尔街见闻',
+        date: '2024-08',
+      },
+      s002: {
+        id: 's002',
+        file: '002_9da10b272e55fd5b.txt',
+        title: '硅谷商战变厨艺大赛?',
+        titleEn: 'Silicon Valley rivalry turns cooking contest?',
+        caveat: { en: 'Undated.', zh: '未注明日期。' },
+      },
+      s003: {
+        id: 's003',
+        file: '003_a86f11100b17dc3f.txt',
+        untitled: true,
+        title: '（无标题）人才争夺战分析',
+        titleEn: '(Untitled) Analysis of the talent war',
+      },
     },
     conflicts: [
       {
@@ -90,7 +116,9 @@ export function personCard(): PersonCard {
 }
 
 /** An in-memory NotesClient with the store's revision rules, recording what it was asked. */
-export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { saved: NoteDraft[]; notes: NoteRecord[]; unsaved: Map<string, EditorDraft> } {
+export function memoryNotes(
+  initial: NoteRecord[] = [],
+): NotesClient & { saved: NoteDraft[]; notes: NoteRecord[]; unsaved: Map<string, EditorDraft> } {
   const notes = [...initial];
   const saved: NoteDraft[] = [];
   const unsaved = new Map<string, EditorDraft>();
@@ -103,7 +131,7 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { saved: 
       list: async (personId) => [...unsaved.values()].filter((d) => d.personId === personId),
       save: async (input) => {
         const key = draftKey(input);
-        if (!input.text.trim()) return unsaved.delete(key), { ok: true, draft: null };
+        if (!input.text.trim()) return (unsaved.delete(key), { ok: true, draft: null });
         const draft = { ...input, key, updatedAt: Date.now() };
         unsaved.set(key, draft);
         return { ok: true, draft };
@@ -124,7 +152,15 @@ export function memoryNotes(initial: NoteRecord[] = []): NotesClient & { saved: 
       saved.push(draft);
       const now = Date.now();
       if (!draft.id) {
-        const note: NoteRecord = { id: `n${++counter}`, personId: draft.personId, text: draft.text, createdAt: now, updatedAt: now, revision: 1, origin: draft.origin };
+        const note: NoteRecord = {
+          id: `n${++counter}`,
+          personId: draft.personId,
+          text: draft.text,
+          createdAt: now,
+          updatedAt: now,
+          revision: 1,
+          origin: draft.origin,
+        };
         notes.push(note);
         return { ok: true, note };
       }

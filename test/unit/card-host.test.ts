@@ -21,7 +21,8 @@ vi.mock('@/utils/messaging', () => ({
 }));
 const SESSION = 'c0ffee'.padEnd(32, '0');
 /** The background relaying an event about the card's notes frame. */
-const relay = (event: string, sessionId = SESSION) => frameEvents.handler?.({ data: { sessionId, event }, sender: { id: browser.runtime.id } });
+const relay = (event: string, sessionId = SESSION) =>
+  frameEvents.handler?.({ data: { sessionId, event }, sender: { id: browser.runtime.id } });
 
 const { createCardController, HOST_TAG } = await import('@/utils/page/card-host');
 
@@ -61,7 +62,9 @@ beforeEach(() => {
   fakeBrowser.reset();
   useLocale('en');
   // happy-dom has no layout: give every range a box in the viewport.
-  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 100, top: 100, right: 200, bottom: 120, width: 100, height: 20, x: 100, y: 100 }] as unknown as DOMRectList);
+  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([
+    { left: 100, top: 100, right: 200, bottom: 120, width: 100, height: 20, x: 100, y: 100 },
+  ] as unknown as DOMRectList);
   vi.spyOn(console, 'error').mockImplementation(() => {});
   fakeFrameLoading();
 });

@@ -23,7 +23,9 @@ describe('whyText', () => {
     useLocale('en');
     expect(whyText({ kind: 'full-name' }, null, 'en', t)).toBe('Named in full here');
     expect(whyText({ kind: 'named-in-full', fullName: 'Sam Altman' }, null, 'en', t)).toBe('Named in full on this page: Sam Altman');
-    expect(whyText({ kind: 'context', organizations: ['openai'], people: ['sam-altman'] }, names, 'en', t)).toBe('With OpenAI and Sam Altman on this page');
+    expect(whyText({ kind: 'context', organizations: ['openai'], people: ['sam-altman'] }, names, 'en', t)).toBe(
+      'With OpenAI and Sam Altman on this page',
+    );
     expect(whyText({ kind: 'variant', written: '趙勝嘉', of: '赵晟佳' }, null, 'en', t)).toBe('Written 趙勝嘉 here, a variant of 赵晟佳');
   });
 
@@ -60,7 +62,11 @@ describe('CardWhy', () => {
     const onNotThisPerson = vi.fn();
     render(
       <CardWhy
-        mention={{ explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } }, aliasText: 'Altman', names: null }}
+        mention={{
+          explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } },
+          aliasText: 'Altman',
+          names: null,
+        }}
         personName="Sam Altman"
         lang="en"
         onNotThisPerson={onNotThisPerson}
@@ -76,7 +82,12 @@ describe('CardWhy', () => {
   it('offers no button without the alias text or the action, and renders nothing with neither', () => {
     useLocale('zh_CN');
     const { container, rerender } = render(
-      <CardWhy mention={{ explanation: { confidence: 'possible', why: { kind: 'full-name' } }, names: null }} personName="x" lang="zh" onNotThisPerson={() => {}} />,
+      <CardWhy
+        mention={{ explanation: { confidence: 'possible', why: { kind: 'full-name' } }, names: null }}
+        personName="x"
+        lang="zh"
+        onNotThisPerson={() => {}}
+      />,
     );
     expect(screen.getByTestId('card-why').textContent).toBe('此处写有全名');
     expect(screen.getByTestId('card-why').className).toContain('tl-why-possible');

@@ -39,22 +39,31 @@ describe('dataset files', () => {
   });
 
   it('name each person file after its id', () => {
-    const files = readdirSync(path.join(dataDir, 'people')).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(path.join(dataDir, 'people'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual(dataset.people.map((p) => `${p.id}.json`));
   });
 
   it('give every person a full Latin alias and a full Simplified Chinese alias', () => {
     for (const p of dataset.people) {
       const full = p.aliases.filter((a) => a.kind === 'full');
-      expect(full.some((a) => a.script === 'Latn'), `${p.id}: full Latn alias`).toBe(true);
-      expect(full.some((a) => a.script === 'Hans'), `${p.id}: full Hans alias`).toBe(true);
+      expect(
+        full.some((a) => a.script === 'Latn'),
+        `${p.id}: full Latn alias`,
+      ).toBe(true);
+      expect(
+        full.some((a) => a.script === 'Hans'),
+        `${p.id}: full Hans alias`,
+      ).toBe(true);
     }
   });
 
   it('cite only existing sources in alias `seen`', () => {
     const ids = new Set(dataset.sources.map((s) => s.id));
     for (const p of dataset.people)
-      for (const a of p.aliases) if (a.seen !== undefined && a.seen !== 'common') expect(ids.has(a.seen), `${p.id}: ${a.text} seen ${a.seen}`).toBe(true);
+      for (const a of p.aliases)
+        if (a.seen !== undefined && a.seen !== 'common') expect(ids.has(a.seen), `${p.id}: ${a.text} seen ${a.seen}`).toBe(true);
   });
 
   it('keep 1–3 card quotes of 8–120 characters per person', () => {
@@ -114,7 +123,10 @@ describe('validateDataset reports integrity failures', () => {
 
   it('alias rules: middle-dot variants and single-character Chinese aliases', () => {
     const broken = copy();
-    person(broken, 'mark-chen').aliases.push({ text: '马克・陈', script: 'Hans', kind: 'full' }, { text: '陈', script: 'Hans', kind: 'surname' });
+    person(broken, 'mark-chen').aliases.push(
+      { text: '马克・陈', script: 'Hans', kind: 'full' },
+      { text: '陈', script: 'Hans', kind: 'surname' },
+    );
     const message = messageOf(() => validateDataset(broken));
     expect(message).toContain('uses a middle-dot variant');
     expect(message).toContain('single-character Chinese alias "陈"');
@@ -143,7 +155,9 @@ describe('alias usage and move doubt', () => {
 
   it('refuses an unknown usage, naming the allowed ones', () => {
     const message = brokenBy((p) => (p.aliases[2]!.usage = ['taiwanese']));
-    expect(message).toMatch(/\(andrej-karpathy\)\.aliases\[2\]\.usage\[0\]: usage is one of mainland, taiwan, hongkong, machine-translation, own/);
+    expect(message).toMatch(
+      /\(andrej-karpathy\)\.aliases\[2\]\.usage\[0\]: usage is one of mainland, taiwan, hongkong, machine-translation, own/,
+    );
   });
 
   it('refuses an empty usage list and a usage that is not a list', () => {
@@ -168,7 +182,7 @@ describe('alias usage and move doubt', () => {
     expect(message).toContain('"扎克伯格" is marked Hans but noted only as a taiwan form');
   });
 
-  it('carries usage to the details but not into the content script\'s index', () => {
+  it("carries usage to the details but not into the content script's index", () => {
     const details = buildDetails(dataset);
     expect(details.people['mark-zuckerberg']!.aliases.find((a) => a.text === '朱克伯格')?.usage).toEqual(['hongkong']);
     const index = buildAliasIndex(dataset);
@@ -283,14 +297,20 @@ describe('buildDetails', () => {
 
 describe('quotes against the seed articles', () => {
   it.skipIf(!seedsPresent)('every quote is an exact substring of its article', () => {
-    const articles = loadArticles(seedsDir, dataset.sources.map((s) => s.file));
+    const articles = loadArticles(
+      seedsDir,
+      dataset.sources.map((s) => s.file),
+    );
     expect(Object.keys(articles)).toHaveLength(dataset.sources.length);
     expect(collectQuotes(dataset).length).toBeGreaterThan(100);
     expect(quoteProblems(dataset, articles)).toEqual([]);
   });
 
   it.skipIf(!seedsPresent)('titles of titled sources are verbatim from their article', () => {
-    const articles = loadArticles(seedsDir, dataset.sources.map((s) => s.file));
+    const articles = loadArticles(
+      seedsDir,
+      dataset.sources.map((s) => s.file),
+    );
     for (const s of dataset.sources) if (!s.untitled) expect(articles[s.file], s.id).toContain(s.title);
   });
 

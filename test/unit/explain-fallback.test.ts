@@ -7,7 +7,13 @@ describe('explainFallback', () => {
   });
 
   it('says a surname or given name counted because the page names the person in full', () => {
-    expect(explainFallback({ safety: 1 }, 'Sam Altman')).toEqual({ confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } });
-    expect(explainFallback({ safety: 1 }, '山姆·奥特曼')).toEqual({ confidence: 'marked', why: { kind: 'named-in-full', fullName: '山姆·奥特曼' } });
+    expect(explainFallback({ safety: 1 }, 'Sam Altman')).toEqual({
+      confidence: 'marked',
+      why: { kind: 'named-in-full', fullName: 'Sam Altman' },
+    });
+    expect(explainFallback({ safety: 1 }, '山姆·奥特曼')).toEqual({
+      confidence: 'marked',
+      why: { kind: 'named-in-full', fullName: '山姆·奥特曼' },
+    });
   });
 });

@@ -44,13 +44,16 @@ describe('browseGroups', () => {
     expect(en.map((g) => g.key)).toEqual(en.map((g) => g.key).sort());
     expect(en.reduce((n, g) => n + g.people.length, 0)).toBe(everyone);
     expect(browseGroups(bundledDetails, 'name', 'zh').map((g) => g.key)).toEqual(en.map((g) => g.key));
-    expect(browseGroups(bundledDetails, 'organization', 'zh').find((g) => g.key === 'meta')?.label).toBe(bundledDetails.organizations.meta!.name.zh);
+    expect(browseGroups(bundledDetails, 'organization', 'zh').find((g) => g.key === 'meta')?.label).toBe(
+      bundledDetails.organizations.meta!.name.zh,
+    );
   });
 });
 
 describe('opensWelcome', () => {
   it('opens the welcome page on a first install only', () => {
     expect(opensWelcome({ reason: 'install' })).toBe(true);
-    for (const reason of ['update', 'chrome_update', 'browser_update', 'shared_module_update']) expect(opensWelcome({ reason })).toBe(false);
+    for (const reason of ['update', 'chrome_update', 'browser_update', 'shared_module_update'])
+      expect(opensWelcome({ reason })).toBe(false);
   });
 });

@@ -33,7 +33,10 @@ describe('welcome page', () => {
     const shortcuts = screen.getByTestId('shortcuts').textContent ?? '';
     for (const key of ['Alt+Shift+N', 'Alt+Shift+P', 'Esc']) expect(shortcuts).toContain(key);
     expect(screen.getByRole('link', { name: 'About the data' }).getAttribute('href')).toBe('/about.html');
-    expect(screen.getAllByRole('link', { name: 'Settings' }).map((a) => a.getAttribute('href'))).toEqual(['/options.html', '/options.html']);
+    expect(screen.getAllByRole('link', { name: 'Settings' }).map((a) => a.getAttribute('href'))).toEqual([
+      '/options.html',
+      '/options.html',
+    ]);
   });
 
   it('the sample marks its names; choosing one shows what the card shows, and choosing it again hides it', () => {
@@ -80,7 +83,9 @@ describe('about the data', () => {
 
   it('says how current the data is, groups the people by organization and links each to their page', () => {
     render(<AboutPage details={bundledDetails} />);
-    expect(screen.getByTestId('data-current-to').textContent).toBe('The data is current to July 2, 2025, the newest date any of its sources states.');
+    expect(screen.getByTestId('data-current-to').textContent).toBe(
+      'The data is current to July 2, 2025, the newest date any of its sources states.',
+    );
     expect(screen.getAllByTestId('about-person')).toHaveLength(Object.keys(bundledDetails.people).length);
     expect(screen.getByRole('link', { name: 'Sam Altman' }).getAttribute('href')).toBe('/notes.html?view=person&person=sam-altman');
     expect(screen.getByRole('heading', { name: 'Adding your own' })).toBeTruthy();

@@ -116,7 +116,11 @@ const hitKey = (h: Hit) => `${h.start}:${h.end}:${h.person}:${h.alias}:${h.safet
 
 /** An alias as pages distort it: case changed, its spaces and dots swapped for other spaces, dots or nothing. */
 const distortedAlias = fc
-  .tuple(fc.constantFrom(...allAliases), fc.array(fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '·', '・', ' · ', '.', '-', '\u200b'), { minLength: 8, maxLength: 8 }), fc.boolean())
+  .tuple(
+    fc.constantFrom(...allAliases),
+    fc.array(fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '·', '・', ' · ', '.', '-', '\u200b'), { minLength: 8, maxLength: 8 }),
+    fc.boolean(),
+  )
   .map(([alias, gaps, upper]) => {
     let k = 0;
     const out = alias.replace(/[ ·・.-]/gu, () => gaps[k++ % gaps.length]!);
@@ -235,10 +239,16 @@ describe('matcher under random Unicode (fast-check)', () => {
         const exact = hits.filter((h) => h.start === start);
         if (exact.length > 0) {
           // Found where it was put (a longer alias may extend it, never cut it).
-          expect(exact.some((h) => h.person === alias.person && h.end >= end), `"${alias.text}" in ${JSON.stringify(source)}`).toBe(true);
+          expect(
+            exact.some((h) => h.person === alias.person && h.end >= end),
+            `"${alias.text}" in ${JSON.stringify(source)}`,
+          ).toBe(true);
         } else {
           // Leftmost-longest: it may only lose to a name that starts earlier and runs into it.
-          expect(hits.some((h) => h.start < start && h.end > start), `"${alias.text}" in ${JSON.stringify(source)}`).toBe(true);
+          expect(
+            hits.some((h) => h.start < start && h.end > start),
+            `"${alias.text}" in ${JSON.stringify(source)}`,
+          ).toBe(true);
         }
       }),
       RUNS,

@@ -12,7 +12,8 @@ describe('UI catalogues', () => {
 
   it('English and Simplified Chinese hold the same messages, with the same placeholders', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en)) expect(Object.keys(zhCN[key]!.placeholders ?? {}), key).toEqual(Object.keys(en[key]!.placeholders ?? {}));
+    for (const key of Object.keys(en))
+      expect(Object.keys(zhCN[key]!.placeholders ?? {}), key).toEqual(Object.keys(en[key]!.placeholders ?? {}));
   });
 
   it('Traditional Chinese is Simplified converted with OpenCC (npm run locales writes it), in Taiwan phrasing', () => {
@@ -24,7 +25,10 @@ describe('UI catalogues', () => {
   });
 
   it('conversion leaves placeholders and keys alone', () => {
-    const out = traditionalCatalogue({ k: { message: '删除 $COUNT$ 条笔记', placeholders: { count: { content: '$1' } } } }, OpenCC.Converter({ from: 'cn', to: 'twp' }));
+    const out = traditionalCatalogue(
+      { k: { message: '删除 $COUNT$ 条笔记', placeholders: { count: { content: '$1' } } } },
+      OpenCC.Converter({ from: 'cn', to: 'twp' }),
+    );
     expect(out).toEqual({ k: { message: '刪除 $COUNT$ 條筆記', placeholders: { count: { content: '$1' } } } });
   });
 });

@@ -8,7 +8,10 @@ const css = readFileSync(new URL('../../assets/marks.css', import.meta.url), 'ut
 function rules(text: string): Array<[string, string[]]> {
   const out: Array<[string, string[]]> = [];
   for (const match of text.replace(/@media[^{]*\{/g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    const declarations = match[2]!.split(';').map((d) => d.trim().split(':')[0]!.trim()).filter(Boolean);
+    const declarations = match[2]!
+      .split(';')
+      .map((d) => d.trim().split(':')[0]!.trim())
+      .filter(Boolean);
     out.push([match[1]!.trim(), declarations]);
   }
   return out;
@@ -19,9 +22,17 @@ describe('assets/marks.css', () => {
 
   it('styles the names the engines use, in light and dark schemes', () => {
     const selectors = all.map(([selector]) => selector);
-    for (const selector of [`::highlight(${HIGHLIGHT_NAME})`, `::highlight(${ACTIVE_HIGHLIGHT_NAME})`, MARK_TAG, `${MARK_TAG}[data-active]`]) {
+    for (const selector of [
+      `::highlight(${HIGHLIGHT_NAME})`,
+      `::highlight(${ACTIVE_HIGHLIGHT_NAME})`,
+      MARK_TAG,
+      `${MARK_TAG}[data-active]`,
+    ]) {
       // Once for the light scheme and once inside the dark-scheme block.
-      expect(selectors.filter((s) => s === selector), selector).toHaveLength(2);
+      expect(
+        selectors.filter((s) => s === selector),
+        selector,
+      ).toHaveLength(2);
     }
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
   });
@@ -36,6 +47,7 @@ describe('assets/marks.css', () => {
   });
 
   it('matches nothing of the page until we mark: no rule for page elements or the whole document', () => {
-    for (const [selector] of all) expect(selector.startsWith('::highlight(talent-lens') || selector.startsWith(MARK_TAG), selector).toBe(true);
+    for (const [selector] of all)
+      expect(selector.startsWith('::highlight(talent-lens') || selector.startsWith(MARK_TAG), selector).toBe(true);
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DOT_BEFORE,
-  GAP_BEFORE,
-  createFolding,
-  normalize,
-  normalizeAlias,
-  originalSpan,
-} from '@/utils/match/normalize';
+import { DOT_BEFORE, GAP_BEFORE, createFolding, normalize, normalizeAlias, originalSpan } from '@/utils/match/normalize';
 
 const fold = createFolding('奧奥爾尔趙赵薩萨');
 const norm = (text: string) => normalize(text, fold).text;

@@ -11,7 +11,9 @@ const origin = { url: 'https://news.example/story', title: 'A story', selection:
 
 /** The frame as main.tsx renders it once the background confirmed its session. */
 function renderFrame(options: { notes?: NoteRecord[]; client?: ReturnType<typeof memoryNotes> } = {}) {
-  const client = options.client ?? memoryNotes(options.notes ?? [existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
+  const client =
+    options.client ??
+    memoryNotes(options.notes ?? [existing, { ...existing, id: 'other', personId: 'someone-else', text: 'Not this person' }]);
   const onEscape = vi.fn();
   const view = render(<NoteFrame subject={{ personId: 'shengjia-zhao', origin }} client={client} onEscape={onEscape} />);
   return { ...view, client, onEscape };
@@ -99,7 +101,9 @@ describe('the notes frame', () => {
     const item = () => screen.getAllByTestId('note')[0]!;
     fireEvent.click(within(item()).getByRole('button', { name: 'Edit' }));
     fireEvent.input(within(item()).getByRole('textbox'), { target: { value: 'Met him at NeurIPS, twice' } });
-    await waitFor(() => expect(client.unsaved.get('n0')).toMatchObject({ noteId: 'n0', baseRevision: 1, text: 'Met him at NeurIPS, twice' }));
+    await waitFor(() =>
+      expect(client.unsaved.get('n0')).toMatchObject({ noteId: 'n0', baseRevision: 1, text: 'Met him at NeurIPS, twice' }),
+    );
     first.unmount();
 
     renderFrame({ client });

@@ -105,7 +105,9 @@ describe('sender kinds', () => {
   it('our top-level pages, the framed notes frame, a content script in a page', () => {
     expect(senderKind({ id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }, own)).toBe('extension-page');
     expect(senderKind({ id: 'ext-id', url: 'moz-extension://uuid/notes.html', tab: { id: 3 }, frameId: 0 }, own)).toBe('extension-page');
-    expect(senderKind({ id: 'ext-id', url: 'chrome-extension://ext-id/note-frame.html#abc', tab: { id: 3 }, frameId: 5 }, own)).toBe('note-frame');
+    expect(senderKind({ id: 'ext-id', url: 'chrome-extension://ext-id/note-frame.html#abc', tab: { id: 3 }, frameId: 5 }, own)).toBe(
+      'note-frame',
+    );
     expect(senderKind({ id: 'ext-id', url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }, own)).toBe('content-script');
     expect(senderKind({ id: 'ext-id', url: 'about:blank', tab: { id: 3 }, frameId: 2 }, own)).toBe('content-script');
   });

@@ -29,7 +29,13 @@ describe('drafts store', () => {
 
   it('refuses malformed drafts in plain words and ignores malformed keys', async () => {
     const db = freshDatabase();
-    for (const bad of [null, { personId: 'Not An Id', text: 'x' }, { personId: 'mark-chen' }, { personId: 'mark-chen', text: 'x'.repeat(NOTE_LIMITS.text + 1) }, { personId: 'mark-chen', noteId: 'a b', text: 'x' }]) {
+    for (const bad of [
+      null,
+      { personId: 'Not An Id', text: 'x' },
+      { personId: 'mark-chen' },
+      { personId: 'mark-chen', text: 'x'.repeat(NOTE_LIMITS.text + 1) },
+      { personId: 'mark-chen', noteId: 'a b', text: 'x' },
+    ]) {
       const result = await saveDraft(db, bad);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message.length).toBeGreaterThan(5);
@@ -82,10 +88,13 @@ describe('draft writer', () => {
     const errors: unknown[] = [];
     let fail = true;
     const texts: string[] = [];
-    const writer = createDraftWriter(async (text) => {
-      texts.push(text);
-      if (fail) throw new Error('disk full');
-    }, (cause) => errors.push(cause));
+    const writer = createDraftWriter(
+      async (text) => {
+        texts.push(text);
+        if (fail) throw new Error('disk full');
+      },
+      (cause) => errors.push(cause),
+    );
     writer.write('a');
     await tick();
     fail = false;

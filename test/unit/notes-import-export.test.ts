@@ -49,7 +49,16 @@ async function seed() {
 const snapshot = async () => (await db.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id));
 /** Every table an import may write, to show a refused or failed one wrote nothing. */
 const everything = async () => ({ notes: await snapshot(), tombstones: await db.tombstones.toArray(), trash: await db.trash.toArray() });
-const summary = (over: Partial<ImportSummary>): ImportSummary => ({ ok: true, added: 0, updated: 0, unchanged: 0, restored: 0, conflicts: [], deletedHere: [], ...over });
+const summary = (over: Partial<ImportSummary>): ImportSummary => ({
+  ok: true,
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  restored: 0,
+  conflicts: [],
+  deletedHere: [],
+  ...over,
+});
 const file = (notes: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2025-01-01T00:00:00.000Z', notes, ...extra });
 
@@ -66,9 +75,18 @@ describe('export', () => {
   it('writes readable Markdown: a heading per person, notes as escaped paragraphs, origins as links, selections quoted', async () => {
     const notes = [
       ...(await snapshot()),
-      note({ id: 'n3', text: 'Has ``` fences and <img src=x onerror=alert(1)>', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_900_000, revision: 2, origin: { url: 'javascript:alert(1)', title: 'Evil [link](x)' } }),
+      note({
+        id: 'n3',
+        text: 'Has ``` fences and <img src=x onerror=alert(1)>',
+        createdAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_900_000,
+        revision: 2,
+        origin: { url: 'javascript:alert(1)', title: 'Evil [link](x)' },
+      }),
     ];
-    const md = notesToMarkdown(notes, (id) => (id === 'sam-altman' ? { en: 'Sam Altman', zh: '萨姆·奥尔特曼' } : id === 'trapit-bansal' ? { en: 'Trapit Bansal' } : undefined));
+    const md = notesToMarkdown(notes, (id) =>
+      id === 'sam-altman' ? { en: 'Sam Altman', zh: '萨姆·奥尔特曼' } : id === 'trapit-bansal' ? { en: 'Trapit Bansal' } : undefined,
+    );
     expect(md).toContain('# Talent Lens notes');
     expect(md).toContain('## Sam Altman \\(萨姆·奥尔特曼\\)');
     expect(md).toContain('## Trapit Bansal');
@@ -100,7 +118,10 @@ describe('looksLikeCsv', () => {
 
 describe('notesToMarkdown paragraphs', () => {
   const render = (text: string, selection?: string) =>
-    notesToMarkdown([note({ id: 'p1', text, ...(selection ? { origin: { url: 'https://a.example/', title: 'A', selection } } : {}) })], () => ({ en: 'Sam Altman' }));
+    notesToMarkdown(
+      [note({ id: 'p1', text, ...(selection ? { origin: { url: 'https://a.example/', title: 'A', selection } } : {}) })],
+      () => ({ en: 'Sam Altman' }),
+    );
 
   it('keeps line breaks as hard breaks and blank lines as paragraph breaks', () => {
     expect(render('one\ntwo\n\n\nthree')).toContain('\none\\\ntwo\n\nthree\n');
@@ -151,8 +172,18 @@ describe('import', () => {
   const manyNotes = (count: number, make: (i: number) => unknown) => Array.from({ length: count }, (_, i) => make(i));
 
   const hostileFiles: Array<[string, () => string, string, RegExp]> = [
-    ['a 10 MB file', () => file([note({ id: 'big', text: 'x' })]).replace('"x"', JSON.stringify('x'.repeat(10 * 1024 * 1024))), 'too-large', /larger than 5 MB/],
-    ['a 5 MB file of Chinese text (bytes, not characters, count)', () => file([]).replace('[]', `[], "pad": "${'中'.repeat(IMPORT_LIMITS.maxBytes / 3 + 1)}"`), 'too-large', /larger than/],
+    [
+      'a 10 MB file',
+      () => file([note({ id: 'big', text: 'x' })]).replace('"x"', JSON.stringify('x'.repeat(10 * 1024 * 1024))),
+      'too-large',
+      /larger than 5 MB/,
+    ],
+    [
+      'a 5 MB file of Chinese text (bytes, not characters, count)',
+      () => file([]).replace('[]', `[], "pad": "${'中'.repeat(IMPORT_LIMITS.maxBytes / 3 + 1)}"`),
+      'too-large',
+      /larger than/,
+    ],
     ['100k notes', () => file(manyNotes(100_000, () => ({}))), 'too-many', /100000 notes; at most 10000/],
     ['100k full notes', () => file(manyNotes(100_000, (i) => note({ id: `m${i}` }))), 'too-large', /larger than/],
     ['not JSON', () => '{"format": "talent-lens-notes", "version": 1, notes: [', 'not-json', /not JSON/],
@@ -161,19 +192,44 @@ describe('import', () => {
     ['a broken export with commas (not a table: it starts with a brace)', () => '{"a": 1,\n"b": ', 'not-json', /not JSON/],
     ['a JSON array', () => '[]', 'wrong-format', /not a Talent Lens notes export/],
     ['JSON null', () => 'null', 'wrong-format', /not a Talent Lens notes export/],
-    ['another format', () => JSON.stringify({ format: 'something-else', version: 1, notes: [] }), 'wrong-format', /not a Talent Lens notes export/],
+    [
+      'another format',
+      () => JSON.stringify({ format: 'something-else', version: 1, notes: [] }),
+      'wrong-format',
+      /not a Talent Lens notes export/,
+    ],
     ['a newer version', () => file([], { version: 2 }), 'wrong-version', /version 2 is not supported/],
     ['a version as a string', () => file([], { version: '1' }), 'wrong-version', /version "1"/],
     ['notes that are not an array', () => file({ n1: note({ id: 'n1' }) }), 'invalid', /malformed/],
     ['a revision that is a string', () => file([{ ...note({ id: 'n7' }), revision: '2' }]), 'invalid', /notes\.0\.revision/],
-    ['a revision past the bound', () => file([note({ id: 'n7', revision: Number.MAX_SAFE_INTEGER })]), 'invalid', /notes\.0\.revision: a revision is at most 1000000000/],
+    [
+      'a revision past the bound',
+      () => file([note({ id: 'n7', revision: Number.MAX_SAFE_INTEGER })]),
+      'invalid',
+      /notes\.0\.revision: a revision is at most 1000000000/,
+    ],
     ['a text that is a number', () => file([{ ...note({ id: 'n7' }), text: 5 }]), 'invalid', /notes\.0\.text/],
     ['a missing id', () => file([{ ...note({ id: 'n7' }), id: undefined }]), 'invalid', /notes\.0\.id/],
-    ['an empty text (the editor would refuse it)', () => file([note({ id: 'n7', text: '' })]), 'invalid', /notes\.0\.text: a note needs some text/],
-    ['a text of only spaces and line breaks', () => file([note({ id: 'n7' }), note({ id: 'n8', text: ' \n\t ' })]), 'invalid', /notes\.1\.text: a note needs some text/],
+    [
+      'an empty text (the editor would refuse it)',
+      () => file([note({ id: 'n7', text: '' })]),
+      'invalid',
+      /notes\.0\.text: a note needs some text/,
+    ],
+    [
+      'a text of only spaces and line breaks',
+      () => file([note({ id: 'n7' }), note({ id: 'n8', text: ' \n\t ' })]),
+      'invalid',
+      /notes\.1\.text: a note needs some text/,
+    ],
     ['a text over the length limit', () => file([note({ id: 'n7', text: 'y'.repeat(20_001) })]), 'invalid', /at most 20000/],
     ['a bad person id', () => file([note({ id: 'n7', personId: '<script>' })]), 'invalid', /notes\.0\.personId/],
-    ['unknown person ids', () => file([note({ id: 'n7', personId: 'nobody-a' }), note({ id: 'n8', personId: 'nobody-b' }), note({ id: 'n5' })]), 'unknown-people', /nobody-a, nobody-b/],
+    [
+      'unknown person ids',
+      () => file([note({ id: 'n7', personId: 'nobody-a' }), note({ id: 'n8', personId: 'nobody-b' }), note({ id: 'n5' })]),
+      'unknown-people',
+      /nobody-a, nobody-b/,
+    ],
   ];
 
   it.each(hostileFiles)('rejects %s with a clear message and leaves the store unchanged', async (_label, make, code, message) => {
@@ -215,8 +271,14 @@ describe('import', () => {
 
   it('a note saved after an import keeps revision checks working', async () => {
     await importNotes(db, file([note({ id: 'n6', revision: 4 })]), isKnownPerson);
-    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 3 }, { isKnownPerson })).toMatchObject({ ok: false, reason: 'conflict' });
-    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 4 }, { isKnownPerson })).toMatchObject({ ok: true, note: { revision: 5 } });
+    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 3 }, { isKnownPerson })).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect(await saveNote(db, { id: 'n6', personId: 'sam-altman', text: 'edit', baseRevision: 4 }, { isKnownPerson })).toMatchObject({
+      ok: true,
+      note: { revision: 5 },
+    });
   });
 });
 
@@ -225,7 +287,11 @@ describe('import: notes edited here after the export', () => {
   const exportedFile = (notes: unknown) => file(notes, { exportedAt: new Date(EXPORTED).toISOString() });
 
   it('keeps a note edited after the export as a conflict, whatever revision the file claims, and applies the rest', async () => {
-    await saveNote(db, { id: 'n1', personId: 'sam-altman', text: 'edited here', baseRevision: 1 }, { isKnownPerson, now: () => EXPORTED + 1000 });
+    await saveNote(
+      db,
+      { id: 'n1', personId: 'sam-altman', text: 'edited here', baseRevision: 1 },
+      { isKnownPerson, now: () => EXPORTED + 1000 },
+    );
     const result = await importNotes(
       db,
       exportedFile([note({ id: 'n1', text: 'from the file', revision: 50 }), note({ id: 'n9', text: 'new one' })]),
@@ -242,7 +308,10 @@ describe('import: notes edited here after the export', () => {
     await db.notes.update('n2', { updatedAt: EXPORTED + 5000 });
     const result = await importNotes(
       db,
-      exportedFile([note({ id: 'n1', text: 'newer elsewhere', revision: 2, updatedAt: EXPORTED - 1 }), note({ id: 'n2', personId: 'trapit-bansal', text: 'Trapit note', revision: 3 })]),
+      exportedFile([
+        note({ id: 'n1', text: 'newer elsewhere', revision: 2, updatedAt: EXPORTED - 1 }),
+        note({ id: 'n2', personId: 'trapit-bansal', text: 'Trapit note', revision: 3 }),
+      ]),
       isKnownPerson,
       { now: () => NOW },
     );
@@ -251,7 +320,12 @@ describe('import: notes edited here after the export', () => {
   });
 
   it('keeps a stored note that is newer than the file’s, untouched since the export, as unchanged', async () => {
-    const result = await importNotes(db, exportedFile([note({ id: 'n2', personId: 'trapit-bansal', text: 'older', revision: 1 })]), isKnownPerson, { now: () => NOW });
+    const result = await importNotes(
+      db,
+      exportedFile([note({ id: 'n2', personId: 'trapit-bansal', text: 'older', revision: 1 })]),
+      isKnownPerson,
+      { now: () => NOW },
+    );
     expect(result).toEqual(summary({ unchanged: 1 }));
     expect((await db.notes.get('n2'))?.text).toBe('Trapit note');
   });
@@ -264,11 +338,20 @@ describe('import: notes edited here after the export', () => {
   ])('treats every differing note as a conflict when exportedAt is %s', async (_label, exportedAt) => {
     const result = await importNotes(
       db,
-      file([note({ id: 'n1', text: 'from the file', revision: 7 }), note({ id: 'n2', personId: 'trapit-bansal', text: 'Trapit note', revision: 3 }), note({ id: 'n9', text: 'new' })], { exportedAt }),
+      file(
+        [
+          note({ id: 'n1', text: 'from the file', revision: 7 }),
+          note({ id: 'n2', personId: 'trapit-bansal', text: 'Trapit note', revision: 3 }),
+          note({ id: 'n9', text: 'new' }),
+        ],
+        { exportedAt },
+      ),
       isKnownPerson,
       { now: () => NOW },
     );
-    expect(result).toEqual(summary({ added: 1, unchanged: 1, conflicts: [{ id: 'n1', personId: 'sam-altman', reason: 'export-time-unknown' }] }));
+    expect(result).toEqual(
+      summary({ added: 1, unchanged: 1, conflicts: [{ id: 'n1', personId: 'sam-altman', reason: 'export-time-unknown' }] }),
+    );
     expect((await db.notes.get('n1'))?.text).toBe('Sam note');
   });
 
@@ -301,7 +384,9 @@ describe('import: notes deleted here', () => {
 
   it('does not bring back a note edited elsewhere after the delete (higher revision) either', async () => {
     await exportThenDelete('n1');
-    const result = await importNotes(db, file([note({ id: 'n1', text: 'edited on the laptop', revision: 4 })]), isKnownPerson, { now: () => NOW });
+    const result = await importNotes(db, file([note({ id: 'n1', text: 'edited on the laptop', revision: 4 })]), isKnownPerson, {
+      now: () => NOW,
+    });
     expect(result).toEqual(summary({ deletedHere: [{ id: 'n1', personId: 'sam-altman', editedAfterDeletion: true }] }));
     expect(await db.notes.get('n1')).toBeUndefined();
   });
@@ -345,7 +430,10 @@ describe('import: dates and people the file cannot impose', () => {
     await db.tombstones.put({ id: 'gone', personId: 'sam-altman', revision: 1, deletedAt: 5 });
     const result = await importNotes(
       db,
-      file([note({ id: 'n1', personId: 'trapit-bansal', text: 'hijack', revision: 9 }), note({ id: 'gone', personId: 'alexander-kolesnikov', revision: 3 })]),
+      file([
+        note({ id: 'n1', personId: 'trapit-bansal', text: 'hijack', revision: 9 }),
+        note({ id: 'gone', personId: 'alexander-kolesnikov', revision: 3 }),
+      ]),
       isKnownPerson,
       { now: () => NOW, restoreDeleted: true },
     );

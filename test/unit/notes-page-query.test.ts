@@ -72,7 +72,10 @@ describe('one person’s notes by page', () => {
     const id = fc.string({ unit: fc.constantFrom('a', 'B', 'c', '-', '1', 'Z', 'é'), minLength: 1, maxLength: 4 });
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.record({ id, updatedAt: fc.integer({ min: 0, max: 5 }), other: fc.boolean() }), { selector: (n) => n.id, maxLength: 30 }),
+        fc.uniqueArray(fc.record({ id, updatedAt: fc.integer({ min: 0, max: 5 }), other: fc.boolean() }), {
+          selector: (n) => n.id,
+          maxLength: 30,
+        }),
         fc.integer({ min: 1, max: 8 }),
         async (rows, limit) => {
           await db.notes.clear();

@@ -126,42 +126,62 @@ describe('notes page', () => {
   async function backupThenChangeHere() {
     const exported = await exportNotes(db);
     const later = () => Date.now() + 60_000;
-    const [sam, trapit] = ['sam-altman', 'trapit-bansal'].map((id) => exported.notes.find((n) => n.personId === id)!) as [NoteRecord, NoteRecord];
-    await saveNote(db, { id: sam.id, personId: sam.personId, text: 'Sam, edited after the backup', baseRevision: sam.revision }, { isKnownPerson, now: later });
+    const [sam, trapit] = ['sam-altman', 'trapit-bansal'].map((id) => exported.notes.find((n) => n.personId === id)!) as [
+      NoteRecord,
+      NoteRecord,
+    ];
+    await saveNote(
+      db,
+      { id: sam.id, personId: sam.personId, text: 'Sam, edited after the backup', baseRevision: sam.revision },
+      { isKnownPerson, now: later },
+    );
     await deleteNote(db, trapit.id, { now: later });
-    const newNote: NoteRecord = { id: 'from-backup', personId: 'elon-musk', text: 'Only in the backup', createdAt: 1, updatedAt: 1, revision: 1 };
+    const newNote: NoteRecord = {
+      id: 'from-backup',
+      personId: 'elon-musk',
+      text: 'Only in the backup',
+      createdAt: 1,
+      updatedAt: 1,
+      revision: 1,
+    };
     return { fileText: exportToJson({ ...exported, notes: [...exported.notes, newNote] }), trapit };
   }
 
-  it('names the notes an import kept as they are and the deleted ones it did not bring back, and brings those back on request', async () => {
-    const d = deps();
-    const importSpy = vi.spyOn(d, 'importNotes');
-    render(<NotesPage details={bundledDetails} deps={d} />);
-    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
-    const { fileText, trapit } = await backupThenChangeHere();
+  it(
+    'names the notes an import kept as they are and the deleted ones it did not bring back, and brings those back on request',
+    async () => {
+      const d = deps();
+      const importSpy = vi.spyOn(d, 'importNotes');
+      render(<NotesPage details={bundledDetails} deps={d} />);
+      await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+      const { fileText, trapit } = await backupThenChangeHere();
 
-    chooseFile(fileText);
-    const bringBack = await screen.findByRole('button', { name: 'Bring it back' }, { timeout: SLOW_IMPORT_MS });
-    expect(screen.getByRole('status').textContent).toBe(
-      'Imported: 1 added, 0 updated, 0 already up to date. ' +
-        '1 note was edited here after this export and was kept as it is: Sam Altman. ' +
-        '1 note you deleted was not brought back: Trapit Bansal.',
-    );
-    expect(await db.notes.get('from-backup')).toBeTruthy();
-    expect(await db.notes.get(trapit.id)).toBeUndefined();
-    expect((await db.notes.toArray()).find((n) => n.personId === 'sam-altman')?.text).toBe('Sam, edited after the backup');
+      chooseFile(fileText);
+      const bringBack = await screen.findByRole('button', { name: 'Bring it back' }, { timeout: SLOW_IMPORT_MS });
+      expect(screen.getByRole('status').textContent).toBe(
+        'Imported: 1 added, 0 updated, 0 already up to date. ' +
+          '1 note was edited here after this export and was kept as it is: Sam Altman. ' +
+          '1 note you deleted was not brought back: Trapit Bansal.',
+      );
+      expect(await db.notes.get('from-backup')).toBeTruthy();
+      expect(await db.notes.get(trapit.id)).toBeUndefined();
+      expect((await db.notes.toArray()).find((n) => n.personId === 'sam-altman')?.text).toBe('Sam, edited after the backup');
 
-    fireEvent.click(bringBack);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1 deleted note was brought back.'), { timeout: SLOW_IMPORT_MS });
-    expect(importSpy).toHaveBeenLastCalledWith(fileText, { restoreDeleted: [trapit.id] });
-    expect(screen.getByRole('status').textContent).toBe(
-      'Imported: 0 added, 0 updated, 1 already up to date. 1 deleted note was brought back. ' +
-        '1 note was edited here after this export and was kept as it is: Sam Altman.',
-    );
-    expect(screen.queryByTestId('import-bring-back')).toBeNull();
-    await screen.findByText('Moved to Meta <b>early</b>', {}, { timeout: SLOW_IMPORT_MS });
-    expect(await db.tombstones.count()).toBe(0);
-   }, IMPORT_TEST_MS);
+      fireEvent.click(bringBack);
+      await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1 deleted note was brought back.'), {
+        timeout: SLOW_IMPORT_MS,
+      });
+      expect(importSpy).toHaveBeenLastCalledWith(fileText, { restoreDeleted: [trapit.id] });
+      expect(screen.getByRole('status').textContent).toBe(
+        'Imported: 0 added, 0 updated, 1 already up to date. 1 deleted note was brought back. ' +
+          '1 note was edited here after this export and was kept as it is: Sam Altman.',
+      );
+      expect(screen.queryByTestId('import-bring-back')).toBeNull();
+      await screen.findByText('Moved to Meta <b>early</b>', {}, { timeout: SLOW_IMPORT_MS });
+      expect(await db.tombstones.count()).toBe(0);
+    },
+    IMPORT_TEST_MS,
+  );
 
   it('counts several notes, names each person once, and names at most five before counting the others', () => {
     const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -185,26 +205,40 @@ describe('notes page', () => {
         '7 notes you deleted were not brought back: A, B, C, D, E, and 2 others.',
     );
     useLocale('zh_CN');
-    expect(importSummaryText(result, (id) => id.toUpperCase(), 'zh')).toContain('有 7 条你删除过的笔记没有恢复：A、B、C、D、E和另外 2 人。');
+    expect(importSummaryText(result, (id) => id.toUpperCase(), 'zh')).toContain(
+      '有 7 条你删除过的笔记没有恢复：A、B、C、D、E和另外 2 人。',
+    );
   });
 
-  it('reports the import result in Chinese for a Chinese browser', async () => {
-    useLocale('zh_CN');
-    render(<NotesPage details={bundledDetails} deps={deps()} />);
-    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
-    const { fileText } = await backupThenChangeHere();
-    chooseFile(fileText);
-    expect(await screen.findByRole('button', { name: '恢复这条笔记' }, { timeout: SLOW_IMPORT_MS })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe(
-      '导入完成：新增 1 条，更新 0 条，0 条无变化。有 1 条笔记在这份导出之后又在这里改过，已保留这里的版本：萨姆·奥尔特曼。有 1 条你删除过的笔记没有恢复：特拉皮特·班萨尔。',
-    );
-   }, IMPORT_TEST_MS);
+  it(
+    'reports the import result in Chinese for a Chinese browser',
+    async () => {
+      useLocale('zh_CN');
+      render(<NotesPage details={bundledDetails} deps={deps()} />);
+      await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+      const { fileText } = await backupThenChangeHere();
+      chooseFile(fileText);
+      expect(await screen.findByRole('button', { name: '恢复这条笔记' }, { timeout: SLOW_IMPORT_MS })).toBeTruthy();
+      expect(screen.getByRole('status').textContent).toBe(
+        '导入完成：新增 1 条，更新 0 条，0 条无变化。有 1 条笔记在这份导出之后又在这里改过，已保留这里的版本：萨姆·奥尔特曼。有 1 条你删除过的笔记没有恢复：特拉皮特·班萨尔。',
+      );
+    },
+    IMPORT_TEST_MS,
+  );
 
   it.each([
     ['not JSON', '{oops', /^This file is not a Talent Lens export \(it is not JSON\)\.$/],
     ['a CSV file', 'person,note\nsam-altman,hello\n', /^This looks like a CSV file, not a Talent Lens export\.$/],
     ['a wrong version', JSON.stringify({ format: 'talent-lens-notes', version: 7, notes: [] }), /version \(7\) is not supported/],
-    ['unknown people', JSON.stringify({ format: 'talent-lens-notes', version: 1, notes: [{ id: 'x', personId: 'no-such-person', text: 't', createdAt: 1, updatedAt: 1, revision: 1 }] }), /people Talent Lens does not know: no-such-person\./],
+    [
+      'unknown people',
+      JSON.stringify({
+        format: 'talent-lens-notes',
+        version: 1,
+        notes: [{ id: 'x', personId: 'no-such-person', text: 't', createdAt: 1, updatedAt: 1, revision: 1 }],
+      }),
+      /people Talent Lens does not know: no-such-person\./,
+    ],
   ])('shows a clear error for %s and leaves the notes intact', async (_label, text, message) => {
     render(<NotesPage details={bundledDetails} deps={deps()} />);
     await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
@@ -239,11 +273,21 @@ describe('notes page', () => {
       text: 'Nothing was imported: the file is not a Talent Lens notes export.',
     });
     useLocale('zh_CN');
-    expect(importErrorMessage({ ok: false, code: 'csv', detail: 'x', message: '' }).text).toBe('这看起来是 CSV 文件，不是 Talent Lens 的导出文件。');
+    expect(importErrorMessage({ ok: false, code: 'csv', detail: 'x', message: '' }).text).toBe(
+      '这看起来是 CSV 文件，不是 Talent Lens 的导出文件。',
+    );
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const importSpy = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0, restored: 0, conflicts: [], deletedHere: [] }));
+    const importSpy = vi.fn(async () => ({
+      ok: true as const,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      restored: 0,
+      conflicts: [],
+      deletedHere: [],
+    }));
     render(<NotesPage details={bundledDetails} deps={deps({ importNotes: importSpy })} />);
     chooseFile('x'.repeat(5 * 1024 * 1024 + 1));
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported: the file is larger than 5 MB.');

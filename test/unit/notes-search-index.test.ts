@@ -38,7 +38,10 @@ describe('the notes search index', () => {
     note('3', 'unknown-person', 'ΣΟΦΟΣ wrote it'),
     note('4', 'shengjia-zhao', '後訓練 lead'),
   ];
-  const ids = (query: string) => createNoteSearchIndex(names).search(notes, query).map((n) => n.id);
+  const ids = (query: string) =>
+    createNoteSearchIndex(names)
+      .search(notes, query)
+      .map((n) => n.id);
 
   it('searches text, origin and the person’s names in both scripts, case-folded and trimmed', () => {
     expect(ids('  OPENAI ')).toEqual(['1']);
@@ -65,7 +68,26 @@ describe('the notes search index', () => {
   });
 
   it('answers the same as the old filter on generated notes and queries (property)', () => {
-    const word = fc.constantFrom('sam', 'Altman', '王', '汪', 'OpenAI', 'meta', 'Σ', 'ς', 'σ', 'İ', 'ß', 'https://', '.example', ' ', '\n', 'a', 'É', 'é');
+    const word = fc.constantFrom(
+      'sam',
+      'Altman',
+      '王',
+      '汪',
+      'OpenAI',
+      'meta',
+      'Σ',
+      'ς',
+      'σ',
+      'İ',
+      'ß',
+      'https://',
+      '.example',
+      ' ',
+      '\n',
+      'a',
+      'É',
+      'é',
+    );
     const text = fc.array(word, { maxLength: 6 }).map((ws) => ws.join(''));
     const record = fc.record({
       personId: fc.constantFrom(...Object.keys(people), 'unknown-person'),
@@ -74,7 +96,9 @@ describe('the notes search index', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 25 }), fc.array(text, { minLength: 1, maxLength: 5 }), (rows, queries) => {
-        const corpus = rows.map((r, i) => note(String(i), r.personId, r.text, r.origin && { ...r.origin, selection: r.origin.selection ?? undefined }));
+        const corpus = rows.map((r, i) =>
+          note(String(i), r.personId, r.text, r.origin && { ...r.origin, selection: r.origin.selection ?? undefined }),
+        );
         const index = createNoteSearchIndex(names);
         for (const query of queries) {
           expect(index.search(corpus, query)).toEqual(oldFilter(corpus, query));

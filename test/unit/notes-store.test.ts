@@ -62,13 +62,23 @@ describe('saving notes', () => {
 
   it('treats an update without a base revision as a conflict', async () => {
     const note = await create('x');
-    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y' }, options)).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y' }, options)).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+    });
   });
 
   it('rejects invalid drafts and unknown people without writing', async () => {
     expect(await saveNote(db, { personId: 'sam-altman', text: '   ' }, options)).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await saveNote(db, { personId: 'nobody', text: 'hi' }, options)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('nobody') });
-    expect(await saveNote(db, { personId: 'sam-altman', text: 'x'.repeat(20_001) }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, { personId: 'nobody', text: 'hi' }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining('nobody'),
+    });
+    expect(await saveNote(db, { personId: 'sam-altman', text: 'x'.repeat(20_001) }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await saveNote(db, { personId: 'sam-altman', text: 42 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await saveNote(db, null, options)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await db.notes.count()).toBe(0);
@@ -76,22 +86,37 @@ describe('saving notes', () => {
 
   it('reports an update of a deleted note as missing, and refuses moving a note to another person', async () => {
     const note = await create('x');
-    expect(await saveNote(db, { id: note.id, personId: 'trapit-bansal', text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, { id: note.id, personId: 'trapit-bansal', text: 'y', baseRevision: 1 }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     await deleteNote(db, note.id);
-    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'missing' });
+    expect(await saveNote(db, { id: note.id, personId: note.personId, text: 'y', baseRevision: 1 }, options)).toMatchObject({
+      ok: false,
+      reason: 'missing',
+    });
   });
 
   it('never produces a revision above NOTE_LIMITS.revision: the last edit is refused in plain words, not clamped', async () => {
     const last = NOTE_LIMITS.revision;
     const note = { id: 'worn', personId: 'sam-altman', text: 'v', createdAt: 1, updatedAt: 1, revision: last - 1 };
     await db.notes.add(note);
-    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'at the limit', baseRevision: last - 1 }, options)).toMatchObject({ ok: true, note: { revision: last } });
+    expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'at the limit', baseRevision: last - 1 }, options)).toMatchObject(
+      { ok: true, note: { revision: last } },
+    );
     const refused = await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'past it', baseRevision: last }, options);
-    expect(refused).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/highest revision .* copy its text into a new note/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringMatching(/highest revision .* copy its text into a new note/),
+    });
     expect(await db.notes.get('worn')).toMatchObject({ text: 'at the limit', revision: last });
     // A record stored before the bound existed (a forged import) is refused the same way, not pushed past 2^53.
     await db.notes.put({ ...note, id: 'forged', revision: Number.MAX_SAFE_INTEGER });
-    expect(await saveNote(db, { id: 'forged', personId: 'sam-altman', text: 'edit', baseRevision: 1 }, options)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await saveNote(db, { id: 'forged', personId: 'sam-altman', text: 'edit', baseRevision: 1 }, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect((await db.notes.get('forged'))?.revision).toBe(Number.MAX_SAFE_INTEGER);
     // A draft cannot claim a base revision past the bound either.
     expect(await saveNote(db, { id: 'worn', personId: 'sam-altman', text: 'x', baseRevision: last + 1 }, options)).toMatchObject({
@@ -181,7 +206,13 @@ describe('schema upgrade', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores({ notes: 'id, person, created' });
     const oldNotes: NoteRecordV1[] = [
-      { id: 'a1', person: 'sam-altman', body: 'From v1 <b>bold</b>', created: 111, page: { url: 'https://news.example/1', title: 'News', quote: 'Sam Altman said' } },
+      {
+        id: 'a1',
+        person: 'sam-altman',
+        body: 'From v1 <b>bold</b>',
+        created: 111,
+        page: { url: 'https://news.example/1', title: 'News', quote: 'Sam Altman said' },
+      },
       { id: 'a2', person: 'trapit-bansal', body: 'No page', created: 222 },
     ];
     await v1.table('notes').bulkAdd(oldNotes);
@@ -199,10 +230,20 @@ describe('schema upgrade', () => {
       revision: 1,
       origin: { url: 'https://news.example/1', title: 'News', selection: 'Sam Altman said' },
     });
-    expect(await current.notes.get('a2')).toEqual({ id: 'a2', personId: 'trapit-bansal', text: 'No page', createdAt: 222, updatedAt: 222, revision: 1 });
+    expect(await current.notes.get('a2')).toEqual({
+      id: 'a2',
+      personId: 'trapit-bansal',
+      text: 'No page',
+      createdAt: 222,
+      updatedAt: 222,
+      revision: 1,
+    });
     // The new index works on migrated data, and migrated notes are editable like any other.
     expect((await listNotes(current, { personId: 'sam-altman' })).map((n) => n.id)).toEqual(['a1']);
-    expect(await saveNote(current, { id: 'a2', personId: 'trapit-bansal', text: 'edited', baseRevision: 1 }, options)).toMatchObject({ ok: true, note: { revision: 2 } });
+    expect(await saveNote(current, { id: 'a2', personId: 'trapit-bansal', text: 'edited', baseRevision: 1 }, options)).toMatchObject({
+      ok: true,
+      note: { revision: 2 },
+    });
     await current.delete();
   });
 
@@ -211,11 +252,23 @@ describe('schema upgrade', () => {
     const v2 = new Dexie(name);
     v2.version(2).stores({ notes: 'id, personId, updatedAt', trash: 'id, deletedAt' });
     const notes: NoteRecord[] = [
-      { id: 'b1', personId: 'sam-altman', text: 'older', createdAt: 100, updatedAt: 150, revision: 2, origin: { url: 'https://news.example/2', title: 'News' } },
+      {
+        id: 'b1',
+        personId: 'sam-altman',
+        text: 'older',
+        createdAt: 100,
+        updatedAt: 150,
+        revision: 2,
+        origin: { url: 'https://news.example/2', title: 'News' },
+      },
       { id: 'b2', personId: 'sam-altman', text: 'newer', createdAt: 200, updatedAt: 300, revision: 1 },
       { id: 'b3', personId: 'trapit-bansal', text: 'Trapit', createdAt: 50, updatedAt: 50, revision: 7 },
     ];
-    const trashed = { id: 'b0', deletedAt: 400, note: { id: 'b0', personId: 'sam-altman', text: 'gone', createdAt: 10, updatedAt: 10, revision: 1 } };
+    const trashed = {
+      id: 'b0',
+      deletedAt: 400,
+      note: { id: 'b0', personId: 'sam-altman', text: 'gone', createdAt: 10, updatedAt: 10, revision: 1 },
+    };
     await v2.table('notes').bulkAdd(notes);
     await v2.table('trash').add(trashed);
     v2.close();
@@ -227,7 +280,11 @@ describe('schema upgrade', () => {
     expect(await current.trash.toArray()).toEqual([trashed]);
     expect(await current.tombstones.count()).toBe(0);
     // The new compound index is filled from the existing rows.
-    const newestSam = await current.notes.where('[personId+updatedAt]').between(['sam-altman', Dexie.minKey], ['sam-altman', Dexie.maxKey]).reverse().toArray();
+    const newestSam = await current.notes
+      .where('[personId+updatedAt]')
+      .between(['sam-altman', Dexie.minKey], ['sam-altman', Dexie.maxKey])
+      .reverse()
+      .toArray();
     expect(newestSam.map((n) => n.id)).toEqual(['b2', 'b1']);
     // Undo of the v2 trash still works, and a delete on the upgraded database leaves a tombstone.
     expect(await restoreNote(current, trashed.note, options)).toEqual(trashed.note);

@@ -93,7 +93,14 @@ describe('the windowed list', () => {
 });
 
 // Ids unlike memoryNotes' own (n1, n2…) for the notes it creates.
-const note = (i: number): NoteRecord => ({ id: `p${i}`, personId: 'sam-altman', text: `note number ${i}`, createdAt: i, updatedAt: i, revision: 1 });
+const note = (i: number): NoteRecord => ({
+  id: `p${i}`,
+  personId: 'sam-altman',
+  text: `note number ${i}`,
+  createdAt: i,
+  updatedAt: i,
+  revision: 1,
+});
 
 describe('a person’s notes by page (the card’s frame, the popup)', () => {
   it('shows the newest page and a button that loads older ones until none are left', async () => {
@@ -111,7 +118,9 @@ describe('a person’s notes by page (the card’s frame, the popup)', () => {
     fireEvent.click(screen.getByTestId('notes-show-older'));
     await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(45));
     expect(screen.queryByTestId('notes-show-older')).toBeNull();
-    expect(screen.getAllByTestId('note-text').map((n) => n.textContent)).toEqual(Array.from({ length: 45 }, (_, i) => `note number ${44 - i}`));
+    expect(screen.getAllByTestId('note-text').map((n) => n.textContent)).toEqual(
+      Array.from({ length: 45 }, (_, i) => `note number ${44 - i}`),
+    );
     // The button went away: focus goes to the first note it loaded, not to the page.
     expect(document.activeElement?.getAttribute('data-note-id')).toBe('p4');
   });

@@ -24,7 +24,13 @@ afterEach(() => {
 
 function setup(html: string, loadRejections: () => Promise<Rejection[]>) {
   document.body.innerHTML = html;
-  const controller = { pointerEnter: vi.fn(), pointerLeave: vi.fn(), open: vi.fn(), close: vi.fn(), destroy: vi.fn() } satisfies CardController;
+  const controller = {
+    pointerEnter: vi.fn(),
+    pointerLeave: vi.fn(),
+    open: vi.fn(),
+    close: vi.fn(),
+    destroy: vi.fn(),
+  } satisfies CardController;
   const lifetime = createLifetime(() => true);
   const host: AnnotatorHost = {
     setTimeout: (fn, ms) => lifetime.setTimeout(fn, ms),
@@ -38,7 +44,15 @@ function setup(html: string, loadRejections: () => Promise<Rejection[]>) {
   };
   const index = aliasIndex as AliasIndex;
   const prefilter = createPrefilter(index);
-  annotator = new Annotator({ index, prefilter, matcher: () => createMatcher(index, { prefilter }), createController: () => controller, host, engine: 'element', loadRejections });
+  annotator = new Annotator({
+    index,
+    prefilter,
+    matcher: () => createMatcher(index, { prefilter }),
+    createController: () => controller,
+    host,
+    engine: 'element',
+    loadRejections,
+  });
   return { annotator, controller };
 }
 
@@ -83,7 +97,11 @@ describe('Not this person in the page layer', () => {
     const surname = annotator.mentions()[1]!;
     surname.mark.focusTarget!.dispatchEvent(asUserInput(new FocusEvent('focusin', { bubbles: true })));
     const target = controller.open.mock.calls.at(-1)![0];
-    expect(target).toMatchObject({ personId: 'sam-altman', aliasText: 'Altman', explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } } });
+    expect(target).toMatchObject({
+      personId: 'sam-altman',
+      aliasText: 'Altman',
+      explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } },
+    });
 
     annotator.reject({ personId: 'sam-altman', aliasText: ' Altman' });
     expect(marks()).toEqual(['Sam Altman']);

@@ -16,7 +16,13 @@ import { asUserInput } from './trusted-events';
 
 function setup() {
   document.body.innerHTML = '<p id="p">Sam Altman met Mark Chen in the lobby.</p><button id="b">page button</button>';
-  const controller = { pointerEnter: vi.fn(), pointerLeave: vi.fn(), open: vi.fn(), close: vi.fn(), destroy: vi.fn() } satisfies CardController;
+  const controller = {
+    pointerEnter: vi.fn(),
+    pointerLeave: vi.fn(),
+    open: vi.fn(),
+    close: vi.fn(),
+    destroy: vi.fn(),
+  } satisfies CardController;
   const lifetime = createLifetime(() => true);
   const host: AnnotatorHost = {
     setTimeout: (fn, ms) => lifetime.setTimeout(fn, ms),
@@ -41,7 +47,8 @@ function setup() {
   return { annotator, controller, lifetime };
 }
 
-const shortcut = () => new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true });
+const shortcut = () =>
+  new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true });
 
 describe('Annotator listeners take only trusted events', () => {
   let done: (() => void) | null = null;

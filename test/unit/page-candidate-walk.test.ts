@@ -52,7 +52,9 @@ function expectSameAsReference(walked: CandidateBlock[]): void {
     expect(ends.length).toBeGreaterThan(0);
     for (const end of ends) expect(end >= 0 && end <= block.text.length).toBe(true);
   }
-  const found = walked.map(({ block, ends }) => ({ text: block.text, hits: matcher.scan(block.text, ends).map(hitKey) })).filter((b) => b.hits.length > 0);
+  const found = walked
+    .map(({ block, ends }) => ({ text: block.text, hits: matcher.scan(block.text, ends).map(hitKey) }))
+    .filter((b) => b.hits.length > 0);
   expect(found).toEqual(referenceBlocks().map(({ block, hits }) => ({ text: block.text, hits })));
 }
 
@@ -100,7 +102,11 @@ describe('collectCandidateBlocks', () => {
     expect(document.body.textContent!.indexOf('Mark Chen')).toBe(49_148);
     const walked = (await collectCandidateBlocks(document, prefilter, exhausted(), () => false))!;
     expectSameAsReference(walked);
-    expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual(['Sam Altman', 'Ilya Sutskever', 'Mark Chen']);
+    expect(matcher.scan(walked[0]!.block.text, walked[0]!.ends).map((h) => walked[0]!.block.text.slice(h.start, h.end))).toEqual([
+      'Sam Altman',
+      'Ilya Sutskever',
+      'Mark Chen',
+    ]);
   });
 
   it('the gate tells a page that names nobody in full from its first text nodes and its textContent, without walking it', async () => {
@@ -204,16 +210,36 @@ describe('collectCandidateBlocks', () => {
 
   it('matches the reference on random documents (fast-check)', async () => {
     const names = [...new Set(index.aliases.map(([text]) => text))];
-    const word = fc.constantFrom('the', 'current', 'remarkable', 'said', 'Wangari', '的', '表示', '，', '. ', ' ', '  ', '\u00a0', '·', '-', 'Chenille', 'Samsung');
+    const word = fc.constantFrom(
+      'the',
+      'current',
+      'remarkable',
+      'said',
+      'Wangari',
+      '的',
+      '表示',
+      '，',
+      '. ',
+      ' ',
+      '  ',
+      '\u00a0',
+      '·',
+      '-',
+      'Chenille',
+      'Samsung',
+    );
     const text = fc.array(fc.oneof(word, fc.constantFrom(...names)), { maxLength: 8 }).map((parts) => parts.join(' '));
     type Tree = string;
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         text.map((t) => t.replace(/[<&]/g, '')),
-        fc.tuple(fc.constantFrom('p', 'div', 'b', 'span', 'li', 'pre', 'script', 'br', 'em', 'section', 'textarea'), fc.array(tie('node'), { maxLength: 4 })).map(
-          ([tag, children]) => (tag === 'br' ? '<br>' : `<${tag}>${children.join('')}</${tag}>`),
-        ),
+        fc
+          .tuple(
+            fc.constantFrom('p', 'div', 'b', 'span', 'li', 'pre', 'script', 'br', 'em', 'section', 'textarea'),
+            fc.array(tie('node'), { maxLength: 4 }),
+          )
+          .map(([tag, children]) => (tag === 'br' ? '<br>' : `<${tag}>${children.join('')}</${tag}>`)),
       ),
     })).node;
     await fc.assert(

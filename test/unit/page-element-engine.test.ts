@@ -22,7 +22,10 @@ describe('ElementEngine (the fallback without the Highlight API)', () => {
     const tail = p.lastChild as Text; // " met Sam Altman and Altman."
     const engine = new ElementEngine();
     const marks = engine.mark([
-      request([[first, 5, 10], [chen, 0, 4]]),
+      request([
+        [first, 5, 10],
+        [chen, 0, 4],
+      ]),
       request([[tail, 5, 15]]),
       request([[tail, 20, 26]]),
     ]);

@@ -63,7 +63,12 @@ describe('ranges', () => {
     const { p, a, b } = page();
     const tail = p.lastChild as Text;
     const at = (node: Node, offset: number) =>
-      new FakeStaticRange({ startContainer: node, startOffset: offset, endContainer: node, endOffset: offset + 1 }) as unknown as AbstractRange;
+      new FakeStaticRange({
+        startContainer: node,
+        startOffset: offset,
+        endContainer: node,
+        endOffset: offset + 1,
+      }) as unknown as AbstractRange;
     const marks = [at(tail, 9), at(b, 0), at(a, 0), at(tail, 5)];
     const compare = startComparer();
     const sorted = [...marks].sort(compare);
@@ -84,7 +89,12 @@ describe('ranges', () => {
     const fits = new FakeStaticRange({ startContainer: a, startOffset: 0, endContainer: b, endOffset: 5 }) as unknown as AbstractRange;
     const tooLong = new FakeStaticRange({ startContainer: b, startOffset: 0, endContainer: b, endOffset: 99 }) as unknown as AbstractRange;
     const gone = document.createTextNode('gone');
-    const detached = new FakeStaticRange({ startContainer: gone, startOffset: 0, endContainer: gone, endOffset: 2 }) as unknown as AbstractRange;
+    const detached = new FakeStaticRange({
+      startContainer: gone,
+      startOffset: 0,
+      endContainer: gone,
+      endOffset: 2,
+    }) as unknown as AbstractRange;
     const created = vi.spyOn(document, 'createRange');
     const tops = viewportTops([fits, tooLong, detached]);
     expect(created).toHaveBeenCalledTimes(1);

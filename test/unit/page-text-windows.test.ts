@@ -28,7 +28,12 @@ function windowedScan(text: string, size: number) {
 describe('planWindows', () => {
   it('owns the text in disjoint, adjacent spans and scans a margin around each', () => {
     const windows = planWindows(100, { size: 30, longest: 10, context: 2 });
-    expect(windows.map((w) => [w.ownStart, w.ownEnd])).toEqual([[0, 30], [30, 60], [60, 90], [90, 100]]);
+    expect(windows.map((w) => [w.ownStart, w.ownEnd])).toEqual([
+      [0, 30],
+      [30, 60],
+      [60, 90],
+      [90, 100],
+    ]);
     expect(windows[1]).toEqual({ ownStart: 30, ownEnd: 60, scanStart: 18, scanEnd: 72 });
     expect(windows[3]!.scanEnd).toBe(100);
   });

@@ -180,7 +180,10 @@ describe('person view', () => {
     fireEvent.input(editor, { target: { value: 'edited note' } });
     fireEvent.click(within(item).getByRole('button', { name: 'Save' }));
     await screen.findByText('edited note');
-    expect((await client.list({ personId: 'sam-altman' })).find((n) => n.id === stored.id)).toMatchObject({ text: 'edited note', revision: 2 });
+    expect((await client.list({ personId: 'sam-altman' })).find((n) => n.id === stored.id)).toMatchObject({
+      text: 'edited note',
+      revision: 2,
+    });
 
     // Delete, then undo.
     const edited = screen.getByText('edited note').closest('li')!;

@@ -49,19 +49,27 @@ const core = fc.array(fc.constantFrom(...PATTERN_UNITS), { minLength: 1, maxLeng
 const GAPS = [' ', '·', '.', '-', '\u00ad', '\u200b', '  '];
 /** A core as a page may write it: some letters upper-cased, gap units between some units. */
 const written = (c: string) =>
-  fc.array(fc.tuple(fc.boolean(), fc.option(fc.constantFrom(...GAPS), { nil: '' })), { minLength: c.length, maxLength: c.length }).map((how) =>
-    [...c].map((unit, i) => (how[i]![0] ? unit.toUpperCase() : unit) + (i < c.length - 1 ? how[i]![1] : '')).join(''),
-  );
+  fc
+    .array(fc.tuple(fc.boolean(), fc.option(fc.constantFrom(...GAPS), { nil: '' })), { minLength: c.length, maxLength: c.length })
+    .map((how) => [...c].map((unit, i) => (how[i]![0] ? unit.toUpperCase() : unit) + (i < c.length - 1 ? how[i]![1] : '')).join(''));
 /** Random units with written cores (of `pool`) dropped in, so most texts hold one, nearly. */
 const textWith = (pool: readonly string[]) =>
   fc
-    .array(fc.oneof(fc.constantFrom(...TEXT_UNITS), fc.constantFrom(...pool).chain(written), fc.constantFrom(...pool).map((c) => c.slice(0, -1))), { maxLength: 40 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...TEXT_UNITS),
+        fc.constantFrom(...pool).chain(written),
+        fc.constantFrom(...pool).map((c) => c.slice(0, -1)),
+      ),
+      { maxLength: 40 },
+    )
     .map((pieces) => pieces.join(''));
 const cuts = fc.array(fc.nat(), { maxLength: 4 });
 
 /** Over the full table's size: 40,000 states of 2,000 symbols' worth of Han characters. */
 const many: string[] = [];
-for (let i = 0; i < 8000; i++) many.push(String.fromCharCode(0x4e00 + ((i * 7919) % 2000), 0x4e00 + ((i * 104729) % 2000), 0x4e00 + (i % 2000)) + 'ab');
+for (let i = 0; i < 8000; i++)
+  many.push(String.fromCharCode(0x4e00 + ((i * 7919) % 2000), 0x4e00 + ((i * 104729) % 2000), 0x4e00 + (i % 2000)) + 'ab');
 /** The same, as patterns no test text can hold (none of these Han characters is in TEXT_UNITS). */
 const unreachable = many.map((p) => p.slice(0, 3));
 
@@ -82,7 +90,9 @@ describe('page gate', () => {
   it('large pattern sets (hashed automaton): the same answers', () => {
     fc.assert(
       fc.property(
-        fc.array(core, { minLength: 1, maxLength: 6 }).chain((cores) => fc.tuple(fc.constant(cores), textWith([...cores, ...many.slice(0, 50)]), cuts)),
+        fc
+          .array(core, { minLength: 1, maxLength: 6 })
+          .chain((cores) => fc.tuple(fc.constant(cores), textWith([...cores, ...many.slice(0, 50)]), cuts)),
         ([cores, t, c]) => {
           const all = [...cores, ...many];
           const prefilter = gateOf(all);
@@ -94,14 +104,20 @@ describe('page gate', () => {
   });
 
   it('the block sieve gives the same candidates through the full table and the hashed automaton', () => {
-    const form = fc.array(fc.constantFrom(...'abcde王李张陈 '), { minLength: 1, maxLength: 7 }).map((u) => u.join('').trim()).filter((f) => f.length > 0);
+    const form = fc
+      .array(fc.constantFrom(...'abcde王李张陈 '), { minLength: 1, maxLength: 7 })
+      .map((u) => u.join('').trim())
+      .filter((f) => f.length > 0);
     fc.assert(
       fc.property(
         fc.array(form, { minLength: 1, maxLength: 10 }).chain((forms) => fc.tuple(fc.constant(forms), textWith(forms))),
         ([forms, t]) => {
           const small = streamPatterns(forms, new Set(forms));
           const dense = Prefilter.build(createFolding(''), small);
-          const hashed = Prefilter.build(createFolding(''), { patterns: [...small.patterns, ...unreachable], cores: [...small.cores, ...unreachable] });
+          const hashed = Prefilter.build(createFolding(''), {
+            patterns: [...small.patterns, ...unreachable],
+            cores: [...small.cores, ...unreachable],
+          });
           expect(hashed.candidates(t)).toEqual(dense.candidates(t));
         },
       ),

@@ -27,15 +27,28 @@ afterEach(async () => {
 describe('rejection keys', () => {
   it('compares alias texts with whitespace runs folded and padding dropped', () => {
     expect(aliasKey('  Sam\n  Altman ')).toBe('Sam Altman');
-    expect(rejectionKey({ personId: 'sam-altman', aliasText: 'Sam\nAltman' })).toBe(rejectionKey({ personId: 'sam-altman', aliasText: 'Sam Altman' }));
-    expect(rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' })).not.toBe(rejectionId('b.example', { personId: 'sam-altman', aliasText: 'Altman' }));
+    expect(rejectionKey({ personId: 'sam-altman', aliasText: 'Sam\nAltman' })).toBe(
+      rejectionKey({ personId: 'sam-altman', aliasText: 'Sam Altman' }),
+    );
+    expect(rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' })).not.toBe(
+      rejectionId('b.example', { personId: 'sam-altman', aliasText: 'Altman' }),
+    );
   });
 });
 
 describe('the rejections store', () => {
   it('adds once per site, person and alias, lists one site without dates, and every one newest first', async () => {
     const first = await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman ' }, isKnownPerson, 100);
-    expect(first).toEqual({ ok: true, rejection: { id: rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' }), site: 'a.example', personId: 'sam-altman', aliasText: 'Altman', createdAt: 100 } });
+    expect(first).toEqual({
+      ok: true,
+      rejection: {
+        id: rejectionId('a.example', { personId: 'sam-altman', aliasText: 'Altman' }),
+        site: 'a.example',
+        personId: 'sam-altman',
+        aliasText: 'Altman',
+        createdAt: 100,
+      },
+    });
     // Again: the first record stays.
     expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson, 200)).toEqual(first);
     await addRejection(db, 'b.example', { personId: 'mark-chen', aliasText: '马克·陈' }, isKnownPerson, 300);
@@ -49,12 +62,22 @@ describe('the rejections store', () => {
   it('refuses unknown people, empty and overlong aliases, and more than its limit per site', async () => {
     expect(await addRejection(db, 'a.example', { personId: 'nobody', aliasText: 'X' }, isKnownPerson)).toMatchObject({ ok: false });
     expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: '   ' }, isKnownPerson)).toMatchObject({ ok: false });
-    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'x'.repeat(REJECTION_LIMITS.aliasText + 1) }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(
+      await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'x'.repeat(REJECTION_LIMITS.aliasText + 1) }, isKnownPerson),
+    ).toMatchObject({ ok: false });
     expect(await addRejection(db, 'a.example', null, isKnownPerson)).toMatchObject({ ok: false });
     await db.rejections.bulkAdd(
-      Array.from({ length: REJECTION_LIMITS.perSite }, (_, i) => ({ id: `f${i}`, site: 'a.example', personId: 'sam-altman', aliasText: `A${i}`, createdAt: i })),
+      Array.from({ length: REJECTION_LIMITS.perSite }, (_, i) => ({
+        id: `f${i}`,
+        site: 'a.example',
+        personId: 'sam-altman',
+        aliasText: `A${i}`,
+        createdAt: i,
+      })),
     );
-    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: false });
+    expect(await addRejection(db, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({
+      ok: false,
+    });
     expect(await addRejection(db, 'b.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: true });
   });
 
@@ -71,9 +94,26 @@ describe('version 4', () => {
   it('opens a version 3 database as version 4 with every table unchanged and an empty rejections table', async () => {
     const name = `notes-v3-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({ notes: 'id, personId, updatedAt, [personId+updatedAt]', trash: 'id, deletedAt', tombstones: 'id, deletedAt', drafts: 'key, personId' });
-    const note = { id: 'n1', personId: 'sam-altman', text: 'kept', createdAt: 1, updatedAt: 2, revision: 3, origin: { url: 'https://a.example/', title: 'A' } };
-    const trashed = { id: 'n0', deletedAt: 5, note: { id: 'n0', personId: 'sam-altman', text: 'gone', createdAt: 1, updatedAt: 1, revision: 1 } };
+    v3.version(3).stores({
+      notes: 'id, personId, updatedAt, [personId+updatedAt]',
+      trash: 'id, deletedAt',
+      tombstones: 'id, deletedAt',
+      drafts: 'key, personId',
+    });
+    const note = {
+      id: 'n1',
+      personId: 'sam-altman',
+      text: 'kept',
+      createdAt: 1,
+      updatedAt: 2,
+      revision: 3,
+      origin: { url: 'https://a.example/', title: 'A' },
+    };
+    const trashed = {
+      id: 'n0',
+      deletedAt: 5,
+      note: { id: 'n0', personId: 'sam-altman', text: 'gone', createdAt: 1, updatedAt: 1, revision: 1 },
+    };
     const tombstone = { id: 't1', personId: 'mark-chen', revision: 4, deletedAt: 6 };
     const draft = { key: 'new:sam-altman', personId: 'sam-altman', text: 'half typed', updatedAt: 7 };
     await v3.table('notes').add(note);
@@ -91,7 +131,9 @@ describe('version 4', () => {
     expect(await current.drafts.toArray()).toEqual([draft]);
     expect(await current.notes.where('[personId+updatedAt]').equals(['sam-altman', 2]).count()).toBe(1);
     expect(await current.rejections.count()).toBe(0);
-    expect(await addRejection(current, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({ ok: true });
+    expect(await addRejection(current, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({
+      ok: true,
+    });
     await current.delete();
   });
 });
@@ -111,13 +153,18 @@ describe('the background gate', () => {
     await addRejection(db, 'b.example', { personId: 'mark-chen', aliasText: 'Chen' }, isKnownPerson);
     const h = handlers();
     const fromB = contentScript('https://b.example/story');
-    expect(await h.listSiteRejections({ data: { site: 'a.example' } as never, sender: fromB })).toEqual([{ personId: 'mark-chen', aliasText: 'Chen' }]);
+    expect(await h.listSiteRejections({ data: { site: 'a.example' } as never, sender: fromB })).toEqual([
+      { personId: 'mark-chen', aliasText: 'Chen' },
+    ]);
     expect(await h.listSiteRejections({ data: undefined, sender: contentScript('https://c.example/') })).toEqual([]);
   });
 
   it('files a content script’s rejection under its own site, ignoring a site in the message', async () => {
     const h = handlers();
-    await h.addRejection({ data: { personId: 'sam-altman', aliasText: 'Altman', site: 'a.example' } as never, sender: contentScript('https://b.example/x') });
+    await h.addRejection({
+      data: { personId: 'sam-altman', aliasText: 'Altman', site: 'a.example' } as never,
+      sender: contentScript('https://b.example/x'),
+    });
     expect((await listRejections(db)).map((r) => r.site)).toEqual(['b.example']);
   });
 
@@ -131,7 +178,12 @@ describe('the background gate', () => {
     await expect(h.deleteRejection({ data: { id: added.rejection.id }, sender: page })).rejects.toBeInstanceOf(NotAllowed);
     // Another extension, or our note frame, is not our page either.
     await expect(h.listRejections({ data: undefined, sender: { ...notesPage, id: 'other-ext' } })).rejects.toBeInstanceOf(NotAllowed);
-    await expect(h.listRejections({ data: undefined, sender: { id: 'ext-id', url: 'chrome-extension://ext-id/note-frame.html', frameId: 3, tab: { id: 1 } } })).rejects.toBeInstanceOf(NotAllowed);
+    await expect(
+      h.listRejections({
+        data: undefined,
+        sender: { id: 'ext-id', url: 'chrome-extension://ext-id/note-frame.html', frameId: 3, tab: { id: 1 } },
+      }),
+    ).rejects.toBeInstanceOf(NotAllowed);
     // And our pages cannot pose as a content script for some site.
     await expect(h.listSiteRejections({ data: undefined, sender: notesPage })).rejects.toBeInstanceOf(NotAllowed);
 
@@ -147,7 +199,10 @@ describe('SiteTabs', () => {
     const tabs = new SiteTabs();
     const h = rejectionHandlers(db, own, { isKnownPerson, tabs });
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/1'), tab: { id: 1 } } });
-    await h.addRejection({ data: { personId: 'sam-altman', aliasText: 'Altman' }, sender: { ...contentScript('https://a.example/2'), tab: { id: 2 } } });
+    await h.addRejection({
+      data: { personId: 'sam-altman', aliasText: 'Altman' },
+      sender: { ...contentScript('https://a.example/2'), tab: { id: 2 } },
+    });
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://b.example/'), tab: { id: 3 } } });
     // A subframe's content script does not speak for its tab.
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/frame'), tab: { id: 4 }, frameId: 9 } });

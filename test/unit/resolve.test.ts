@@ -87,8 +87,7 @@ describe('resolution of real text', () => {
     t2s: '趙赵',
   };
   const matcher = createMatcher(index);
-  const scan = (...blocks: string[]) =>
-    scanTexts(blocks, matcher).map((m) => `${blocks[m.block]!.slice(m.start, m.end)}:${m.person}`);
+  const scan = (...blocks: string[]) => scanTexts(blocks, matcher).map((m) => `${blocks[m.block]!.slice(m.start, m.end)}:${m.person}`);
 
   it('marks nothing on a badminton page about another Wang', () => {
     expect(scan('Badminton: Wang Zhiyi wins the final.', 'Wang said she was tired.')).toEqual([]);

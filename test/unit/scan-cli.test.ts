@@ -43,7 +43,10 @@ function scan(...args: string[]) {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  const lines = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = result.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { status: result.status, lines, stderr: result.stderr };
 }
 

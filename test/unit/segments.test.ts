@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectBlocks, collectBlocksIn, locate, type TextBlock } from '@/utils/page/segments';
 
 function page(body: string): Document {
-  return parseHTML(`<!doctype html><html><head><title>T SECRET</title></head><body>${body}</body></html>`)
-    .document as unknown as Document;
+  return parseHTML(`<!doctype html><html><head><title>T SECRET</title></head><body>${body}</body></html>`).document as unknown as Document;
 }
 
 const texts = (blocks: TextBlock[]) => blocks.map((b) => b.text);

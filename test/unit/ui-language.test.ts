@@ -34,7 +34,9 @@ describe('catalogueMessage', () => {
 
 describe('t() with a chosen language', () => {
   it('reads the chosen catalogue, and the browser again when the choice is cleared', () => {
-    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'optionsTitle' ? 'Settings' : ''));
+    const getMessage = vi
+      .spyOn(fakeBrowser.i18n, 'getMessage')
+      .mockImplementation((key: string) => (key === 'optionsTitle' ? 'Settings' : ''));
     setCatalogue(zhTW);
     expect(t('optionsTitle')).toBe('設定');
     expect(t('cardLang')).toBe('zh');

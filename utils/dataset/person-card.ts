@@ -57,9 +57,11 @@ const DISPLAY_NAMES_MAX = 20;
 
 /** The display names of the ids asked for; unknown ids are left out. */
 export function displayNames(details: DatasetDetails, query: { organizations?: unknown; people?: unknown }): DisplayNames {
-  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string').slice(0, DISPLAY_NAMES_MAX) : []);
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string').slice(0, DISPLAY_NAMES_MAX) : [];
   const organizations: Record<string, BilingualText> = {};
-  for (const id of ids(query?.organizations)) if (Object.hasOwn(details.organizations, id)) organizations[id] = details.organizations[id]!.name;
+  for (const id of ids(query?.organizations))
+    if (Object.hasOwn(details.organizations, id)) organizations[id] = details.organizations[id]!.name;
   const people: Record<string, BilingualText> = {};
   for (const id of ids(query?.people)) {
     const person = Object.hasOwn(details.people, id) ? details.people[id] : undefined;

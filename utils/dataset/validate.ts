@@ -15,7 +15,9 @@ const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF]/;
 export class DatasetValidationError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Dataset is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Dataset is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'DatasetValidationError';
     this.problems = problems;
   }
@@ -53,7 +55,8 @@ function usageScriptProblem(alias: AliasRecord): string | null {
   const usage = alias.usage ?? [];
   if (alias.script === 'Latn' && usage.some((u) => u === 'mainland' || u === 'taiwan' || u === 'hongkong'))
     return `"${alias.text}" is a Latin form; mainland, taiwan and hongkong note Chinese forms`;
-  if (alias.script === 'Hant' && usage.includes('mainland')) return `"${alias.text}" is marked Hant but noted as a mainland form (mainland media write Hans)`;
+  if (alias.script === 'Hant' && usage.includes('mainland'))
+    return `"${alias.text}" is marked Hant but noted as a mainland form (mainland media write Hans)`;
   const regional = usage.filter((u) => u === 'taiwan' || u === 'hongkong');
   if (alias.script === 'Hans' && regional.length > 0 && !usage.includes('mainland'))
     return `"${alias.text}" is marked Hans but noted only as a ${regional.join('/')} form (those media write Hant)`;
@@ -122,7 +125,8 @@ export function integrityProblems(data: DatasetRecord): string[] {
         problems.push(`${a}.seen: unknown source "${alias.seen}"`);
       const hasCjk = CJK.test(alias.text);
       if (alias.script === 'Latn' && hasCjk) problems.push(`${a}.script: "${alias.text}" contains Chinese characters but is marked Latn`);
-      if (alias.script !== 'Latn' && !hasCjk) problems.push(`${a}.script: "${alias.text}" has no Chinese characters but is marked ${alias.script}`);
+      if (alias.script !== 'Latn' && !hasCjk)
+        problems.push(`${a}.script: "${alias.text}" has no Chinese characters but is marked ${alias.script}`);
       if (alias.script !== 'Latn' && OTHER_DOTS.test(alias.text))
         problems.push(`${a}.text: "${alias.text}" uses a middle-dot variant; write U+00B7 (·)`);
       if (hasCjk && [...alias.text].length === 1)

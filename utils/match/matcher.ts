@@ -116,8 +116,33 @@ export const HAN_BEFORE = '和与與及同跟对對向让讓被由据據把给�
 /** Han words that may directly follow a short surname/given-name alias. */
 export const HAN_AFTER = [
   ...'说說称稱的在和与與也曾将將已对對是等都还還则則就又并並被把向从從于於道'.split(''),
-  '先生', '女士', '博士', '教授', '老师', '老師', '表示', '认为', '認為', '告诉', '告訴', '指出', '写道', '寫道',
-  '透露', '强调', '強調', '坦言', '回应', '回應', '提到', '谈到', '談到', '介绍', '介紹', '解释', '解釋',
+  '先生',
+  '女士',
+  '博士',
+  '教授',
+  '老师',
+  '老師',
+  '表示',
+  '认为',
+  '認為',
+  '告诉',
+  '告訴',
+  '指出',
+  '写道',
+  '寫道',
+  '透露',
+  '强调',
+  '強調',
+  '坦言',
+  '回应',
+  '回應',
+  '提到',
+  '谈到',
+  '談到',
+  '介绍',
+  '介紹',
+  '解释',
+  '解釋',
 ];
 
 /** One person an alias pattern stands for. */
@@ -250,7 +275,9 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     scan: (text, candidates) => {
       if (!usePrefilter) return scan(text, search, null, prefilter);
       // Dense candidates mean a whole search: the sieve may stop counting there.
-      const ends = candidates ?? prefilter.candidates(text, search.denseAt === Infinity ? Infinity : Math.max(1, Math.ceil(text.length / search.denseAt)));
+      const ends =
+        candidates ??
+        prefilter.candidates(text, search.denseAt === Infinity ? Infinity : Math.max(1, Math.ceil(text.length / search.denseAt)));
       if (ends === null) return scan(text, search, null, prefilter);
       return ends.length === 0 ? [] : scan(text, search, ends, prefilter);
     },
@@ -280,8 +307,7 @@ function isUnique(row: Row): boolean {
 function shortHanAllowed(norm: Normalized, s: number, e: number): boolean {
   const { units, flags } = norm;
   // flags !== 0: a space between two Han characters was dropped there, which separates them.
-  const leftOk =
-    flags[s] !== 0 || classBefore(units, s) !== C_HAN || HAN_BEFORE.includes(String.fromCharCode(units[s - 1]!));
+  const leftOk = flags[s] !== 0 || classBefore(units, s) !== C_HAN || HAN_BEFORE.includes(String.fromCharCode(units[s - 1]!));
   if (!leftOk) return false;
   if (flags[e] !== 0 || classAt(units, e) !== C_HAN) return true;
   const one = String.fromCharCode(units[e]!);
@@ -365,10 +391,10 @@ function piecesAround(text: string, ends: readonly number[], longest: number, pr
   for (const end of ends) {
     // Back over longest + 1 kept units: the own span starts at the last one.
     let i = Math.min(end, n);
-    for (let kept = 0; i > 0 && kept <= longest; ) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    for (let kept = 0; i > 0 && kept <= longest;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
     const ownFrom = i;
     // Context before: two more kept units (the runs between them included), and a surrogate's other half.
-    for (let kept = 0; i > 0 && kept < 2; ) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    for (let kept = 0; i > 0 && kept < 2;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
     const from = Math.max(0, i - 1);
     // Forward over the run after the candidate: the own span ends there.
     let j = Math.min(end, n);

@@ -372,7 +372,16 @@ export class Prefilter {
    * The stream loop. Without `ends`, stops at the first candidate (-1);
    * with them, pushes each and stops (-1) once there are `cap` of them.
    */
-  private run(automaton: DenseAutomaton | Automaton, text: string, from: number, to: number, state: StreamState, offset: number, ends: number[] | null, cap: number): StreamState | -1 {
+  private run(
+    automaton: DenseAutomaton | Automaton,
+    text: string,
+    from: number,
+    to: number,
+    state: StreamState,
+    offset: number,
+    ends: number[] | null,
+    cap: number,
+  ): StreamState | -1 {
     const { sieve } = this;
     const { accepts } = automaton;
     let s = state >>> 2;

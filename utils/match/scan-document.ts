@@ -39,7 +39,14 @@ export function scanDocument(
   index?: AliasIndex,
 ): { blocks: TextBlock[]; mentions: BlockMention[] } {
   const blocks = collectBlocks(root, opts);
-  return { blocks, mentions: scanTexts(blocks.map((b) => b.text), matcher, index) };
+  return {
+    blocks,
+    mentions: scanTexts(
+      blocks.map((b) => b.text),
+      matcher,
+      index,
+    ),
+  };
 }
 
 /** What separates two blocks in the text of a page as collected (see {@link joinBlocks}). */

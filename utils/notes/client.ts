@@ -6,7 +6,15 @@
  */
 import { backgroundMessenger } from '@/utils/messaging';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
-import type { EditorDraft, EditorDraftInput, NoteDraft, NoteRecord, NotesPage, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
+import type {
+  EditorDraft,
+  EditorDraftInput,
+  NoteDraft,
+  NoteRecord,
+  NotesPage,
+  NotesPageQuery,
+  SaveNoteResult,
+} from '@/utils/notes/records';
 
 export interface NotesClient {
   list(query: { personId?: string }): Promise<NoteRecord[]>;

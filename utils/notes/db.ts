@@ -41,7 +41,6 @@ export interface NoteTombstone {
   deletedAt: number;
 }
 
-
 export class NotesDatabase extends Dexie {
   notes!: Table<NoteRecord, string>;
   trash!: Table<TrashedNote, string>;

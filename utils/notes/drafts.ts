@@ -11,7 +11,12 @@ import { describeIssues } from '@/utils/notes/validation';
 
 const EditorDraftInputSchema = z.object({
   personId: PersonId,
-  noteId: z.string().min(1).max(NOTE_LIMITS.id).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  noteId: z
+    .string()
+    .min(1)
+    .max(NOTE_LIMITS.id)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   baseRevision: z.number().int().min(1).optional(),
   text: z.string().max(NOTE_LIMITS.text),
 });

@@ -72,7 +72,11 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
     // Best effort: a tab the background does not know (it was restarted since) marks it again on its next load.
     onDeleted: async ({ site, personId, aliasText }) => {
       await Promise.all(
-        siteTabs.tabsOf(site).map((tabId) => tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, { tabId, frameId: 0 }).catch(() => undefined)),
+        siteTabs
+          .tabsOf(site)
+          .map((tabId) =>
+            tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, { tabId, frameId: 0 }).catch(() => undefined),
+          ),
       );
     },
   });
@@ -82,15 +86,42 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
   backgroundMessenger.onMessage('deleteRejection', rejections.deleteRejection);
 
   const page: SenderKind[] = ['extension-page'];
-  backgroundMessenger.onMessage('listNotes', from(page, async (data: { personId?: string }) => listNotes(db, data ?? {})));
-  backgroundMessenger.onMessage('listNotesPage', from(page, async (data: NotesPageQuery) => listNotesPage(db, data)));
-  backgroundMessenger.onMessage('countNotes', from(page, async (data: { personId: string }) => countNotes(db, String(data?.personId ?? ''))));
-  backgroundMessenger.onMessage('saveNote', from(page, async (data: NoteDraft) => saveNote(db, data, options)));
-  backgroundMessenger.onMessage('deleteNote', from(page, async (data: { id: string }) => deleteNote(db, String(data?.id ?? ''))));
-  backgroundMessenger.onMessage('restoreNote', from(page, async (data: NoteRecord) => restoreNote(db, data, options)));
-  backgroundMessenger.onMessage('listDrafts', from(page, async (data: { personId: string }) => listDrafts(db, String(data?.personId ?? ''))));
-  backgroundMessenger.onMessage('saveDraft', from(page, async (data: unknown) => saveDraft(db, data)));
-  backgroundMessenger.onMessage('discardDraft', from(page, async (data: { key: string }) => discardDraft(db, data?.key)));
+  backgroundMessenger.onMessage(
+    'listNotes',
+    from(page, async (data: { personId?: string }) => listNotes(db, data ?? {})),
+  );
+  backgroundMessenger.onMessage(
+    'listNotesPage',
+    from(page, async (data: NotesPageQuery) => listNotesPage(db, data)),
+  );
+  backgroundMessenger.onMessage(
+    'countNotes',
+    from(page, async (data: { personId: string }) => countNotes(db, String(data?.personId ?? ''))),
+  );
+  backgroundMessenger.onMessage(
+    'saveNote',
+    from(page, async (data: NoteDraft) => saveNote(db, data, options)),
+  );
+  backgroundMessenger.onMessage(
+    'deleteNote',
+    from(page, async (data: { id: string }) => deleteNote(db, String(data?.id ?? ''))),
+  );
+  backgroundMessenger.onMessage(
+    'restoreNote',
+    from(page, async (data: NoteRecord) => restoreNote(db, data, options)),
+  );
+  backgroundMessenger.onMessage(
+    'listDrafts',
+    from(page, async (data: { personId: string }) => listDrafts(db, String(data?.personId ?? ''))),
+  );
+  backgroundMessenger.onMessage(
+    'saveDraft',
+    from(page, async (data: unknown) => saveDraft(db, data)),
+  );
+  backgroundMessenger.onMessage(
+    'discardDraft',
+    from(page, async (data: { key: string }) => discardDraft(db, data?.key)),
+  );
 
   backgroundMessenger.onMessage(
     'openNoteSession',
@@ -125,12 +156,20 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
     }
   });
   // Whatever person the frame names, it gets its session's.
-  backgroundMessenger.onMessage('frameListNotes', inSession(async (session) => listNotes(db, { personId: session.personId })));
+  backgroundMessenger.onMessage(
+    'frameListNotes',
+    inSession(async (session) => listNotes(db, { personId: session.personId })),
+  );
   backgroundMessenger.onMessage(
     'frameListNotesPage',
-    inSession(async (session, data: SessionScoped<{ query: NotesPageQuery }>) => listNotesPage(db, { ...data.query, personId: session.personId })),
+    inSession(async (session, data: SessionScoped<{ query: NotesPageQuery }>) =>
+      listNotesPage(db, { ...data.query, personId: session.personId }),
+    ),
   );
-  backgroundMessenger.onMessage('frameCountNotes', inSession(async (session) => countNotes(db, session.personId)));
+  backgroundMessenger.onMessage(
+    'frameCountNotes',
+    inSession(async (session) => countNotes(db, session.personId)),
+  );
   backgroundMessenger.onMessage(
     'frameSaveNote',
     inSession(async (session, data: SessionScoped<{ draft: NoteDraft }>): Promise<SaveNoteResult> => {
@@ -155,11 +194,15 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
     'frameRestoreNote',
     inSession(async (session, data: SessionScoped<{ note: NoteRecord }>) => {
       const note = NoteRecordSchema.safeParse(data.note);
-      if (!note.success || note.data.personId !== session.personId) throw new NotAllowed('This notes box can only restore notes on its own person.');
+      if (!note.success || note.data.personId !== session.personId)
+        throw new NotAllowed('This notes box can only restore notes on its own person.');
       return restoreNote(db, note.data, options);
     }),
   );
-  backgroundMessenger.onMessage('frameListDrafts', inSession(async (session) => listDrafts(db, session.personId)));
+  backgroundMessenger.onMessage(
+    'frameListDrafts',
+    inSession(async (session) => listDrafts(db, session.personId)),
+  );
   backgroundMessenger.onMessage(
     'frameSaveDraft',
     inSession(async (session, data: SessionScoped<{ draft: unknown }>) => {

@@ -176,7 +176,11 @@ export function parseImport(
   }
   const count = Array.isArray(envelope.data.notes) ? envelope.data.notes.length : 0;
   if (count > IMPORT_LIMITS.maxNotes) {
-    return failure('too-many', String(IMPORT_LIMITS.maxNotes), `The file holds ${count} notes; at most ${IMPORT_LIMITS.maxNotes} can be imported at once.`);
+    return failure(
+      'too-many',
+      String(IMPORT_LIMITS.maxNotes),
+      `The file holds ${count} notes; at most ${IMPORT_LIMITS.maxNotes} can be imported at once.`,
+    );
   }
   const notes = NotesArray.safeParse(envelope.data.notes);
   if (!notes.success) {
@@ -190,7 +194,6 @@ export function parseImport(
   }
   return { ok: true, notes: notes.data, exportedAt: parseExportedAt(envelope.data.exportedAt, now) };
 }
-
 
 /**
  * Merges a file into the store. Repeated ids in the file count once (the newest),
@@ -366,7 +369,12 @@ function paragraphs(text: string, prefix = ''): string {
   const blocks = text
     .trim()
     .split(/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*/)
-    .map((block) => block.split(/\r\n|\n|\r/).map((line) => prefix + escapeLine(line.trimEnd())).join('\\\n'));
+    .map((block) =>
+      block
+        .split(/\r\n|\n|\r/)
+        .map((line) => prefix + escapeLine(line.trimEnd()))
+        .join('\\\n'),
+    );
   return blocks.join(`\n${prefix.trimEnd()}\n`);
 }
 

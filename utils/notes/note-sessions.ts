@@ -75,7 +75,14 @@ export class NoteSessionRegistry {
     this.sweep();
     const inTab = [...this.sessions.values()].filter((s) => s.tabId === owner.tabId).sort((a, b) => a.lastUsed - b.lastUsed);
     for (const old of inTab.slice(0, Math.max(0, inTab.length - NOTE_SESSIONS_PER_TAB + 1))) this.sessions.delete(old.id);
-    const session: NoteSession = { id: this.newId(), personId, origin, tabId: owner.tabId, ownerFrameId: owner.frameId, lastUsed: this.now() };
+    const session: NoteSession = {
+      id: this.newId(),
+      personId,
+      origin,
+      tabId: owner.tabId,
+      ownerFrameId: owner.frameId,
+      lastUsed: this.now(),
+    };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -41,7 +41,7 @@ export async function listSiteRejections(db: NotesDatabase, site: string): Promi
 
 /** Every rejection, newest first (the notes page). */
 export async function listRejections(db: NotesDatabase): Promise<RejectionRecord[]> {
-  return (await db.rejections.orderBy('createdAt').reverse().toArray());
+  return await db.rejections.orderBy('createdAt').reverse().toArray();
 }
 
 /** Forgets a rejection (Undo) and returns it, or null when it was already gone. */

@@ -30,9 +30,7 @@ const defaults = {
 } satisfies Required<StoreOptions>;
 
 export async function listNotes(db: NotesDatabase, query: { personId?: string } = {}): Promise<NoteRecord[]> {
-  const notes = query.personId
-    ? await db.notes.where('personId').equals(query.personId).toArray()
-    : await db.notes.toArray();
+  const notes = query.personId ? await db.notes.where('personId').equals(query.personId).toArray() : await db.notes.toArray();
   return notes.sort(byNewest);
 }
 
@@ -55,13 +53,18 @@ export async function listNotesPage(db: NotesDatabase, query: NotesPageQuery): P
   const after = query?.after && typeof query.after.updatedAt === 'number' && typeof query.after.id === 'string' ? query.after : undefined;
   // One person's through the compound index; everyone's (the notes page's first screen) through updatedAt alone.
   const group = (updatedAt: number) =>
-    (personId === undefined ? db.notes.where('updatedAt').equals(updatedAt) : db.notes.where('[personId+updatedAt]').equals([personId, updatedAt])).toArray();
+    (personId === undefined
+      ? db.notes.where('updatedAt').equals(updatedAt)
+      : db.notes.where('[personId+updatedAt]').equals([personId, updatedAt])
+    ).toArray();
   const olderThan = (updatedAt: number | undefined) =>
     personId === undefined
       ? updatedAt === undefined
         ? db.notes.orderBy('updatedAt')
         : db.notes.where('updatedAt').below(updatedAt)
-      : db.notes.where('[personId+updatedAt]').between([personId, Dexie.minKey], [personId, updatedAt ?? Dexie.maxKey], true, updatedAt === undefined);
+      : db.notes
+          .where('[personId+updatedAt]')
+          .between([personId, Dexie.minKey], [personId, updatedAt ?? Dexie.maxKey], true, updatedAt === undefined);
 
   return db.transaction('r', db.notes, async () => {
     // The rest of the cursor's own time: notes with its updatedAt that sort after it.
@@ -162,7 +165,10 @@ export async function deleteNote(db: NotesDatabase, id: string, options: Pick<St
   const now = (options.now ?? defaults.now)();
   return db.transaction('rw', db.notes, db.trash, db.tombstones, async () => {
     const note = await db.notes.get(id);
-    await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).delete();
+    await db.trash
+      .where('deletedAt')
+      .below(now - TRASH_KEEP_MS)
+      .delete();
     if (!note) return null;
     await db.notes.delete(id);
     await db.trash.put({ id, deletedAt: now, note });

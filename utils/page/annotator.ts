@@ -40,8 +40,18 @@ export interface AnnotatorHost {
   setTimeout(handler: () => void, ms: number): number;
   clearTimeout(handle: number): void;
   /** Adds a listener that goes away with the content script's lifetime (or earlier, with `options.signal`). */
-  listen<K extends keyof WindowEventMap>(target: Window, type: K, handler: (event: WindowEventMap[K]) => void, options?: AddEventListenerOptions): void;
-  listen<K extends keyof DocumentEventMap>(target: Document, type: K, handler: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  listen<K extends keyof WindowEventMap>(
+    target: Window,
+    type: K,
+    handler: (event: WindowEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  listen<K extends keyof DocumentEventMap>(
+    target: Document,
+    type: K,
+    handler: (event: DocumentEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
   /** Whether the content script still runs (the extension was not reloaded or removed). */
   readonly alive: boolean;
   /** Localized text (t() in the content script). */
@@ -407,7 +417,8 @@ export class Annotator {
    */
   private async pageEvidence(budget: TaskBudget, stale: () => boolean): Promise<PageEvidence | null> {
     const evidence = emptyEvidence();
-    if (this.evidenceScanner === undefined) this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
+    if (this.evidenceScanner === undefined)
+      this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
     const scanner = this.evidenceScanner;
     const root = document.body ?? document.documentElement;
     if (!scanner || !root) return evidence;
@@ -572,11 +583,36 @@ export class Annotator {
     this.listeners?.abort();
     const { signal } = (this.listeners = new AbortController());
     const { host } = this.options;
-    host.listen(document, 'pointermove', onlyTrusted((event: PointerEvent) => this.guard('pointermove', () => this.onPointerMove(event))), { passive: true, capture: true, signal });
-    host.listen(document, 'pointerleave', onlyTrusted(() => this.guard('pointerleave', () => this.setHovered(null))), { passive: true, signal });
-    host.listen(window, 'keydown', onlyTrusted((event: KeyboardEvent) => this.guard('keydown', () => this.onKeyDown(event))), { capture: true, signal });
-    host.listen(document, 'focusin', onlyTrusted((event: FocusEvent) => this.guard('focusin', () => this.onFocusIn(event))), { capture: true, signal });
-    host.listen(document, 'focusout', onlyTrusted((event: FocusEvent) => this.guard('focusout', () => this.onFocusOut(event))), { capture: true, signal });
+    host.listen(
+      document,
+      'pointermove',
+      onlyTrusted((event: PointerEvent) => this.guard('pointermove', () => this.onPointerMove(event))),
+      { passive: true, capture: true, signal },
+    );
+    host.listen(
+      document,
+      'pointerleave',
+      onlyTrusted(() => this.guard('pointerleave', () => this.setHovered(null))),
+      { passive: true, signal },
+    );
+    host.listen(
+      window,
+      'keydown',
+      onlyTrusted((event: KeyboardEvent) => this.guard('keydown', () => this.onKeyDown(event))),
+      { capture: true, signal },
+    );
+    host.listen(
+      document,
+      'focusin',
+      onlyTrusted((event: FocusEvent) => this.guard('focusin', () => this.onFocusIn(event))),
+      { capture: true, signal },
+    );
+    host.listen(
+      document,
+      'focusout',
+      onlyTrusted((event: FocusEvent) => this.guard('focusout', () => this.onFocusOut(event))),
+      { capture: true, signal },
+    );
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -782,7 +818,12 @@ function isOurs(node: Node): boolean {
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
 }
 
 function blockConnected(block: TextBlock): boolean {

@@ -183,7 +183,12 @@ export const GATE_PEEK_NODES = 64;
  * name in the first paragraph, for a few hundred DOM calls more on a page
  * that names nobody. null when `stale()` says the answer is no longer wanted.
  */
-export async function mayNameSomeone(doc: Document, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean | null> {
+export async function mayNameSomeone(
+  doc: Document,
+  prefilter: Prefilter,
+  budget: TaskBudget,
+  stale: () => boolean,
+): Promise<boolean | null> {
   const root = doc.documentElement;
   if (!root) return false;
   // The same text, in the same order, as root.textContent: every text and CDATA node.

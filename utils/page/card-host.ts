@@ -39,7 +39,16 @@ export const MARK_CARD_SHOWN = PERF_MARKS.cardShown;
 const LOAD_TIMEOUT_MS = 5000;
 
 /** Typing events stopped at the shadow root, so the page's bubbling listeners never see what is typed in the card. */
-const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
+const CONTAINED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+];
 
 // Captured when the content script loads. Content scripts run in an isolated
 // world, so a page's patch of Element.prototype.attachShadow is not visible
@@ -95,7 +104,6 @@ function guarded<A extends unknown[]>(what: string, fn: (...args: A) => void): (
   };
 }
 
-
 function fetchFromBackground(personId: string): Promise<PersonCard | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the background did not answer')), LOAD_TIMEOUT_MS);
@@ -111,7 +119,9 @@ function sameMention(a: MentionTarget, b: MentionTarget): boolean {
   if (a === b) return true;
   if (a.personId !== b.personId) return false;
   try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) === 0 && a.range.compareBoundaryPoints(Range.END_TO_END, b.range) === 0;
+    return (
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range) === 0 && a.range.compareBoundaryPoints(Range.END_TO_END, b.range) === 0
+    );
   } catch {
     return false;
   }
@@ -123,7 +133,10 @@ function noteOrigin(): NoteOrigin {
 }
 
 export function createCardController(options: CardControllerOptions = {}): CardController {
-  const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
+  const timers: Timers = options.timers ?? {
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id as number),
+  };
   const fetchCard = options.fetchCard ?? fetchFromBackground;
   const lang = cardLang();
   const fetchNames = options.fetchNames ?? ((query) => backgroundMessenger.sendMessage('getDisplayNames', query));
@@ -143,7 +156,8 @@ export function createCardController(options: CardControllerOptions = {}): CardC
   let returningFocus = false;
 
   const attach =
-    options.attachShadow ?? (pristineAttachShadow ? (element: HTMLElement) => pristineAttachShadow.call(element, { mode: 'closed' }) : null);
+    options.attachShadow ??
+    (pristineAttachShadow ? (element: HTMLElement) => pristineAttachShadow.call(element, { mode: 'closed' }) : null);
 
   function ensureHost(): Host | null {
     if (host?.element.isConnected) return host;
@@ -159,9 +173,15 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     // Containing is not acting: every event is stopped, whoever made it.
     for (const type of CONTAINED_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
     // Only the card's own nodes dispatch in the closed root, but pinning is acting: the user's focus only.
-    root.addEventListener('focusin', onlyTrusted(() => intent.pin()));
+    root.addEventListener(
+      'focusin',
+      onlyTrusted(() => intent.pin()),
+    );
     // The host element is in the page's DOM: the page can dispatch pointer events on it.
-    element.addEventListener('pointerenter', onlyTrusted(() => intent.enterCard()));
+    element.addEventListener(
+      'pointerenter',
+      onlyTrusted(() => intent.enterCard()),
+    );
     element.addEventListener(
       'pointerleave',
       onlyTrusted(() => {
@@ -192,20 +212,22 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     // A failure is kept only until the next attempt (a new hover or Retry) asks again.
     if (loaded.get(personId)?.status === 'error') loaded.delete(personId);
     if (loaded.has(personId)) return;
-    const pending = fetchCard(personId).then(
-      (card): CardState => (card ? { status: 'ready', card } : { status: 'missing' }),
-      (cause: unknown): CardState => {
-        log('loading the card failed', cause);
-        return { status: 'error' };
-      },
-    ).then((state) => {
-      loading.delete(personId);
-      loaded.set(personId, state);
-      if (open && open.target.personId === personId) {
-        open.state = state;
-        paint();
-      }
-    });
+    const pending = fetchCard(personId)
+      .then(
+        (card): CardState => (card ? { status: 'ready', card } : { status: 'missing' }),
+        (cause: unknown): CardState => {
+          log('loading the card failed', cause);
+          return { status: 'error' };
+        },
+      )
+      .then((state) => {
+        loading.delete(personId);
+        loaded.set(personId, state);
+        if (open && open.target.personId === personId) {
+          open.state = state;
+          paint();
+        }
+      });
     loading.set(personId, pending);
   }
 

@@ -1,5 +1,12 @@
 /** Marks as CSS Custom Highlights: the page's DOM is never touched. */
-import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, POSSIBLE_HIGHLIGHT_NAME, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import {
+  ACTIVE_HIGHLIGHT_NAME,
+  HIGHLIGHT_NAME,
+  POSSIBLE_HIGHLIGHT_NAME,
+  type Mark,
+  type MarkEngine,
+  type MarkRequest,
+} from './mark-engine';
 
 export class HighlightEngine implements MarkEngine {
   readonly kind = 'highlight' as const;
@@ -30,7 +37,8 @@ export class HighlightEngine implements MarkEngine {
   private register(): void {
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.all) CSS.highlights.set(HIGHLIGHT_NAME, this.all);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT_NAME, this.active);
-    if (this.possible.size > 0 && CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) !== this.possible) CSS.highlights.set(POSSIBLE_HIGHLIGHT_NAME, this.possible);
+    if (this.possible.size > 0 && CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) !== this.possible)
+      CSS.highlights.set(POSSIBLE_HIGHLIGHT_NAME, this.possible);
   }
 
   mark(requests: readonly MarkRequest[]): Mark[] {

@@ -47,11 +47,7 @@ export function planWindows(length: number, options: WindowOptions): TextWindow[
  * Scans `text[window.scanStart, window.scanEnd)` with `scan` and returns the
  * hits this window owns, with offsets in the whole text.
  */
-export function scanWindow<H extends { start: number; end: number }>(
-  text: string,
-  window: TextWindow,
-  scan: (slice: string) => H[],
-): H[] {
+export function scanWindow<H extends { start: number; end: number }>(text: string, window: TextWindow, scan: (slice: string) => H[]): H[] {
   const whole = window.scanStart === 0 && window.scanEnd === text.length;
   const hits = scan(whole ? text : text.slice(window.scanStart, window.scanEnd));
   const owned: H[] = [];
