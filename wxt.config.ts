@@ -40,7 +40,7 @@ export default defineConfig({
     // Web-accessible for two reasons: the content script embeds note-frame.html in pages
     // so notes are read and typed in the extension's origin, out of the page's reach
     // (utils/notes/note-frame.ts), and it imports card-ui.js, the card's code, only on
-    // pages with a mention (utils/page/card-loader.ts). Chrome: use_dynamic_url, so both
+    // pages with a mention (content/card/loader.ts). Chrome: use_dynamic_url, so both
     // answer only at a per-session URL and a page cannot detect the extension by probing
     // a fixed chrome-extension:// address. Firefox has no such key and needs none: its
     // moz-extension:// host is a random UUID per install.

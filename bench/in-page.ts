@@ -65,7 +65,7 @@ export const CHURN_CHANGES = 2000;
  * removed, CHURN_CHANGES times, timed inside the page. What a page pays here on
  * top of the same loop without the extension is what our marks cost every
  * script of the page that touches the DOM: the browser updates every live
- * Range in the document on each change (utils/page/ranges.ts). Our own
+ * Range in the document on each change (content/marks/ranges.ts). Our own
  * MutationObserver runs after the loop, so it is not in the figure.
  */
 export const DOM_CHURN = `(() => {

@@ -1,6 +1,6 @@
 /**
  * Bundled by bench/matcher-bundle.ts into a script injected into benchmark
- * pages: the content script's own full-scan pipeline (utils/page/annotator.ts:
+ * pages: the content script's own full-scan pipeline (content/annotator.ts:
  * the page gate, the streaming candidate walk with the sieve, the exact
  * search around candidates, page-level resolution), run on its own and
  * timed phase by phase, with any alias index. This is how the 10,000-person
@@ -18,8 +18,8 @@ import type { AliasIndex } from '../data/schema';
 import type { Hit, Matcher } from '../utils/match/matcher';
 import { createMatcher } from '../utils/match/matcher';
 import { resolveMentions } from '../utils/match/resolve';
-import { collectCandidateBlocks, mayNameSomeone } from '../utils/page/candidate-walk';
-import { TaskBudget } from '../utils/page/scheduling';
+import { collectCandidateBlocks, mayNameSomeone } from '@/content/scan/candidate-walk';
+import { TaskBudget } from '@/content/scheduling';
 
 export interface PipelineTiming {
   /** createMatcher(index) and the sieve's block automaton: everything built from the index. */

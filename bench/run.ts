@@ -90,7 +90,7 @@ function parseOptions(argv: string[]): Options {
 /** One load of a page with the extension. */
 export interface ExtensionRun {
   marks: Record<string, number>;
-  /** The marks-applied mark's detail: the content script's own figures for the scan (utils/page/perf-marks.ts). */
+  /** The marks-applied mark's detail: the content script's own figures for the scan (content/perf-marks.ts). */
   scanFigures: unknown;
   /** start → marks-applied, ms. */
   annotateMs: number | null;

@@ -2,7 +2,7 @@ import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import type { DatasetDetails } from '@/data/schema';
-import { registerNotesHandlers } from '@/utils/notes/handlers';
+import { registerNotesHandlers } from '@/background/notes/handlers';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 
 export default defineBackground(() => {

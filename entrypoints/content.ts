@@ -4,12 +4,12 @@ import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matc
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { isEnabledFor, loadSettings, siteKey, watchSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
-import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
-import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/utils/page/card-loader';
-import { whenIdle } from '@/utils/page/scheduling';
-import { createLifetime } from '@/utils/page/lifetime';
-import { PERF_MARKS, perfMark } from '@/utils/page/perf-marks';
-import type { MentionsReport } from '@/utils/page/mentions-report';
+import { Annotator, type AnnotatorHost } from '@/content/annotator';
+import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/content/card/loader';
+import { whenIdle } from '@/content/scheduling';
+import { createLifetime } from '@/content/lifetime';
+import { PERF_MARKS, perfMark } from '@/content/perf-marks';
+import type { MentionsReport } from '@/content/navigation/mentions-report';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
@@ -23,7 +23,7 @@ export default defineContentScript({
   // WXT tells an older copy of this script (after an update) to stop with a DOM event; its extra
   // window.postMessage would reach every page's own message listeners, and costs ~3 ms at start.
   noScriptStartedPostMessage: true,
-  // WXT's ctx is not used: any page can end it with a forged DOM event (see utils/page/lifetime.ts).
+  // WXT's ctx is not used: any page can end it with a forged DOM event (see content/lifetime.ts).
   main() {
     perfMark(PERF_MARKS.start);
     // Ends only when the extension's context is gone, checked the way WXT checks it.

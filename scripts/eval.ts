@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { DOMParser } from 'linkedom';
 import type { AliasIndex } from '../data/schema';
 import { createMatcher } from '../utils/match/matcher';
-import { joinBlocks, scanDocument } from '../utils/match/scan-document';
+import { joinBlocks, scanDocument } from '@/content/scan/scan-document';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'test/fixtures/eval');

@@ -6,7 +6,7 @@
  *
  * HTML files (.html/.htm/.xhtml, or any file whose first non-blank
  * character is "<") are parsed with linkedom and read with the content
- * script's own block collection (utils/page/segments.ts). Other files are
+ * script's own block collection (content/scan/segments.ts). Other files are
  * plain text, one block per paragraph (a blank line ends a paragraph).
  * Every file is one page for the ambiguity rules: a surname counts only if
  * the same file names the person in full.
@@ -21,7 +21,7 @@
  *   - for plain text: the file's content itself (decoded as UTF-8);
  *   - for HTML: the page's text as collected, i.e. the text of each block
  *     (its text nodes' data concatenated, unmodified) joined by "\n\n"
- *     (joinBlocks in utils/match/scan-document.ts).
+ *     (joinBlocks in content/scan/scan-document.ts).
  *
  * The index defaults to data/generated/alias-index.json (built by
  * `npm run data`). Exit code: 0 when every file was scanned, 2 when a file
@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { DOMParser } from 'linkedom';
 import type { AliasIndex } from '../data/schema';
 import { createMatcher, type Matcher } from '../utils/match/matcher';
-import { joinBlocks, paragraphs, scanDocument, scanTexts, type BlockMention } from '../utils/match/scan-document';
+import { joinBlocks, paragraphs, scanDocument, scanTexts, type BlockMention } from '@/content/scan/scan-document';
 
 const DEFAULT_INDEX = fileURLToPath(new URL('../data/generated/alias-index.json', import.meta.url));
 const USAGE = 'usage: npm run scan -- [--index PATH] FILE...';

@@ -6,7 +6,7 @@
 /**
  * `popup` is the card's "Open in popup": the popup's 380 px layout stuck to a tab's top-left
  * corner looked broken, so it opens the notes page's full-page person view instead. The name
- * stays because the card (utils/page/card-host.ts) sends it.
+ * stays because the card (content/card/host.ts) sends it.
  */
 export type ExtensionPageTarget = 'popup' | 'notes' | 'welcome' | 'about' | 'options';
 

@@ -6,7 +6,7 @@
  * `tabMessenger`: popup/background → the content script of one tab.
  *
  * Who may send what is decided by the background from the browser's own
- * account of the sender (utils/notes/sender-kind.ts), never from the message:
+ * account of the sender (background/sender-kind.ts), never from the message:
  * notes and drafts whole only to our top-level pages; to the card's notes
  * frame, one person's, through its note session; to a content script, none.
  *
@@ -17,7 +17,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { DisplayNames } from '@/utils/dataset/person-card';
-import type { MentionsReport } from '@/utils/page/mentions-report';
+import type { MentionsReport } from '@/content/navigation/mentions-report';
 import type {
   EditorDraft,
   EditorDraftInput,

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { NOTE_FRAME_HEIGHT, NOTE_FRAME_READY_TIMEOUT_MS } from '@/utils/notes/note-frame';
-import { backgroundNoteSessions, type NoteSessionPort } from '@/utils/notes/note-session-port';
-import { onlyTrusted } from '@/utils/page/trusted';
+import { backgroundNoteSessions, type NoteSessionPort } from '@/content/card/note-session-port';
+import { onlyTrusted } from '@/content/trusted';
 import { t } from '@/utils/i18n';
 
 export interface CardNotesProps {

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { DatasetDetails, PersonRecord } from '@/data/schema';
 import type { NoteRecord } from '@/utils/notes/records';
 import { createNoteSearchIndex } from '@/utils/notes/search-index';
-import { perfMark, PERF_MARKS } from '@/utils/page/perf-marks';
+import { perfMark, PERF_MARKS } from '@/content/perf-marks';
 import {
   exportToJson,
   IMPORT_LIMITS,

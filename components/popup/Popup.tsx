@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DatasetDetails } from '@/data/schema';
-import type { MentionsReport, MentionSummary } from '@/utils/page/mentions-report';
+import type { MentionsReport, MentionSummary } from '@/content/navigation/mentions-report';
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Settings } from '@/utils/settings';
 import type { PeopleSearch } from '@/utils/search/people-search';

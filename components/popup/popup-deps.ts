@@ -7,7 +7,7 @@ import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { targetTabId } from '@/utils/active-tab';
 import { extensionPagePath, type ExtensionPageTarget } from '@/utils/extension-pages';
 import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
-import type { MentionsReport } from '@/utils/page/mentions-report';
+import type { MentionsReport } from '@/content/navigation/mentions-report';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
 
 export interface PopupDeps {

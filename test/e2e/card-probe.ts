@@ -10,7 +10,7 @@ import { within } from './harness';
 /** How long one read of the card's shadow root may take before it counts as stuck. */
 const CARD_READ_MS = 10_000;
 
-/** The Highlight registry name the page layer uses (utils/page/mark-engine.ts HIGHLIGHT_NAME). */
+/** The Highlight registry name the page layer uses (content/marks/mark-engine.ts HIGHLIGHT_NAME). */
 export const HIGHLIGHT = 'talent-lens';
 
 /**

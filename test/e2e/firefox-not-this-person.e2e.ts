@@ -11,7 +11,7 @@ import { startFixtureServer, type FixtureServer } from './harness';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
 import { readMarks } from './firefox-probe';
 import { cardShown, snapshotMarks } from './page-helpers';
-import { ACTIVE_HIGHLIGHT_NAME } from '../../utils/page/mark-engine';
+import { ACTIVE_HIGHLIGHT_NAME } from '@/content/marks/mark-engine';
 
 const FIXTURE = '/pages/en-news.html';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
-import { PERF_MARKS, type ScanFigures } from '../../utils/page/perf-marks';
+import { PERF_MARKS, type ScanFigures } from '@/content/perf-marks';
 import { marksOf } from './page-helpers';
 
 describe('a very large page in Chromium', () => {

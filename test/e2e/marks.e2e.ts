@@ -56,7 +56,7 @@ describe('marks in Chromium', () => {
     });
     expect(owners.filter(Boolean)).toEqual([]);
     // Marks are StaticRanges: the browser does not update them on every DOM change the page makes
-    // (utils/page/ranges.ts), as it must for live Ranges.
+    // (content/marks/ranges.ts), as it must for live Ranges.
     const kinds = await page.evaluate(() => {
       const highlight = CSS.highlights.get('talent-lens')!;
       return [...(highlight as unknown as Set<AbstractRange>)].map((r) =>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
 import { marksOf, markTexts } from './page-helpers';
-import type { MentionsReport } from '@/utils/page/mentions-report';
+import type { MentionsReport } from '@/content/navigation/mentions-report';
 
 /** The card's host (ours without data-role; the announcer carries one) is on the page and shown. */
 function cardShown(page: Page): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * Reading the page layer's marks from a test, in the page's main world (CSS.highlights is shared
- * with it). Marks are StaticRanges (utils/page/ranges.ts); snapshotMarks reads each through a live
+ * with it). Marks are StaticRanges (content/marks/ranges.ts); snapshotMarks reads each through a live
  * Range made in the page and returns plain data, for Playwright (Chromium) and puppeteer (Firefox)
  * alike.
  */

@@ -8,7 +8,7 @@ import { asUserInput } from './trusted-events';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 
 // The cards rendered whole get a note-session port that answers like the background, without messaging.
-vi.mock('@/utils/notes/note-session-port', async () => ({
+vi.mock('@/content/card/note-session-port', async () => ({
   backgroundNoteSessions: (await import('./card-fixtures')).fakeNoteSessions().port,
 }));
 

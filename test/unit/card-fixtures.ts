@@ -8,7 +8,7 @@ import type { PersonCard } from '@/data/schema';
 import type { NotesClient } from '@/utils/notes/client';
 import { draftKey, type EditorDraft, type NoteDraft, type NoteOrigin, type NoteRecord, type SaveNoteResult } from '@/utils/notes/records';
 import type { NoteFrameEvent } from '@/utils/messaging';
-import type { NoteSessionPort } from '@/utils/notes/note-session-port';
+import type { NoteSessionPort } from '@/content/card/note-session-port';
 import { byNewest } from '@/utils/notes/format';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

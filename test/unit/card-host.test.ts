@@ -24,7 +24,7 @@ const SESSION = 'c0ffee'.padEnd(32, '0');
 const relay = (event: string, sessionId = SESSION) =>
   frameEvents.handler?.({ data: { sessionId, event }, sender: { id: browser.runtime.id } });
 
-const { createCardController, HOST_TAG } = await import('@/utils/page/card-host');
+const { createCardController, HOST_TAG } = await import('@/content/card/host');
 
 /** The controller with a shadow root the test can see into (the real one is closed to everyone). */
 function setup(fetchCard: (id: string) => Promise<PersonCard | null> = async () => personCard()) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createHoverIntent, HOVER_TIMINGS, type HoverIntent } from '@/utils/page/hover-intent';
+import { createHoverIntent, HOVER_TIMINGS, type HoverIntent } from '@/content/card/hover-intent';
 
 interface Target {
   id: string;

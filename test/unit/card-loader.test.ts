@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importCardUi, lazyCardController, registerCardUi } from '@/utils/page/card-loader';
-import type { CardController, MentionTarget } from '@/utils/page/mention-target';
+import { importCardUi, lazyCardController, registerCardUi } from '@/content/card/loader';
+import type { CardController, MentionTarget } from '@/content/card/mention-target';
 
 function fakeController(): CardController & { calls: string[] } {
   const calls: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorRect, CARD_GAP, cardRoom, isFarOutOfView, placeCard, type Rect } from '@/utils/page/card-position';
+import { anchorRect, CARD_GAP, cardRoom, isFarOutOfView, placeCard, type Rect } from '@/content/card/position';
 
 const viewport = { width: 1280, height: 800 };
 const card = { width: 360, height: 300 };

@@ -9,7 +9,7 @@ import type { AliasIndex } from '@/data/schema';
 import { createMatcher } from '@/utils/match/matcher';
 import { emptyEvidence, EvidenceScanner } from '@/utils/match/evidence';
 import { PageResolver, resolveContextOf } from '@/utils/match/resolve';
-import { scanTexts } from '@/utils/match/scan-document';
+import { scanTexts } from '@/content/scan/scan-document';
 import { onWordBoundaries } from '@/utils/match/word-boundary';
 
 const index = JSON.parse(readFileSync(new URL('../../data/generated/alias-index.json', import.meta.url), 'utf8')) as AliasIndex;

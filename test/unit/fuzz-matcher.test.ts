@@ -18,8 +18,8 @@ import { validateDataset } from '@/utils/dataset/validate';
 import { createMatcher, type Hit } from '@/utils/match/matcher';
 import { normalize, normalizeAlias } from '@/utils/match/normalize';
 import { BLOCK_START } from '@/utils/match/prefilter';
-import { scanTexts } from '@/utils/match/scan-document';
-import { planWindows, scanWindow } from '@/utils/page/text-windows';
+import { scanTexts } from '@/content/scan/scan-document';
+import { planWindows, scanWindow } from '@/content/scan/text-windows';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const index = buildAliasIndex(validateDataset(loadDatasetFiles(path.join(root, 'data'))));

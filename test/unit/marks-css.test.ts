@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARK_TAG } from '@/utils/page/mark-engine';
+import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARK_TAG } from '@/content/marks/mark-engine';
 
 const css = readFileSync(new URL('../../assets/marks.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 

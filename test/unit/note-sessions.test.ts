@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_SESSION_IDLE_MS, NOTE_SESSIONS_PER_TAB, NoteSessionRegistry, isSessionId, newSessionId } from '@/utils/notes/note-sessions';
-import { senderFrame, senderKind } from '@/utils/notes/sender-kind';
+import { senderFrame, senderKind } from '@/background/sender-kind';
 import { noteFrameUrl, sessionIdFromHash } from '@/utils/notes/note-frame';
 
 const origin = { url: 'https://news.example/a', title: 'A' };

@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter } from '@/utils/match/matcher';
-import { Annotator, type AnnotatorHost } from '@/utils/page/annotator';
-import { createLifetime } from '@/utils/page/lifetime';
-import { MARK_TAG } from '@/utils/page/mark-engine';
-import type { CardController } from '@/utils/page/mention-target';
+import { Annotator, type AnnotatorHost } from '@/content/annotator';
+import { createLifetime } from '@/content/lifetime';
+import { MARK_TAG } from '@/content/marks/mark-engine';
+import type { CardController } from '@/content/card/mention-target';
 import { asUserInput } from './trusted-events';
 
 function setup() {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The page's first read (utils/page/candidate-walk.ts) against the reference:
+ * The page's first read (content/scan/candidate-walk.ts) against the reference:
  * collectBlocks over the whole document and the matcher without its
  * prefilter on every block. The walk may keep blocks where nothing is found,
  * but must keep every block with a hit, as the same TextBlock, and its
@@ -14,9 +14,9 @@ import { buildAliasIndex } from '@/utils/dataset/build';
 import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';
 import { createMatcher, createPrefilter, type Hit } from '@/utils/match/matcher';
-import { collectCandidateBlocks, GATE_PEEK_NODES, mayNameSomeone, type CandidateBlock } from '@/utils/page/candidate-walk';
-import { collectBlocks, type TextBlock } from '@/utils/page/segments';
-import { TaskBudget } from '@/utils/page/scheduling';
+import { collectCandidateBlocks, GATE_PEEK_NODES, mayNameSomeone, type CandidateBlock } from '@/content/scan/candidate-walk';
+import { collectBlocks, type TextBlock } from '@/content/scan/segments';
+import { TaskBudget } from '@/content/scheduling';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const index = buildAliasIndex(validateDataset(loadDatasetFiles(path.join(root, 'data'))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDebouncer, type DebounceTimers } from '@/utils/page/debounce';
+import { createDebouncer, type DebounceTimers } from '@/content/scan/debounce';
 
 /** A manual clock: timers fire only when `advance` passes their due time. */
 function fakeTimers() {

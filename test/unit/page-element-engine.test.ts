@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ElementEngine } from '@/utils/page/element-engine';
-import { MARK_TAG, type MarkRequest } from '@/utils/page/mark-engine';
+import { ElementEngine } from '@/content/marks/element-engine';
+import { MARK_TAG, type MarkRequest } from '@/content/marks/mark-engine';
 
 function request(pieces: Array<[Text, number, number]>): MarkRequest {
   const range = document.createRange();

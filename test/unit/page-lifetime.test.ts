@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLifetime } from '@/utils/page/lifetime';
+import { createLifetime } from '@/content/lifetime';
 
 describe('createLifetime', () => {
   it('ends only when the extension context is gone, checked on use', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MentionIndex } from '@/utils/page/mention-index';
+import { MentionIndex } from '@/content/marks/mention-index';
 
 describe('MentionIndex', () => {
   const a = { name: 'text node a' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextMentionIndex } from '@/utils/page/mention-order';
+import { nextMentionIndex } from '@/content/navigation/mention-order';
 
 describe('nextMentionIndex', () => {
   it('has nowhere to go on a page without mentions', () => {

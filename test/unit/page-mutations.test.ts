@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { changesOf, type MutationLike } from '@/utils/page/mutations';
-import { isBlockElement } from '@/utils/page/segments';
+import { changesOf, type MutationLike } from '@/content/scan/mutations';
+import { isBlockElement } from '@/content/scan/segments';
 
 const isOurs = (node: Node) => {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { liveRange, markRange, startComparer, viewportTops } from '@/utils/page/ranges';
+import { liveRange, markRange, startComparer, viewportTops } from '@/content/marks/ranges';
 
 /** A StaticRange stand-in (happy-dom has none): the four fields a mark keeps. */
 class FakeStaticRange {

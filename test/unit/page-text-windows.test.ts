@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWindows, scanWindow } from '@/utils/page/text-windows';
+import { planWindows, scanWindow } from '@/content/scan/text-windows';
 import { createMatcher } from '@/utils/match/matcher';
 import type { AliasIndex } from '@/data/schema';
 

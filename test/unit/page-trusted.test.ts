@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { onlyTrusted } from '@/utils/page/trusted';
+import { onlyTrusted } from '@/content/trusted';
 import { asUserInput } from './trusted-events';
 
 describe('onlyTrusted', () => {

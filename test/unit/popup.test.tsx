@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupDeps } from '@/components/popup/popup-deps';
-import type { MentionsReport } from '@/utils/page/mentions-report';
+import type { MentionsReport } from '@/content/navigation/mentions-report';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings } from '@/utils/settings';
 import { bundledDetails, bundledSearch, isKnownPerson } from '@/utils/search/bundled-people';

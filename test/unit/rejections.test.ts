@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { NotesDatabase } from '@/utils/notes/db';
 import { addRejection, deleteRejection, listRejections, listSiteRejections } from '@/utils/notes/rejection-store';
-import { rejectionHandlers, SiteTabs, siteOfSender } from '@/utils/notes/rejection-handlers';
+import { rejectionHandlers, SiteTabs, siteOfSender } from '@/background/notes/rejection-handlers';
 import { aliasKey, REJECTION_LIMITS, rejectionId, rejectionKey } from '@/utils/notes/rejections';
-import { NotAllowed, type MessageSenderLike } from '@/utils/notes/sender-kind';
+import { NotAllowed, type MessageSenderLike } from '@/background/sender-kind';
 
 const known = new Set(['sam-altman', 'mark-chen']);
 const isKnownPerson = (id: string) => known.has(id);

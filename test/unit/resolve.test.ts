@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AliasIndex, AliasSafety } from '@/data/schema';
 import { createMatcher, type Hit } from '@/utils/match/matcher';
 import { PageResolver, resolveMentions } from '@/utils/match/resolve';
-import { scanTexts } from '@/utils/match/scan-document';
+import { scanTexts } from '@/content/scan/scan-document';
 import { buildAliasIndex } from '@/utils/dataset/build';
 import { loadDatasetFiles } from '@/utils/dataset/load-files';
 import { validateDataset } from '@/utils/dataset/validate';

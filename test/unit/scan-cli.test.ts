@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AliasIndex } from '@/data/schema';
-import { joinBlocks } from '@/utils/match/scan-document';
-import { collectBlocks } from '@/utils/page/segments';
+import { joinBlocks } from '@/content/scan/scan-document';
+import { collectBlocks } from '@/content/scan/segments';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'talent-lens-scan-'));

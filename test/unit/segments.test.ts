@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, collectBlocksIn, locate, type TextBlock } from '@/utils/page/segments';
+import { collectBlocks, collectBlocksIn, locate, type TextBlock } from '@/content/scan/segments';
 
 function page(body: string): Document {
   return parseHTML(`<!doctype html><html><head><title>T SECRET</title></head><body>${body}</body></html>`).document as unknown as Document;

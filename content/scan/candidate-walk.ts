@@ -23,7 +23,7 @@
  */
 import { BLOCK_START, type Prefilter, type StreamState } from '@/utils/match/prefilter';
 import { BLOCK, elementKind, isSkippedElement, SKIPPED, type TextBlock } from './segments';
-import type { TaskBudget } from './scheduling';
+import type { TaskBudget } from '@/content/scheduling';
 
 /** A block that may hold a name, and where the prefilter saw candidates end (offsets in block.text). */
 export interface CandidateBlock {

@@ -11,7 +11,7 @@
  * cannot see what it registers. card-ui.js is web-accessible for that import,
  * as note-frame.html is for the notes frame (see wxt.config.ts).
  */
-import type { CardControllerOptions } from './card-host';
+import type { CardControllerOptions } from './host';
 import type { CardController, MentionTarget } from './mention-target';
 
 /** Where the build puts entrypoints/card-ui.ts. */

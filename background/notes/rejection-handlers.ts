@@ -7,10 +7,10 @@
  * notes page) list and delete them all.
  */
 import { siteKey } from '@/utils/settings';
-import type { NotesDatabase } from './db';
-import { addRejection, deleteRejection, listRejections, listSiteRejections, type AddRejectionResult } from './rejection-store';
-import type { Rejection, RejectionRecord } from './rejections';
-import { gated, type MessageSenderLike, type OwnExtension } from './sender-kind';
+import type { NotesDatabase } from '@/utils/notes/db';
+import { addRejection, deleteRejection, listRejections, listSiteRejections, type AddRejectionResult } from '@/utils/notes/rejection-store';
+import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
+import { gated, type MessageSenderLike, type OwnExtension } from '@/background/sender-kind';
 
 /** The site a sender's page belongs to, by the browser's account of its URL; null when it has none. */
 export function siteOfSender(sender: MessageSenderLike | undefined): string | null {

@@ -25,10 +25,10 @@ import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled, siteKey } from '@/utils/settings';
 import { createHoverIntent, type Timers } from './hover-intent';
-import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './card-position';
+import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
-import { PERF_MARKS, perfMark } from './perf-marks';
-import { onlyTrusted } from './trusted';
+import { PERF_MARKS, perfMark } from '@/content/perf-marks';
+import { onlyTrusted } from '@/content/trusted';
 
 export const HOST_TAG = 'talent-lens-ui';
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;

@@ -15,8 +15,8 @@ import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
 import { NoteSessionRegistry, type NoteSession } from '@/utils/notes/note-sessions';
 import { NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import type { NoteDraft, NoteRecord, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
-import { rejectionHandlers, SiteTabs } from '@/utils/notes/rejection-handlers';
-import { gated, NotAllowed, senderFrame, type SenderKind } from '@/utils/notes/sender-kind';
+import { rejectionHandlers, SiteTabs } from '@/background/notes/rejection-handlers';
+import { gated, NotAllowed, senderFrame, type SenderKind } from '@/background/sender-kind';
 import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 
 const SESSIONS_KEY = 'noteSessions';

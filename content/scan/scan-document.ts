@@ -3,11 +3,11 @@
  * mentions. The scan CLI and the tests run exactly this; the content script
  * runs the same steps incrementally (matcher.scan per block, PageResolver).
  */
-import type { AliasIndex } from '../../data/schema';
-import { collectBlocks, type CollectOptions, type TextBlock } from '../page/segments';
-import { emptyEvidence, EvidenceScanner } from './evidence';
-import type { Matcher } from './matcher';
-import { resolveContextOf, resolveMentions, type Mention } from './resolve';
+import type { AliasIndex } from '@/data/schema';
+import { collectBlocks, type CollectOptions, type TextBlock } from './segments';
+import { emptyEvidence, EvidenceScanner } from '@/utils/match/evidence';
+import type { Matcher } from '@/utils/match/matcher';
+import { resolveContextOf, resolveMentions, type Mention } from '@/utils/match/resolve';
 
 /** A mention with the index of its block; start/end are offsets in that block's text. */
 export type BlockMention = Mention & { block: number };
