@@ -21,27 +21,115 @@
  *   `slots` that stores the child state; a slot matches when the child's
  *   parent and label are the ones looked for, so no separate keys are kept;
  * - `fail` holds failure links, `term` the pattern ending at a state (+1),
- *   `dict` the nearest state on the failure chain that ends a pattern.
+ *   `dict` the nearest state on the failure chain that ends a pattern,
+ *   `accepts` whether any pattern ends there or on its failure chain.
  */
 
 export type MatchCallback = (pattern: number, end: number) => void;
 
+/**
+ * The trie of a pattern set, the one builder every automaton here starts from
+ * (this class; the prefilter's dense table). A child is found through the root's
+ * dense row or the hash of (parent, unit); the edges are also chained per state
+ * (`firstChild`, `nextSibling`) for the breadth-first passes. Built straight
+ * into typed arrays with no Map: the prefilter builds its automata at every
+ * page's start.
+ */
+export class Trie {
+  private constructor(
+    /** Number of states, root included. */
+    readonly states: number,
+    readonly parent: Int32Array,
+    readonly label: Uint16Array,
+    readonly firstChild: Int32Array,
+    readonly nextSibling: Int32Array,
+    /** The first pattern ending at a state (+1), or 0. */
+    readonly term: Int32Array,
+    readonly rootNext: Int32Array,
+    readonly slots: Int32Array,
+    readonly shift: number,
+  ) {}
+
+  static build(patterns: readonly string[]): Trie {
+    let total = 1;
+    for (const p of patterns) total += p.length;
+    const parent = new Int32Array(total);
+    const label = new Uint16Array(total);
+    const firstChild = new Int32Array(total);
+    const nextSibling = new Int32Array(total);
+    const term = new Int32Array(total);
+    const rootNext = new Int32Array(0x10000);
+    let bits = 4;
+    while (1 << bits < total * 2) bits++;
+    const slots = new Int32Array(1 << bits);
+    const shift = 32 - bits;
+    const mask = slots.length - 1;
+    let states = 1;
+    for (let id = 0; id < patterns.length; id++) {
+      const p = patterns[id]!;
+      if (p.length === 0) continue;
+      let s = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let t = 0;
+        let h = -1;
+        if (s === 0) t = rootNext[c]!;
+        else {
+          for (h = hash(s, c, shift); slots[h] !== 0; h = (h + 1) & mask) {
+            const u = slots[h]!;
+            if (parent[u] === s && label[u] === c) {
+              t = u;
+              break;
+            }
+          }
+        }
+        if (t === 0) {
+          t = states++;
+          parent[t] = s;
+          label[t] = c;
+          nextSibling[t] = firstChild[s]!;
+          firstChild[s] = t;
+          if (s === 0) rootNext[c] = t;
+          else slots[h] = t;
+        }
+        s = t;
+      }
+      if (term[s] === 0) term[s] = id + 1;
+    }
+    return new Trie(states, parent, label, firstChild, nextSibling, term, rootNext, slots, shift);
+  }
+
+  /** The child of s on c, or -1. */
+  child(s: number, c: number): number {
+    if (s === 0) return this.rootNext[c]! || -1;
+    const { slots, parent, label } = this;
+    const mask = slots.length - 1;
+    for (let h = hash(s, c, this.shift); ; h = (h + 1) & mask) {
+      const t = slots[h]!;
+      if (t === 0) return -1;
+      if (parent[t] === s && label[t] === c) return t;
+    }
+  }
+}
+
+/**
+ * Aho–Corasick over a {@link Trie}: the matcher's (every occurrence of every
+ * pattern, {@link scan}) and the prefilter's for large pattern sets (a
+ * stream, {@link step} and {@link accepts}).
+ */
 export class Automaton {
   private constructor(
-    private readonly rootNext: Int32Array,
-    private readonly parent: Int32Array,
-    private readonly label: Uint16Array,
-    private readonly slots: Int32Array,
-    private readonly shift: number,
+    private readonly trie: Trie,
     private readonly fail: Int32Array,
-    private readonly term: Int32Array,
     private readonly dict: Int32Array,
+    /** 1 where some pattern ends at the state or on its failure chain. */
+    readonly accepts: Uint8Array,
     private readonly lengths: Uint32Array,
   ) {}
 
   /** Number of trie states, root included. */
   get stateCount(): number {
-    return this.parent.length;
+    return this.trie.states;
   }
 
   /** Number of patterns the automaton was built from. */
@@ -59,97 +147,50 @@ export class Automaton {
    * pattern never matches; a duplicate reports the first id.
    */
   static build(patterns: readonly string[]): Automaton {
-    let total = 1;
-    for (const p of patterns) total += p.length;
-    // Trie, with a Map for child look-ups while building only.
-    let parent = new Int32Array(total);
-    let label = new Uint16Array(total);
-    let firstChild = new Int32Array(total);
-    let nextSibling = new Int32Array(total);
-    let term = new Int32Array(total);
-    const children = new Map<number, number>();
+    const trie = Trie.build(patterns);
+    const { states, firstChild, nextSibling, label, term } = trie;
     const lengths = new Uint32Array(patterns.length);
-    let states = 1;
-    for (let id = 0; id < patterns.length; id++) {
-      const p = patterns[id]!;
-      lengths[id] = p.length;
-      if (p.length === 0) continue;
-      let s = 0;
-      for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i);
-        const key = s * 0x10000 + c;
-        let t = children.get(key);
-        if (t === undefined) {
-          t = states++;
-          children.set(key, t);
-          parent[t] = s;
-          label[t] = c;
-          nextSibling[t] = firstChild[s]!;
-          firstChild[s] = t;
-        }
-        s = t;
-      }
-      if (term[s] === 0) term[s] = id + 1;
-    }
-    children.clear();
-    parent = parent.slice(0, states);
-    label = label.slice(0, states);
-    firstChild = firstChild.subarray(0, states);
-    nextSibling = nextSibling.subarray(0, states);
-    term = term.slice(0, states);
-
-    const rootNext = new Int32Array(0x10000);
-    let bits = 1;
-    while (1 << bits < states * 2) bits++;
-    const slots = new Int32Array(1 << bits);
-    const shift = 32 - bits;
-    const mask = slots.length - 1;
-    for (let t = 1; t < states; t++) {
-      const s = parent[t]!;
-      if (s === 0) {
-        rootNext[label[t]!] = t;
-        continue;
-      }
-      let h = hash(s, label[t]!, shift);
-      while (slots[h] !== 0) h = (h + 1) & mask;
-      slots[h] = t;
-    }
-
+    for (let id = 0; id < patterns.length; id++) lengths[id] = patterns[id]!.length;
     // Failure and output links, breadth first.
     const fail = new Int32Array(states);
     const dict = new Int32Array(states);
+    const accepts = new Uint8Array(states);
     const queue = new Int32Array(states);
     let head = 0;
     let tail = 0;
-    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) queue[tail++] = t;
-    const automaton = new Automaton(rootNext, parent, label, slots, shift, fail, term, dict, lengths);
+    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) {
+      queue[tail++] = t;
+      if (term[t] !== 0) accepts[t] = 1;
+    }
     while (head < tail) {
       const s = queue[head++]!;
       for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
         const c = label[t]!;
         let f = fail[s]!;
-        let g = automaton.next(f, c);
-        while (g < 0) {
+        let g = trie.child(f, c);
+        while (g < 0 && f !== 0) {
           f = fail[f]!;
-          g = automaton.next(f, c);
+          g = trie.child(f, c);
         }
+        g = Math.max(g, 0);
         fail[t] = g;
         dict[t] = term[g] !== 0 ? g : dict[g]!;
+        if (term[t] !== 0 || accepts[g] === 1) accepts[t] = 1;
         queue[tail++] = t;
       }
     }
-    return automaton;
+    return new Automaton(trie, fail, dict, accepts, lengths);
   }
 
-  /** The goto function: the child of s on c, or -1 (the root never fails: 0). */
-  private next(s: number, c: number): number {
-    if (s === 0) return this.rootNext[c]!;
-    const { slots, parent, label } = this;
-    const mask = slots.length - 1;
-    for (let h = hash(s, c, this.shift); ; h = (h + 1) & mask) {
-      const t = slots[h]!;
-      if (t === 0) return -1;
-      if (parent[t] === s && label[t] === c) return t;
+  /** The goto function with failure links: the state after unit c from state s. */
+  step(state: number, c: number): number {
+    const { trie, fail } = this;
+    let s = state;
+    for (;;) {
+      if (s === 0) return trie.rootNext[c]!;
+      const t = trie.child(s, c);
+      if (t >= 0) return t;
+      s = fail[s]!;
     }
   }
 
@@ -159,16 +200,12 @@ export class Automaton {
    * for one end, longest first.
    */
   scan(units: Uint16Array, onMatch: MatchCallback, from = 0, to = units.length): void {
-    const { fail, term, dict, rootNext } = this;
+    const { dict } = this;
+    const { term, rootNext } = this.trie;
     let s = 0;
     for (let i = from; i < to; i++) {
       const c = units[i]!;
-      let t = s === 0 ? rootNext[c]! : this.next(s, c);
-      while (t < 0) {
-        s = fail[s]!;
-        t = this.next(s, c);
-      }
-      s = t;
+      s = s === 0 ? rootNext[c]! : this.step(s, c);
       if (s === 0) continue;
       for (let o = term[s] !== 0 ? s : dict[s]!; o !== 0; o = dict[o]!) onMatch(term[o]! - 1, i + 1);
     }

@@ -32,6 +32,7 @@
  * (the page gate, {@link Prefilter.mayContain}: "markchen" for "Mark Chen"),
  * which most pages are settled by.
  */
+import { Automaton, Trie } from './automaton';
 import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
 /** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
@@ -75,111 +76,6 @@ export const DROPPED_UNIT = 2;
 export const BLOCK_START: StreamState = 0;
 
 /**
- * Aho–Corasick over stream units: a dense goto table for the root (most units
- * of a page start nothing) and one open-addressing hash of (state, unit) →
- * state for the rest. It only knows that some pattern ends at a state.
- */
-class Automaton {
-  private constructor(
-    readonly rootNext: Int32Array,
-    readonly slots: Int32Array,
-    readonly slotState: Int32Array,
-    readonly slotUnit: Uint16Array,
-    readonly shift: number,
-    readonly fail: Int32Array,
-    /** 1 where some pattern ends at the state or on its failure chain. */
-    readonly accepts: Uint8Array,
-  ) {}
-
-  static build(patterns: readonly string[]): Automaton {
-    let total = 1;
-    for (const p of patterns) total += p.length;
-    // The trie goes straight into its final tables (no Map while building: this runs at every
-    // page's start). States are numbered in insertion order; children of a state are chained.
-    const label = new Uint16Array(total);
-    const firstChild = new Int32Array(total);
-    const nextSibling = new Int32Array(total);
-    const accepts = new Uint8Array(total);
-    const rootNext = new Int32Array(0x10000);
-    let bits = 4;
-    while (1 << bits < total * 2) bits++;
-    const size = 1 << bits;
-    const mask = size - 1;
-    const slots = new Int32Array(size);
-    const slotState = new Int32Array(size);
-    const slotUnit = new Uint16Array(size);
-    const shift = 32 - bits;
-    let states = 1;
-    for (const p of patterns) {
-      if (p.length === 0) continue;
-      let s = 0;
-      for (let i = 0; i < p.length; i++) {
-        const u = p.charCodeAt(i);
-        let t = 0;
-        let h = -1;
-        if (s === 0) t = rootNext[u]!;
-        else {
-          for (h = hash(s, u, shift); slots[h] !== 0; h = (h + 1) & mask) {
-            if (slotState[h] === s && slotUnit[h] === u) {
-              t = slots[h]!;
-              break;
-            }
-          }
-        }
-        if (t === 0) {
-          t = states++;
-          label[t] = u;
-          nextSibling[t] = firstChild[s]!;
-          firstChild[s] = t;
-          if (s === 0) rootNext[u] = t;
-          else {
-            slots[h] = t;
-            slotState[h] = s;
-            slotUnit[h] = u;
-          }
-        }
-        s = t;
-      }
-      accepts[s] = 1;
-    }
-
-    const fail = new Int32Array(states);
-    const automaton = new Automaton(rootNext, slots, slotState, slotUnit, shift, fail, accepts.subarray(0, states));
-    // Failure links, breadth first.
-    const queue = new Int32Array(states);
-    let head = 0;
-    let tail = 0;
-    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) queue[tail++] = t;
-    while (head < tail) {
-      const s = queue[head++]!;
-      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
-        const g = automaton.step(fail[s]!, label[t]!);
-        fail[t] = g;
-        if (accepts[g]) accepts[t] = 1;
-        queue[tail++] = t;
-      }
-    }
-    return automaton;
-  }
-
-  /** The goto function with failure links: the state after unit u from state s. */
-  step(state: number, u: number): number {
-    const { slots, slotState, slotUnit, fail, rootNext, shift } = this;
-    const mask = slots.length - 1;
-    let s = state;
-    for (;;) {
-      if (s === 0) return rootNext[u]!;
-      for (let h = Math.imul((s << 16) ^ (s >>> 16) ^ u, 0x9e3779b1) >>> shift; ; h = (h + 1) & mask) {
-        const t = slots[h]!;
-        if (t === 0) break;
-        if (slotState[h] === s && slotUnit[h] === u) return t;
-      }
-      s = fail[s]!;
-    }
-  }
-}
-
-/**
  * An Aho–Corasick automaton as a full table: the next state for every state
  * and every symbol, where a symbol is one of the units the patterns use, or
  * "any other unit" (symbol 0). One table read per unit of text, with no
@@ -187,8 +83,8 @@ class Automaton {
  * every page the user opens, once and cold, and most of it in states other
  * than the root (most Latin letters begin some full name). The table has
  * states × symbols entries, so only small pattern sets get one (the shipped
- * dataset's 104 full names: 802 states × 139 symbols); larger ones fall back
- * to the hashed {@link Automaton}.
+ * dataset's full names); larger ones fall back to the hashed
+ * {@link Automaton}. Both start from the same {@link Trie}.
  */
 class DenseAutomaton {
   /** Above this many table entries the hashed automaton is used instead. */
@@ -221,31 +117,10 @@ class DenseAutomaton {
       }
     }
     if (total >= 0xffff || total * symbolCount > DenseAutomaton.MAX_ENTRIES) return null;
-    const NONE = 0xffff;
-    const next = new Uint16Array(total * symbolCount).fill(NONE);
-    const accepts = new Uint8Array(total);
-    // The trie's edges, also kept as lists: the rows are overwritten below.
-    const label = new Uint16Array(total);
-    const firstChild = new Uint16Array(total).fill(NONE);
-    const nextSibling = new Uint16Array(total);
-    let states = 1;
-    for (const p of patterns) {
-      if (p.length === 0) continue;
-      let s = 0;
-      for (let i = 0; i < p.length; i++) {
-        const a = symbols[p.charCodeAt(i)]!;
-        const at = s * symbolCount + a;
-        if (next[at] === NONE) {
-          const t = states++;
-          next[at] = t;
-          label[t] = a;
-          nextSibling[t] = firstChild[s]!;
-          firstChild[s] = t;
-        }
-        s = next[at]!;
-      }
-      accepts[s] = 1;
-    }
+    const { states, firstChild, nextSibling, label, term } = Trie.build(patterns);
+    const next = new Uint16Array(states * symbolCount);
+    const accepts = new Uint8Array(states);
+    for (let t = 1; t < states; t++) if (term[t] !== 0) accepts[t] = 1;
     // Breadth first, so a state's failure state (shallower) has its row complete before the
     // state's own. A row starts as a copy of its failure state's row (one native copy, not a loop
     // over every symbol: this runs at every page's start), then takes the state's own edges.
@@ -253,9 +128,8 @@ class DenseAutomaton {
     const queue = new Uint16Array(states);
     let head = 0;
     let tail = 0;
-    next.fill(0, 0, symbolCount);
-    for (let t = firstChild[0]!; t !== NONE; t = nextSibling[t]!) {
-      next[label[t]!] = t;
+    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) {
+      next[symbols[label[t]!]!] = t;
       queue[tail++] = t;
     }
     while (head < tail) {
@@ -263,15 +137,15 @@ class DenseAutomaton {
       const row = s * symbolCount;
       const failRow = fail[s]! * symbolCount;
       next.copyWithin(row, failRow, failRow + symbolCount);
-      for (let t = firstChild[s]!; t !== NONE; t = nextSibling[t]!) {
-        const a = label[t]!;
+      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
+        const a = symbols[label[t]!]!;
         fail[t] = next[failRow + a]!;
         if (accepts[fail[t]!]) accepts[t] = 1;
         next[row + a] = t;
         queue[tail++] = t;
       }
     }
-    return new DenseAutomaton(symbols, symbolCount, next.subarray(0, states * symbolCount), accepts.subarray(0, states));
+    return new DenseAutomaton(symbols, symbolCount, next, accepts);
   }
 }
 
@@ -356,13 +230,13 @@ export class Prefilter {
       }
       return s << 2;
     }
-    const { accepts, rootNext } = automaton;
+    const { accepts } = automaton;
     for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
       let u = sieve[c]!;
       if (u === 0) u = this.resolve(c);
       if (u >= SILENT) continue;
-      s = s === 0 ? rootNext[u]! : automaton.step(s, u);
+      s = automaton.step(s, u);
       if (accepts[s] === 1) return -1;
     }
     return s << 2;
@@ -513,8 +387,4 @@ export function streamPatterns(forms: readonly string[], fullNames: ReadonlySet<
     if (fullNames.has(form)) cores.push(p.replaceAll(EDGE, ''));
   }
   return { patterns, cores };
-}
-
-function hash(s: number, c: number, shift: number): number {
-  return Math.imul((s << 16) ^ (s >>> 16) ^ c, 0x9e3779b1) >>> shift;
 }
