@@ -10,6 +10,7 @@
 import type { AliasIndex } from '../data/schema';
 import { createRng, type Rng } from './prng';
 import { headline, mentionFrame, plainSentence, type Lang, type Piece } from './prose';
+import { STANDALONE } from '../utils/match/alias-safety';
 
 /** A name the generator may plant; surnames only follow the same person's full name. */
 export interface NameChoice {
@@ -49,7 +50,7 @@ export function namesOf(index: AliasIndex): NameChoice[] {
     text,
     person,
     lang: /\p{Script=Han}/u.test(text) ? 'zh' : 'en',
-    full: safety === 0,
+    full: safety === STANDALONE,
   }));
 }
 

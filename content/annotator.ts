@@ -34,6 +34,7 @@ import { onlyTrusted } from './trusted';
 import { siteKey } from '@/utils/settings';
 import { explainFallback } from '@/utils/match/explain-fallback';
 import { rejectionKey, type Rejection } from '@/utils/notes/rejections';
+import { STANDALONE } from '@/utils/match/alias-safety';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
 export interface AnnotatorHost {
@@ -670,8 +671,8 @@ export class Annotator {
 
   /** How the page names a mention's person in full: the first full-name mention's text, else the dataset's name. */
   private fullNameOnPage(mention: PageMention): string {
-    if (mention.mention.safety === 0) return mention.block.text.slice(mention.mention.start, mention.mention.end);
-    const full = this.mentions().find((m) => m.personId === mention.personId && m.mention.safety === 0);
+    if (mention.mention.safety === STANDALONE) return mention.block.text.slice(mention.mention.start, mention.mention.end);
+    const full = this.mentions().find((m) => m.personId === mention.personId && m.mention.safety === STANDALONE);
     if (full) return full.block.text.slice(full.mention.start, full.mention.end).replace(/\s+/g, ' ').trim();
     const person = this.options.index.people[mention.mention.person];
     return person?.en ?? mention.personId;

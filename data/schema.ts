@@ -8,6 +8,7 @@
  * (moves, quotes, sources, conflicts) that only the background loads.
  */
 import { z } from 'zod';
+import type { PARTIAL, STANDALONE } from '../utils/match/alias-safety';
 
 /** Stable, lowercase, hyphenated ids: `mark-chen`, `openai`, `s001`. */
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
@@ -207,12 +208,8 @@ export type DatasetRecord = z.infer<typeof Dataset>;
 // ---------------------------------------------------------------------------
 // What the data build emits (data/generated/, not committed).
 
-/**
- * Which boundary rules an alias obeys in the matcher. 0: a name that may stand alone (a full name,
- * or a surname of the `unique` class such as 扎克伯格). 1: a surname or given name (the stricter
- * rules for short Chinese aliases and for Latin words next to another name).
- */
-export type AliasSafety = 0 | 1;
+/** Which boundary rules an alias obeys in the matcher: utils/match/alias-safety.ts names the values. */
+export type AliasSafety = typeof STANDALONE | typeof PARTIAL;
 
 /** The small index bundled into the content script. */
 export interface AliasIndex {
@@ -225,7 +222,7 @@ export interface AliasIndex {
   /**
    * [alias text as written, person index, safety, shared]. Traditional variants are included.
    * shared is 1 for an alias of the `shared` class (absent otherwise): its class is then
-   * `shared`; else `unique` for safety 0 and `partial` for safety 1.
+   * `shared`; else `unique` for STANDALONE and `partial` for PARTIAL.
    */
   aliases: Array<[text: string, person: number, safety: AliasSafety, shared?: 1]>;
   /**

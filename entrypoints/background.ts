@@ -4,6 +4,7 @@ import details from '@/data/generated/details.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
+import { logError } from '@/utils/log';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
@@ -30,8 +31,6 @@ export default defineBackground(() => {
   // The welcome page on a first install only: not on updates, nor when the browser itself updates.
   browser.runtime.onInstalled.addListener((details) => {
     if (!opensWelcome(details)) return;
-    browser.tabs
-      .create({ url: browser.runtime.getURL('/welcome.html') })
-      .catch((cause) => console.error('[talent-lens] welcome page', cause));
+    browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((cause) => logError('welcome page', cause));
   });
 });

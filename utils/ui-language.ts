@@ -8,6 +8,7 @@ import { setCatalogue } from '@/utils/i18n';
 import { htmlLang, type CatalogueLanguage } from '@/utils/i18n-catalogue';
 import { loadSettings } from '@/utils/settings';
 import type { Catalogue } from '@/utils/traditional-locale';
+import { logError } from '@/utils/log';
 
 async function loadCatalogue(language: CatalogueLanguage): Promise<Catalogue> {
   // WXT types getURL's argument as its list of built files, which does not include public/_locales.
@@ -28,7 +29,7 @@ export async function applyUiLanguage(): Promise<void> {
     setCatalogue(await loadCatalogue(language));
     document.documentElement.lang = htmlLang(language);
   } catch (cause) {
-    console.error('[talent-lens] UI language', cause);
+    logError('UI language', cause);
     setCatalogue(null);
   }
 }

@@ -4,6 +4,7 @@ import { NOTE_FRAME_HEIGHT, NOTE_FRAME_READY_TIMEOUT_MS } from '@/utils/notes/no
 import { backgroundNoteSessions, type NoteSessionPort } from '@/content/card/note-session-port';
 import { onlyTrusted } from '@/content/trusted';
 import { t } from '@/utils/i18n';
+import { logError } from '@/utils/log';
 
 export interface CardNotesProps {
   personId: string;
@@ -69,7 +70,7 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
         setPhase('loading');
       },
       (cause: unknown) => {
-        console.error('[talent-lens] opening the notes failed', cause);
+        logError('opening the notes failed', cause);
         if (live) setPhase('unavailable');
       },
     );

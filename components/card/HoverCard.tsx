@@ -7,6 +7,7 @@ import { CardWhy, type CardMention } from './CardWhy';
 import { headingText } from './why-line';
 import { displayName, OtherNames, PersonFacts } from './PersonFacts';
 import type { CardLang } from './text';
+import { logError } from '@/utils/log';
 
 export type CardState =
   | { status: 'loading' }
@@ -61,7 +62,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
   const run = (action: () => Promise<void>) => {
     setActionError(false);
     action().catch((cause: unknown) => {
-      console.error('[talent-lens] card action failed', cause);
+      logError('card action failed', cause);
       setActionError(true);
     });
   };

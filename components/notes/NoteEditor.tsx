@@ -3,6 +3,7 @@ import type { NotesClient } from '@/utils/notes/client';
 import { createDraftWriter } from '@/utils/notes/draft-writer';
 import { draftKey, NOTE_LIMITS, type NoteOrigin, type NoteRecord } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
+import { logError } from '@/utils/log';
 
 export interface NoteEditorProps {
   client: NotesClient;
@@ -41,7 +42,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
     () =>
       createDraftWriter(
         (draft) => client.drafts.save({ personId, ...(note ? { noteId: note.id, baseRevision } : {}), text: draft }),
-        (cause) => console.error('[talent-lens] keeping the unsaved text failed', cause),
+        (cause) => logError('keeping the unsaved text failed', cause),
       ),
     // One writer per editor and note; the base revision it records is the one the edit started from.
     [client, personId, note?.id],
@@ -62,7 +63,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
         if (note && draft.baseRevision !== undefined) setBaseRevision(draft.baseRevision);
         setRestored(true);
       },
-      (cause: unknown) => console.error('[talent-lens] reading unsaved text failed', cause),
+      (cause: unknown) => logError('reading unsaved text failed', cause),
     );
     return () => {
       live = false;
@@ -71,7 +72,7 @@ export function NoteEditor({ client, personId, note, origin, onSaved, onCancel, 
 
   async function dropDraft() {
     await drafts.stop();
-    await client.drafts.discard(key).catch((cause: unknown) => console.error('[talent-lens] dropping unsaved text failed', cause));
+    await client.drafts.discard(key).catch((cause: unknown) => logError('dropping unsaved text failed', cause));
   }
 
   function cancel() {

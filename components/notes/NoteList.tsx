@@ -7,6 +7,7 @@ import { t } from '@/utils/i18n';
 import { NoteEditor } from './NoteEditor';
 import { VirtualList } from './VirtualList';
 import { NOTE_GAP_PX } from './notes-css';
+import { logError } from '@/utils/log';
 
 /** How many of a person's notes the card and the popup show at first, and load per "show older" click. */
 export const NOTES_PAGE_SIZE = 20;
@@ -73,7 +74,7 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
   useEffect(() => {
     let live = true;
     const fail = (cause: unknown) => {
-      console.error('[talent-lens] loading notes failed', cause);
+      logError('loading notes failed', cause);
       if (live) setFailed(true);
     };
     if (personId) {
@@ -109,7 +110,7 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
     let live = true;
     client.drafts.list(personId).then(
       (drafts) => live && setEditDrafts(new Set(drafts.flatMap((d) => (d.noteId ? [d.noteId] : [])))),
-      (cause: unknown) => console.error('[talent-lens] reading unsaved text failed', cause),
+      (cause: unknown) => logError('reading unsaved text failed', cause),
     );
     return () => {
       live = false;
@@ -144,7 +145,7 @@ export function NoteList({ client, personId, origin, select, heading, reloadKey,
       update([...(notes ?? []), ...fresh]);
     } catch (cause) {
       setError(t('notesLoadFailed'));
-      console.error('[talent-lens] loading older notes failed', cause);
+      logError('loading older notes failed', cause);
     } finally {
       setLoadingOlder(false);
     }

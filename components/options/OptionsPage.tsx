@@ -3,6 +3,7 @@ import { PageNav } from '@/components/pages/PageNav';
 import { UI_LANGUAGES, type UiLanguage } from '@/utils/i18n-catalogue';
 import { loadSettings, setLanguage, type Settings } from '@/utils/settings';
 import { t, type MessageKey } from '@/utils/i18n';
+import { logError } from '@/utils/log';
 
 export type BrowserName = 'chrome' | 'firefox';
 
@@ -40,7 +41,7 @@ export function OptionsPage({ browserName, deps = defaultOptionsDeps }: { browse
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState(false);
   useEffect(() => {
-    deps.loadSettings().then(setSettings, (cause) => (console.error('[talent-lens] settings', cause), setError(true)));
+    deps.loadSettings().then(setSettings, (cause) => (logError('settings', cause), setError(true)));
   }, [deps]);
 
   async function choose(language: UiLanguage) {
@@ -48,7 +49,7 @@ export function OptionsPage({ browserName, deps = defaultOptionsDeps }: { browse
       setSettings(await deps.setLanguage(language));
       deps.reload();
     } catch (cause) {
-      console.error('[talent-lens] settings', cause);
+      logError('settings', cause);
       setError(true);
     }
   }

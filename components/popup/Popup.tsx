@@ -12,6 +12,7 @@ import { defaultPopupDeps, type PopupDeps } from './popup-deps';
 import { PersonDetails } from './PersonDetails';
 import { SearchBox } from './SearchBox';
 import { BrowsePeople } from './BrowsePeople';
+import { logError, logInfo } from '@/utils/log';
 
 export interface PopupProps {
   details: DatasetDetails;
@@ -45,15 +46,15 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
       setPage({ status: 'ready', tabId, report: await deps.listMentions(tabId) });
     } catch (cause) {
       // No content script there (browser pages, the store, a tab still loading).
-      console.info('[talent-lens] page not reachable', cause);
+      logInfo('page not reachable', cause);
       setPage({ status: 'unavailable' });
     }
   }
 
   useEffect(() => {
     void loadPage();
-    deps.ping().then(setVersion, (cause) => console.error('[talent-lens] background not answering', cause));
-    deps.loadSettings().then(setSettings, (cause) => console.error('[talent-lens] settings', cause));
+    deps.ping().then(setVersion, (cause) => logError('background not answering', cause));
+    deps.loadSettings().then(setSettings, (cause) => logError('settings', cause));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = deps.watchSettings((next) => {
       setSettings(next);
@@ -74,7 +75,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
       if (await deps.revealMention(page.tabId, id)) deps.closePopup();
       else setRevealFailed(true);
     } catch (cause) {
-      console.error('[talent-lens] reveal failed', cause);
+      logError('reveal failed', cause);
       setRevealFailed(true);
     }
   }
@@ -262,7 +263,7 @@ function Switches({
 }) {
   if (!settings) return null;
   const host = page.status === 'ready' ? page.report.host : '';
-  const save = (write: Promise<Settings>) => write.then(onChange, (cause) => console.error('[talent-lens] settings', cause));
+  const save = (write: Promise<Settings>) => write.then(onChange, (cause) => logError('settings', cause));
   return (
     <section class="tl-section tl-switches" data-testid="switches">
       {host && (

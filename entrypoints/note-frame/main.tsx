@@ -4,6 +4,7 @@ import { sessionNotesClient } from '@/utils/notes/client';
 import { sessionIdFromHash } from '@/utils/notes/note-frame';
 import { NoteFrame } from './NoteFrame';
 import { NOTE_FRAME_CSS } from './frame-css';
+import { logError } from '@/utils/log';
 
 const style = document.createElement('style');
 style.textContent = NOTE_FRAME_CSS;
@@ -35,6 +36,6 @@ void (async () => {
   // of the frame as someone navigating it.
   await loaded;
   await backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'ready' }).catch((cause) => {
-    console.error('[talent-lens] the notes frame could not reach the background', cause);
+    logError('the notes frame could not reach the background', cause);
   });
 })();

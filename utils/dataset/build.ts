@@ -7,6 +7,7 @@
 import { withSearchedForms } from '../match/matcher';
 import * as OpenCC from 'opencc-js';
 import type { AliasIndex, AliasSafety, AliasKindName, AliasAmbiguityName, DatasetDetails, DatasetRecord } from '../../data/schema';
+import { PARTIAL, STANDALONE } from '../match/alias-safety';
 
 type Convert = (text: string) => string;
 
@@ -25,7 +26,7 @@ function cc() {
 
 /** A full name, or a surname only this person carries, obeys the full-name boundary rules. */
 export function aliasSafety(kind: AliasKindName, ambiguity?: AliasAmbiguityName): AliasSafety {
-  return kind === 'full' || ambiguity === 'unique' ? 0 : 1;
+  return kind === 'full' || ambiguity === 'unique' ? STANDALONE : PARTIAL;
 }
 
 /** An alias's class, with its default by kind (see AliasAmbiguity in data/schema.ts). */
@@ -94,7 +95,7 @@ export function buildT2S(aliasTexts: Iterable<string>): string {
 }
 
 /**
- * The alias index: every alias of every person (safety 0 for `full`, 1 for `surname`/`given`),
+ * The alias index: every alias of every person (STANDALONE for `full`, PARTIAL for `surname`/`given`),
  * plus the Traditional variants (OpenCC cn→tw and cn→hk) of every Hans alias that the dataset
  * does not already list, deduplicated per person; and the `t2s` folding table.
  */

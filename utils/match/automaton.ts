@@ -29,11 +29,11 @@ export type MatchCallback = (pattern: number, end: number) => void;
 
 /**
  * The trie of a pattern set, the one builder every automaton here starts from
- * (this class; the prefilter's dense table). A child is found through the root's
- * dense row or the hash of (parent, unit); the edges are also chained per state
+ * (this class; the prefilter's dense table). A child is found through the
+ * hash of (parent, unit); the edges are also chained per state
  * (`firstChild`, `nextSibling`) for the breadth-first passes. Built straight
- * into typed arrays with no Map: the prefilter builds its automata at every
- * page's start.
+ * into typed arrays with no Map and no 64 Ki root table (the automaton adds
+ * that): the prefilter builds its automata at every page's start.
  */
 export class Trie {
   private constructor(
@@ -45,7 +45,6 @@ export class Trie {
     readonly nextSibling: Int32Array,
     /** The first pattern ending at a state (+1), or 0. */
     readonly term: Int32Array,
-    readonly rootNext: Int32Array,
     readonly slots: Int32Array,
     readonly shift: number,
   ) {}
@@ -58,7 +57,6 @@ export class Trie {
     const firstChild = new Int32Array(total);
     const nextSibling = new Int32Array(total);
     const term = new Int32Array(total);
-    const rootNext = new Int32Array(0x10000);
     let bits = 4;
     while (1 << bits < total * 2) bits++;
     const slots = new Int32Array(1 << bits);
@@ -72,15 +70,12 @@ export class Trie {
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
         let t = 0;
-        let h = -1;
-        if (s === 0) t = rootNext[c]!;
-        else {
-          for (h = hash(s, c, shift); slots[h] !== 0; h = (h + 1) & mask) {
-            const u = slots[h]!;
-            if (parent[u] === s && label[u] === c) {
-              t = u;
-              break;
-            }
+        let h = hash(s, c, shift);
+        for (; slots[h] !== 0; h = (h + 1) & mask) {
+          const u = slots[h]!;
+          if (parent[u] === s && label[u] === c) {
+            t = u;
+            break;
           }
         }
         if (t === 0) {
@@ -89,19 +84,17 @@ export class Trie {
           label[t] = c;
           nextSibling[t] = firstChild[s]!;
           firstChild[s] = t;
-          if (s === 0) rootNext[c] = t;
-          else slots[h] = t;
+          slots[h] = t;
         }
         s = t;
       }
       if (term[s] === 0) term[s] = id + 1;
     }
-    return new Trie(states, parent, label, firstChild, nextSibling, term, rootNext, slots, shift);
+    return new Trie(states, parent, label, firstChild, nextSibling, term, slots, shift);
   }
 
   /** The child of s on c, or -1. */
   child(s: number, c: number): number {
-    if (s === 0) return this.rootNext[c]! || -1;
     const { slots, parent, label } = this;
     const mask = slots.length - 1;
     for (let h = hash(s, c, this.shift); ; h = (h + 1) & mask) {
@@ -120,6 +113,8 @@ export class Trie {
 export class Automaton {
   private constructor(
     private readonly trie: Trie,
+    /** The root's transitions as a dense table: most characters of a page start nothing. */
+    private readonly rootNext: Int32Array,
     private readonly fail: Int32Array,
     private readonly dict: Int32Array,
     /** 1 where some pattern ends at the state or on its failure chain. */
@@ -155,10 +150,12 @@ export class Automaton {
     const fail = new Int32Array(states);
     const dict = new Int32Array(states);
     const accepts = new Uint8Array(states);
+    const rootNext = new Int32Array(0x10000);
     const queue = new Int32Array(states);
     let head = 0;
     let tail = 0;
     for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) {
+      rootNext[label[t]!] = t;
       queue[tail++] = t;
       if (term[t] !== 0) accepts[t] = 1;
     }
@@ -172,14 +169,14 @@ export class Automaton {
           f = fail[f]!;
           g = trie.child(f, c);
         }
-        g = Math.max(g, 0);
+        if (g < 0) g = 0;
         fail[t] = g;
         dict[t] = term[g] !== 0 ? g : dict[g]!;
         if (term[t] !== 0 || accepts[g] === 1) accepts[t] = 1;
         queue[tail++] = t;
       }
     }
-    return new Automaton(trie, fail, dict, accepts, lengths);
+    return new Automaton(trie, rootNext, fail, dict, accepts, lengths);
   }
 
   /** The goto function with failure links: the state after unit c from state s. */
@@ -187,7 +184,7 @@ export class Automaton {
     const { trie, fail } = this;
     let s = state;
     for (;;) {
-      if (s === 0) return trie.rootNext[c]!;
+      if (s === 0) return this.rootNext[c]!;
       const t = trie.child(s, c);
       if (t >= 0) return t;
       s = fail[s]!;
@@ -200,8 +197,8 @@ export class Automaton {
    * for one end, longest first.
    */
   scan(units: Uint16Array, onMatch: MatchCallback, from = 0, to = units.length): void {
-    const { dict } = this;
-    const { term, rootNext } = this.trie;
+    const { dict, rootNext } = this;
+    const { term } = this.trie;
     let s = 0;
     for (let i = from; i < to; i++) {
       const c = units[i]!;

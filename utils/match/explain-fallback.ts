@@ -8,12 +8,13 @@
  */
 import type { AliasSafety } from '@/data/schema';
 import type { MentionExplanation } from './why';
+import { STANDALONE } from './alias-safety';
 
 /**
  * `fullName`: how the page names the person in full (the text of a full-name
  * mention), or the person's dataset name when the page's own is not at hand.
  */
 export function explainFallback(mention: { safety: AliasSafety }, fullName: string): MentionExplanation {
-  if (mention.safety === 0) return { confidence: 'marked', why: { kind: 'full-name' } };
+  if (mention.safety === STANDALONE) return { confidence: 'marked', why: { kind: 'full-name' } };
   return { confidence: 'marked', why: { kind: 'named-in-full', fullName } };
 }

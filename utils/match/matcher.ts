@@ -49,7 +49,7 @@
 import type { AliasIndex, AliasSafety } from '../../data/schema';
 import { onWordBoundaries, useParticles } from './word-boundary';
 import { Automaton } from './automaton';
-import { KEPT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
+import { KEPT_UNIT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
 import {
   C_HAN,
   C_WORD,
@@ -65,6 +65,7 @@ import {
   type Folding,
   type Normalized,
 } from './normalize';
+import { PARTIAL, STANDALONE } from './alias-safety';
 
 /** One alias found in a text. */
 export interface Hit {
@@ -199,7 +200,7 @@ export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPat
     if (form === null) return;
     forms.add(form);
     // The gate's names: every alias that may count without another name of its person on the page.
-    if (safety === 0 || shared === 1) fullNames.add(form);
+    if (safety === STANDALONE || shared === 1) fullNames.add(form);
   });
   return streamPatterns([...forms], fullNames);
 }
@@ -257,8 +258,8 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     else if (rowRank(safety, shared) < rowRank(same.safety, same.shared)) Object.assign(same, { safety, alias, shared });
   });
   for (const p of patterns) {
-    p.full = p.rows.some((r) => r.safety === 0);
-    p.partial = p.rows.some((r) => r.safety === 1);
+    p.full = p.rows.some((r) => r.safety === STANDALONE);
+    p.partial = p.rows.some((r) => r.safety === PARTIAL);
     p.wordEdges = (p.first === C_HAN || p.last === C_HAN) && p.rows.some((r) => !isUnique(r));
   }
   useParticles(HAN_BEFORE, HAN_AFTER);
@@ -300,7 +301,7 @@ const hanAfter = new Set(HAN_AFTER);
 
 /** A row that counts wherever it is found: a unique full name or unique surname. */
 function isUnique(row: Row): boolean {
-  return row.safety === 0 && !row.shared;
+  return row.safety === STANDALONE && !row.shared;
 }
 
 /** Whether a short safety-1 Han alias at [s, e) has acceptable neighbours (rule 2). */
@@ -391,18 +392,18 @@ function piecesAround(text: string, ends: readonly number[], longest: number, pr
   for (const end of ends) {
     // Back over longest + 1 kept units: the own span starts at the last one.
     let i = Math.min(end, n);
-    for (let kept = 0; i > 0 && kept <= longest;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    for (let kept = 0; i > 0 && kept <= longest;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT_UNIT) kept++;
     const ownFrom = i;
     // Context before: two more kept units (the runs between them included), and a surrogate's other half.
-    for (let kept = 0; i > 0 && kept < 2;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT) kept++;
+    for (let kept = 0; i > 0 && kept < 2;) if (prefilter.kindOf(text.charCodeAt(--i)) === KEPT_UNIT) kept++;
     const from = Math.max(0, i - 1);
     // Forward over the run after the candidate: the own span ends there.
     let j = Math.min(end, n);
-    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT) j++;
+    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT_UNIT) j++;
     const ownTo = j;
     // Context after: three kept units with the runs between them, and a surrogate's other half.
-    for (let kept = 0; j < n && kept < 3; j++) if (prefilter.kindOf(text.charCodeAt(j)) === KEPT) kept++;
-    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT) j++;
+    for (let kept = 0; j < n && kept < 3; j++) if (prefilter.kindOf(text.charCodeAt(j)) === KEPT_UNIT) kept++;
+    while (j < n && prefilter.kindOf(text.charCodeAt(j)) !== KEPT_UNIT) j++;
     const to = Math.min(n, j + 1);
     const last = out.length - 4;
     if (last >= 0 && from <= out[last + 1]!) {
@@ -475,7 +476,7 @@ function scan(text: string, search: Search, ends: readonly number[] | null, pref
     const p = search.patterns[tagged & PATTERN_ID]!;
     taken = end;
     for (const row of p.rows) {
-      if (fullOnly && row.safety !== 0) continue;
+      if (fullOnly && row.safety !== STANDALONE) continue;
       if (uniqueOnly && !isUnique(row)) continue;
       const hit: Hit = { start, end, person: row.person, safety: row.safety, alias: row.alias };
       if (row.shared) hit.shared = true;

@@ -15,16 +15,16 @@
  * - units normalize may drop or collapse depending on their neighbours
  *   (whitespace, middle dots, '.', '-') are skipped too, but remembered as a
  *   gap;
- * - a word boundary unit B is inserted wherever a Latin word (letters,
+ * - a word boundary unit (WORD_EDGE) is inserted wherever a Latin word (letters,
  *   digits) starts or ends: between a word unit and a non-word unit, and
  *   between two word units with a gap between them.
- * The patterns are the matcher's normalized aliases read the same way, with B
+ * The patterns are the matcher's normalized aliases read the same way, with WORD_EDGE
  * at the start and end when they begin or end with a word unit. Inside an
  * occurrence the text and the alias give the same stream (the same units, and
  * gaps only where the alias has a space or dot, or between Han characters,
  * where gaps insert nothing); at a word edge that the matcher accepts, the
  * neighbour is a non-word unit, a gap or the end of the block, each of which
- * gives a B. So "Ren" is not a candidate in "current", nor "Mark" in
+ * gives a WORD_EDGE. So "Ren" is not a candidate in "current", nor "Mark" in
  * "remarkable", while "Ren," is.
  *
  * Two automata read the stream: one over every pattern (the candidates of a
@@ -36,14 +36,14 @@ import { Automaton, Trie } from './automaton';
 import { foldTable, isDroppedBySieve, type Folding } from './normalize';
 
 /** The inserted word-boundary unit (U+0000; a NUL in page text counts as a gap instead). */
-const B = 0;
-const EDGE = String.fromCharCode(B);
+const WORD_EDGE = 0;
+const EDGE = String.fromCharCode(WORD_EDGE);
 /**
  * Sieve values above every kept unit: a gap, a dropped unit. 0 in the sieve
  * means "not computed yet" (no unit is kept as 0: U+0000 is a gap).
  */
-const GAP = 0xffff;
-const SILENT = 0xfffd;
+const GAP_MARK = 0xffff;
+const DROPPED_MARK = 0xfffd;
 /** normalize.ts's fold-table value for a dropped unit. */
 const FOLD_DROP = 0xffff;
 
@@ -70,7 +70,7 @@ for (let u = 0; u < LATIN_WORD.length; u++) {
 }
 
 /** Kinds of code units for {@link Prefilter.kindOf}: read, a gap, skipped without a trace. */
-export const KEPT = 0;
+export const KEPT_UNIT = 0;
 export const GAP_UNIT = 1;
 export const DROPPED_UNIT = 2;
 export const BLOCK_START: StreamState = 0;
@@ -153,7 +153,7 @@ export class Prefilter {
   private constructor(
     /** The matcher's folding (its table fills in as characters are first seen). */
     readonly folding: Folding,
-    /** Per code unit: its fold, or GAP / SILENT; filled in on first sight of each unit (0: not yet). */
+    /** Per code unit: its fold, or GAP_MARK / DROPPED_MARK; filled in on first sight of each unit (0: not yet). */
     private readonly sieve: Uint16Array,
     /** The patterns, word edges included: the candidates of a block ({@link whole} builds their automaton). */
     private readonly patterns: readonly string[],
@@ -224,7 +224,7 @@ export class Prefilter {
         const c = text.charCodeAt(i);
         let u = sieve[c]!;
         if (u === 0) u = this.resolve(c);
-        if (u >= SILENT) continue;
+        if (u >= DROPPED_MARK) continue;
         s = next[s * symbolCount + symbols[u]!]!;
         if (accepts[s] === 1) return -1;
       }
@@ -235,7 +235,7 @@ export class Prefilter {
       const c = text.charCodeAt(i);
       let u = sieve[c]!;
       if (u === 0) u = this.resolve(c);
-      if (u >= SILENT) continue;
+      if (u >= DROPPED_MARK) continue;
       s = automaton.step(s, u);
       if (accepts[s] === 1) return -1;
     }
@@ -265,13 +265,13 @@ export class Prefilter {
     for (let i = from; i < end; i++) {
       let u = sieve[text.charCodeAt(i)]!;
       if (u === 0) u = this.resolve(text.charCodeAt(i));
-      if (u >= SILENT) {
-        if (u === GAP) gap = 1;
+      if (u >= DROPPED_MARK) {
+        if (u === GAP_MARK) gap = 1;
         continue;
       }
       const isWord = u < LATIN_WORD.length ? LATIN_WORD[u]! : 0;
       if ((word | isWord) !== 0 && ((word ^ isWord) | gap) !== 0) {
-        s = automaton.step(s, B);
+        s = automaton.step(s, WORD_EDGE);
         if (accepts[s] === 1) {
           if (!ends) return -1;
           if (ends.push(offset + i) >= cap) return -1;
@@ -293,7 +293,7 @@ export class Prefilter {
   /** Ends a block: a word running to its end is followed by a word edge. `end` is the block's length. */
   finish(state: StreamState, end: number, ends: number[]): void {
     if (((state >>> 1) & 1) === 0) return;
-    if (this.whole.accepts[this.whole.step(state >>> 2, B)] === 1) ends.push(end);
+    if (this.whole.accepts[this.whole.step(state >>> 2, WORD_EDGE)] === 1) ends.push(end);
   }
 
   /**
@@ -310,11 +310,11 @@ export class Prefilter {
     return ends;
   }
 
-  /** How the stream reads a code unit of page text: {@link KEPT}, {@link GAP_UNIT} or {@link DROPPED_UNIT}. */
+  /** How the stream reads a code unit of page text: {@link KEPT_UNIT}, {@link GAP_UNIT} or {@link DROPPED_UNIT}. */
   kindOf(c: number): number {
     let u = this.sieve[c]!;
     if (u === 0) u = this.resolve(c);
-    return u === GAP ? GAP_UNIT : u === SILENT ? DROPPED_UNIT : KEPT;
+    return u === GAP_MARK ? GAP_UNIT : u === DROPPED_MARK ? DROPPED_UNIT : KEPT_UNIT;
   }
 
   private resolve(c: number): number {
@@ -325,8 +325,8 @@ export class Prefilter {
 }
 
 function sieveValue(folded: number): number {
-  if (folded === FOLD_DROP) return SILENT;
-  return isGapUnit(folded) ? GAP : folded;
+  if (folded === FOLD_DROP) return DROPPED_MARK;
+  return isGapUnit(folded) ? GAP_MARK : folded;
 }
 
 /**
@@ -335,7 +335,7 @@ function sieveValue(folded: number): number {
  * inserted word edge; U+FFFD, U+FFFE), which are neither letters nor Han.
  */
 function isGapUnit(u: number): boolean {
-  return u === 0 || u >= SILENT || isDroppedBySieve(u);
+  return u === 0 || u >= DROPPED_MARK || isDroppedBySieve(u);
 }
 
 /**

@@ -41,6 +41,7 @@ import type { AliasIndex } from '../../data/schema';
 import type { Hit } from './matcher';
 import type { MentionConfidence, MentionExplanation, MentionWhy } from './why';
 import { emptyEvidence, type PageEvidence } from './evidence';
+import { STANDALONE } from './alias-safety';
 
 export interface Mention extends Hit {
   /** Present when several people share this full name: all of them; `person` is the first. */
@@ -78,12 +79,12 @@ export const POSSIBLE_AT = 1;
 
 /** The class of a hit's alias (data/schema.ts AliasAmbiguity). */
 export function hitAmbiguity(hit: Pick<Hit, 'safety' | 'shared'>): 'unique' | 'shared' | 'partial' {
-  return hit.shared ? 'shared' : hit.safety === 0 ? 'unique' : 'partial';
+  return hit.shared ? 'shared' : hit.safety === STANDALONE ? 'unique' : 'partial';
 }
 
 /** Whether a hit may count without another name of its person on the page (the gate's names). */
 export function standsAlone(hit: Pick<Hit, 'safety' | 'shared'>): boolean {
-  return hit.safety === 0 || hit.shared === true;
+  return hit.safety === STANDALONE || hit.shared === true;
 }
 
 /** The hits that share one span of one block, one per person. */
