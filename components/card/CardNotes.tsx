@@ -36,11 +36,22 @@ type Phase = 'opening' | 'loading' | 'shown' | 'tampered' | 'unavailable';
 export function CardNotes({ personId, origin, onEscape, sessions = backgroundNoteSessions }: CardNotesProps) {
   const heading = useId();
   const [attempt, setAttempt] = useState(0);
-  const [phase, setPhase] = useState<Phase>('opening');
+  const [phase, setPhaseState] = useState<Phase>('opening');
   const [sessionId, setSessionId] = useState<string | null>(null);
   const loads = useRef(0);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const section = useRef<HTMLElement>(null);
+  /** Set when the frame is taken away while it holds the user's focus: focus then stays in the card. */
+  const keepFocus = useRef(false);
   const escape = useRef(onEscape);
   escape.current = onEscape;
+  // Every change of phase goes through here: a change that removes the frame while the user's
+  // focus is in it would otherwise drop focus to the page's body, out of the card.
+  const setPhase = (next: Phase | ((current: Phase) => Phase)) => {
+    const element = frame.current;
+    if (element && (element.getRootNode() as Document | ShadowRoot).activeElement === element) keepFocus.current = true;
+    setPhaseState(next);
+  };
 
   useEffect(() => {
     let live = true;
@@ -93,8 +104,13 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
   });
 
   const framed = sessionId && (phase === 'loading' || phase === 'shown');
+  useEffect(() => {
+    if (!keepFocus.current) return;
+    keepFocus.current = false;
+    if (!framed) section.current?.focus();
+  }, [framed]);
   return (
-    <section class="tl-section" aria-labelledby={heading} data-testid="card-notes">
+    <section ref={section} tabIndex={-1} class="tl-section" aria-labelledby={heading} data-testid="card-notes">
       <h3 id={heading} class="tl-section-heading">
         {t('cardNotesHeading')}
       </h3>
@@ -118,9 +134,12 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
           src={sessions.frameUrl(sessionId)}
           title={t('cardNotesFrameTitle')}
           data-testid="card-notes-frame"
+          ref={frame}
           onLoad={onLoad}
-          // Not focusable nor visible until our frame said it loaded: a document put in its place is never shown.
+          // Not focusable nor visible until our frame said it loaded: a document put in its place is
+          // never shown. `inert` as well: nothing in it answers input until then, whatever its style.
           tabIndex={phase === 'shown' ? 0 : -1}
+          inert={phase !== 'shown'}
           aria-hidden={phase === 'shown' ? undefined : 'true'}
           style={{
             display: 'block',

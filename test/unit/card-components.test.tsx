@@ -331,6 +331,22 @@ describe('HoverCard notes', () => {
     expect(frameOf()!.src).toBe(fake.port.frameUrl(fake.opened[1]!.id));
   });
 
+  it('is inert until shown, and keeps focus in the card when it is taken away while focused', async () => {
+    useLocale('en');
+    const { fake } = renderNotes();
+    await waitFor(() => expect(frameOf()).not.toBeNull());
+    expect(frameOf()!.inert).toBe(true);
+    load(frameOf()!);
+    act(() => fake.emit(fake.opened[0]!.id, 'ready'));
+    expect(frameOf()!.inert).toBe(false);
+    frameOf()!.focus();
+    expect(document.activeElement).toBe(frameOf());
+    // The frame navigated while the user was typing in it: it goes, and focus must not fall to the page.
+    load(frameOf()!);
+    expect(frameOf()).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('card-notes')));
+  });
+
   it('never shows a frame that loaded twice before it was ready, nor one whose session a copy presented', async () => {
     useLocale('en');
     const { fake } = renderNotes();
