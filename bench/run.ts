@@ -30,12 +30,7 @@ import { generateAliasIndex } from './synthetic-index';
 import { withSearchedForms } from '../utils/match/matcher';
 import { evaluateTargets, renderTables } from './report';
 import { renderNotes, runNotesBench, type NotesResult } from './notes';
-
-export const MARK_START = 'talent-lens:start';
-export const MARK_APPLIED = 'talent-lens:marks-applied';
-export const MARK_HOVER_START = 'talent-lens:hover-start';
-export const MARK_SHOW_START = 'talent-lens:card-show-start';
-export const MARK_CARD_SHOWN = 'talent-lens:card-shown';
+import { PERF_MARKS } from '../content/perf-marks';
 
 /** CPU profiles sample every 250 µs: finer sampling slows the page enough to distort where time goes. */
 const SAMPLING_US = 250;
@@ -141,10 +136,10 @@ async function extensionRun(browser: BenchBrowser, url: string, page: GeneratedP
     const metrics = await metricsOf(tab);
     const before = await metrics.read();
     await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    const start = (await tab.evaluate(waitMark(MARK_START, 10_000))) as number | null;
-    if (start === null) missing.add(MARK_START);
-    const applied = (await tab.evaluate(waitMark(MARK_APPLIED, start === null ? 3_000 : 300_000))) as number | null;
-    if (applied === null) missing.add(MARK_APPLIED);
+    const start = (await tab.evaluate(waitMark(PERF_MARKS.start, 10_000))) as number | null;
+    if (start === null) missing.add(PERF_MARKS.start);
+    const applied = (await tab.evaluate(waitMark(PERF_MARKS.marksApplied, start === null ? 3_000 : 300_000))) as number | null;
+    if (applied === null) missing.add(PERF_MARKS.marksApplied);
     await sleep(SETTLE_MS);
     await metrics.gc();
     const after = await metrics.read();
@@ -162,7 +157,7 @@ async function extensionRun(browser: BenchBrowser, url: string, page: GeneratedP
     await metrics.detach();
     return {
       marks: Object.fromEntries(seen.marks.map((m) => [m.name, m.startTime])),
-      scanFigures: seen.marks.find((m) => m.name === MARK_APPLIED)?.detail ?? null,
+      scanFigures: seen.marks.find((m) => m.name === PERF_MARKS.marksApplied)?.detail ?? null,
       annotateMs: start !== null && applied !== null ? applied - start : null,
       longestTaskMs: start !== null && applied !== null ? Math.max(0, ...inWindow.map((t) => t.duration)) : null,
       longTasks: inWindow.length,
@@ -185,16 +180,16 @@ async function hoverCard(tab: Page, names: string[], missing: Set<string>): Prom
   await sleep(300);
   const armedAt = (await tab.evaluate('(window.__tlBench.armed = true, performance.now())')) as number;
   await tab.mouse.move(spot.x, spot.y);
-  const shown = (await tab.evaluate(waitMark(MARK_CARD_SHOWN, 10_000, armedAt))) as number | null;
+  const shown = (await tab.evaluate(waitMark(PERF_MARKS.cardShown, 10_000, armedAt))) as number | null;
   const seen = (await tab.evaluate(COLLECT)) as { marks: Array<{ name: string; startTime: number }>; pointer: number | null };
   const last = (name: string): number | null => {
     const times = seen.marks.filter((m) => m.name === name && m.startTime >= armedAt).map((m) => m.startTime);
     return times.length ? Math.max(...times) : null;
   };
-  const hoverStart = last(MARK_HOVER_START);
-  const showStart = last(MARK_SHOW_START);
-  if (hoverStart === null) missing.add(MARK_HOVER_START);
-  if (shown === null) missing.add(MARK_CARD_SHOWN);
+  const hoverStart = last(PERF_MARKS.hoverStart);
+  const showStart = last(PERF_MARKS.cardShowStart);
+  if (hoverStart === null) missing.add(PERF_MARKS.hoverStart);
+  if (shown === null) missing.add(PERF_MARKS.cardShown);
   return {
     name: spot.name,
     hoverToShownMs: shown !== null && hoverStart !== null ? shown - hoverStart : null,
@@ -273,8 +268,8 @@ async function profileRun(browser: BenchBrowser, url: string, extensionId: strin
     await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
     await cdp.send('Profiler.start');
     await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    const start = await tab.evaluate(waitMark(MARK_START, 10_000));
-    await tab.evaluate(waitMark(MARK_APPLIED, start === null ? 3_000 : 300_000));
+    const start = await tab.evaluate(waitMark(PERF_MARKS.start, 10_000));
+    await tab.evaluate(waitMark(PERF_MARKS.marksApplied, start === null ? 3_000 : 300_000));
     await sleep(SETTLE_MS);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     if (outFile) writeFileSync(outFile, JSON.stringify(profile));
