@@ -35,6 +35,9 @@ export const SourceRef = z.object({
   quote: z.string().min(1).optional(),
 });
 
+/** BCP 47 tags for the languages our sources are written in. */
+export const SourceLanguage = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+
 export const Source = z.object({
   id: SourceId,
   /** The article's file name in ../shared/seeds. */
@@ -44,9 +47,17 @@ export const Source = z.object({
   untitled: z.boolean().optional(),
   /** English rendering of the title, written by us. */
   titleEn: z.string().min(1),
+  /** The publisher, only where the article names it. */
   publisher: z.string().min(1).optional(),
+  /** The language and script the article is written in. */
+  language: SourceLanguage,
   /** Publication date where the article states one. */
   date: PartialDate.optional(),
+  /**
+   * For an undated article (required then; the data check says so): when we place it and
+   * from what, in our words, read as "placed <this>": "in mid-2024 (its appendix runs to August 2024)".
+   */
+  placed: Bilingual.optional(),
   /** What a reader should know about the source, e.g. that its text is machine-garbled. */
   caveat: Bilingual.optional(),
 });
@@ -173,6 +184,12 @@ export const Conflict = z.object({
   id: ConflictId,
   topic: Bilingual,
   people: z.array(PersonId).min(1),
+  /**
+   * Set when the dispute is about an organization (how much it raised, how many of its
+   * founders remain) rather than about the people it involves: it is then shown with the
+   * organization on "About the data", not on those people's cards.
+   */
+  organization: OrgId.optional(),
   claims: z.array(Claim).min(2),
 });
 
@@ -195,6 +212,7 @@ export const Dataset = z.object({
 });
 
 export type SourceRecord = z.infer<typeof Source>;
+export type SourceLanguageTag = z.infer<typeof SourceLanguage>;
 export type OrganizationRecord = z.infer<typeof Organization>;
 export type AliasRecord = z.infer<typeof Alias>;
 export type AliasKindName = z.infer<typeof AliasKind>;

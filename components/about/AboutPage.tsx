@@ -2,7 +2,9 @@ import { useMemo } from 'preact/hooks';
 import type { DatasetDetails } from '@/data/schema';
 import { PageNav } from '@/components/pages/PageNav';
 import { cardLang, formatPartialDate, langOf, pick } from '@/components/card/text';
-import { dataCurrentTo, sourceLanguage, sourcesInOrder } from '@/utils/dataset/about';
+import { dataCurrentTo, sourcesInOrder } from '@/utils/dataset/about';
+import { claimSources, organizationConflicts } from '@/utils/dataset/disputes';
+import { citedSource } from '@/components/card/source-facts';
 import { browseGroups, listedName } from '@/utils/search/browse';
 import { extensionPagePath } from '@/utils/extension-pages';
 import { t } from '@/utils/i18n';
@@ -17,6 +19,7 @@ export function AboutPage({ details }: { details: DatasetDetails }) {
   const sources = useMemo(() => sourcesInOrder(details), [details]);
   const groups = useMemo(() => browseGroups(details, 'organization', lang), [details, lang]);
   const currentTo = dataCurrentTo(details);
+  const disputes = useMemo(() => organizationConflicts(details.conflicts), [details]);
   const peopleCount = Object.keys(details.people).length;
 
   return (
@@ -35,20 +38,16 @@ export function AboutPage({ details }: { details: DatasetDetails }) {
           <h2 id="tl-sources">{t('aboutSourcesHeading', String(sources.length))}</h2>
           <ol>
             {sources.map((source) => {
-              const language = sourceLanguage(source);
+              const cited = citedSource(source, lang);
               return (
                 <li key={source.id} class="tl-source" data-testid="source" data-source-id={source.id}>
                   <h3 lang={langOf(source.title)}>{source.title}</h3>
                   {/* The English rendering is ours; a Chinese reader of a Chinese title does not need it. */}
-                  {!(lang === 'zh' && language === 'zh') && source.titleEn !== source.title && (
+                  {!(lang === 'zh' && source.language !== 'en') && source.titleEn !== source.title && (
                     <p class="tl-source-meta">{source.titleEn}</p>
                   )}
-                  <p class="tl-source-meta">
-                    {[
-                      source.publisher ?? t('aboutPublisherUnknown'),
-                      source.date ? formatPartialDate(source.date, lang) : t('aboutUndated'),
-                      language === 'zh' ? t('aboutLanguageChinese') : t('aboutLanguageEnglish'),
-                    ].join(' · ')}
+                  <p class="tl-source-meta" data-testid="source-meta">
+                    {[cited.publisher, cited.when, cited.language].join(' · ')}
                   </p>
                   {source.caveat && <p data-testid="source-caveat">{t('aboutCaveat', pick(source.caveat, lang))}</p>}
                 </li>
@@ -56,6 +55,40 @@ export function AboutPage({ details }: { details: DatasetDetails }) {
             })}
           </ol>
         </section>
+
+        {disputes.size > 0 && (
+          <section aria-labelledby="tl-org-disputes" data-testid="org-disputes">
+            <h2 id="tl-org-disputes">{t('aboutDisputesHeading')}</h2>
+            <p>{t('aboutDisputesIntro')}</p>
+            {[...disputes].map(([orgId, conflicts]) => (
+              <div key={orgId} class="tl-org-group" data-testid="org-dispute-group">
+                <h3>{details.organizations[orgId] ? pick(details.organizations[orgId].name, lang) : orgId}</h3>
+                {conflicts.map((conflict) => (
+                  <div key={conflict.id} class="tl-dispute" data-testid="org-dispute">
+                    <h4>{pick(conflict.topic, lang)}</h4>
+                    <ol>
+                      {conflict.claims.map((claim, i) => (
+                        <li key={i}>
+                          {pick(claim.statement, lang)}
+                          <span class="tl-source-meta">
+                            {' '}
+                            (
+                            {claimSources(claim.sources)
+                              .map((entry) =>
+                                details.sources[entry.source] ? citedSource(details.sources[entry.source]!, lang).title : entry.source,
+                              )
+                              .join('; ')}
+                            )
+                          </span>
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </section>
+        )}
 
         <section aria-labelledby="tl-covered">
           <h2 id="tl-covered">{t('aboutPeopleHeading', String(peopleCount))}</h2>

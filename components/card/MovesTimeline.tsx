@@ -42,12 +42,13 @@ export function MovesTimeline({ card, lang }: MovesTimelineProps) {
                   {t('cardMoveDoubt', pick(move.doubt, lang))}
                 </span>
               )}
-              {conflict && (
-                <div class="tl-fact">
-                  <ConflictMark conflict={conflict} sources={sources} lang={lang} />
-                </div>
-              )}
             </div>
+            {/* Below the move across both columns, so the claims get the card's width. */}
+            {conflict && (
+              <div class="tl-fact tl-move-conflict">
+                <ConflictMark conflict={conflict} sources={sources} lang={lang} />
+              </div>
+            )}
           </li>
         );
       })}

@@ -5,8 +5,9 @@ import { t } from '@/utils/i18n';
 import { ConflictMark } from './ConflictMark';
 import { MovesTimeline } from './MovesTimeline';
 import { QuoteList } from './QuoteList';
-import { roleAsOf } from '@/utils/dataset/person-card';
-import { formatPartialDate, pick, type CardLang } from './text';
+import { cardSourceCaveats, roleAsOf } from '@/utils/dataset/person-card';
+import { citedSource } from './source-facts';
+import { formatPartialDate, langOf, pick, type CardLang } from './text';
 
 /**
  * What we know about a person: role, moves, quotes and the conflicts no fact
@@ -29,6 +30,7 @@ export function PersonFacts({ card, lang }: { card: PersonCard; lang: CardLang }
         </Section>
       )}
       <OtherConflicts card={card} lang={lang} />
+      <SourceCaveats card={card} lang={lang} />
     </>
   );
 }
@@ -100,6 +102,29 @@ function OtherConflicts({ card, lang }: { card: PersonCard; lang: CardLang }) {
           <ConflictMark conflict={conflict} sources={card.sources} lang={lang} withTopic />
         </div>
       ))}
+    </Section>
+  );
+}
+
+/** Each caveat once per card, whichever facts its source supports. */
+function SourceCaveats({ card, lang }: { card: PersonCard; lang: CardLang }) {
+  const sources = cardSourceCaveats(card);
+  if (sources.length === 0) return null;
+  return (
+    <Section title={t('cardSourceNotesHeading')}>
+      <ul class="tl-source-notes" data-testid="source-notes">
+        {sources.map((source) => {
+          const { title } = citedSource(source, lang);
+          return (
+            <li key={source.id} data-testid="source-note">
+              <cite class="tl-source-title" lang={source.untitled ? undefined : langOf(title)}>
+                {title}
+              </cite>
+              <span class="tl-source-note">{pick(source.caveat!, lang)}</span>
+            </li>
+          );
+        })}
+      </ul>
     </Section>
   );
 }

@@ -1,57 +1,59 @@
 import type { SourceRecord, SourceRefRecord } from '@/data/schema';
+import { claimSources } from '@/utils/dataset/disputes';
 import { t } from '@/utils/i18n';
-import { langOf, pick, stripEmphasis, type CardLang } from './text';
+import { citedSource } from './source-facts';
+import { langOf, stripEmphasis, type CardLang } from './text';
 
 export interface SourceLineProps {
   source: SourceRecord | undefined;
   lang: CardLang;
-  /** The exact passage of the source that supports a claim, when the dataset records it. */
-  passage?: string;
+  /** The exact passages of the source that support a claim, when the dataset records them. */
+  passages?: readonly string[];
 }
 
 /**
- * One source: the article's own title verbatim (with our English rendering in
- * an English UI), publisher and date as stated, and any caveat about it.
+ * One source, in full: the article's own title verbatim (never cut; our English rendering under
+ * it in an English UI), then publisher, date (or "undated" and how we placed it) and language.
+ * A caveat is not repeated here: the card states it once, under "About these sources"; this
+ * line only says to read the source with care.
  */
-export function SourceLine({ source, lang, passage }: SourceLineProps) {
+export function SourceLine({ source, lang, passages = [] }: SourceLineProps) {
   if (!source) return <span class="tl-source tl-muted">{t('cardSourceUnknown')}</span>;
-  // An untitled article's `title` is our own description: show it in the UI language.
-  const title = source.untitled ? pick({ en: source.titleEn, zh: source.title }, lang) : source.title;
-  const rendering = !source.untitled && lang === 'en' && source.titleEn !== source.title ? source.titleEn : null;
-  const details = [source.publisher, source.date, rendering].filter((part): part is string => !!part).join(' · ');
+  const cited = citedSource(source, lang);
   return (
-    <span class="tl-source">
-      {/* One line each, cut with an ellipsis; the full text is in the tooltip. */}
-      <cite class="tl-source-title" lang={source.untitled ? undefined : langOf(title)} title={title}>
-        {title}
+    <span class="tl-source" data-testid="source-line">
+      <cite class="tl-source-title" lang={source.untitled ? undefined : langOf(cited.title)} data-testid="source-title">
+        {cited.title}
       </cite>
-      {details && (
-        <span class="tl-source-details" title={details}>
-          {details}
+      {cited.titleTranslation && (
+        <span class="tl-source-translation" lang="en">
+          {cited.titleTranslation}
         </span>
       )}
-      {passage && (
-        <span class="tl-source-passage">
-          {' '}
-          {t('cardSourceQuote')} <q lang={langOf(passage)}>{stripEmphasis(passage)}</q>
+      <span class="tl-source-details" data-testid="source-details">
+        {[cited.publisher, cited.when, cited.language].join(' · ')}
+      </span>
+      {passages.map((passage) => (
+        <span key={passage} class="tl-source-passage">
+          {t('cardSourcePassages')} <q lang={langOf(passage)}>{stripEmphasis(passage)}</q>
         </span>
-      )}
+      ))}
       {source.caveat && (
-        <span class="tl-source-caveat">
-          {t('cardSourceCaveat')} {pick(source.caveat, lang)}
+        <span class="tl-source-caveat" data-testid="source-has-caveat">
+          {t('cardSourceHasCaveat')}
         </span>
       )}
     </span>
   );
 }
 
-/** Several sources for one fact, each on its own line. */
+/** The sources for one fact or claim: each source once, with every passage of it the dataset records. */
 export function SourceList({ refs, sources, lang }: { refs: SourceRefRecord[]; sources: Record<string, SourceRecord>; lang: CardLang }) {
   return (
     <ul class="tl-sources">
-      {refs.map((ref, i) => (
-        <li key={`${ref.source}-${i}`}>
-          <SourceLine source={sources[ref.source]} lang={lang} passage={ref.quote} />
+      {claimSources(refs).map((entry) => (
+        <li key={entry.source}>
+          <SourceLine source={sources[entry.source]} lang={lang} passages={entry.passages} />
         </li>
       ))}
     </ul>

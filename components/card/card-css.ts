@@ -143,18 +143,28 @@ button { font: inherit; color: inherit; }
 .tl-quote-text::after { content: "\\201D"; }
 .tl-quote-text:lang(zh)::before { content: "\\300C"; }
 .tl-quote-text:lang(zh)::after { content: "\\300D"; }
-.tl-quote-gloss { font-size: 13px; line-height: 18px; }
+.tl-quote-part { display: flex; flex-direction: column; gap: 1px; }
+.tl-quote-label { font-size: 11px; line-height: 16px; color: var(--tl-muted); }
+.tl-quote-gloss { font-size: 14px; line-height: 20px; }
 .tl-quote-source { font-size: 12px; line-height: 17px; color: var(--tl-muted); }
-
-.tl-source-title, .tl-source-details {
-  display: block; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+.tl-copy { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 10px; }
+.tl-citation-text {
+  width: 100%; margin: 2px 0 0; padding: 4px 6px; resize: vertical;
+  border: 1px solid var(--tl-border); border-radius: 4px; background: var(--tl-bg); color: var(--tl-fg);
+  font: 12px/16px inherit; font-family: inherit;
 }
+
+/* Titles are never cut: a reader checking a source needs all of it. */
+.tl-source, .tl-source-title, .tl-source-translation, .tl-source-details { display: block; }
 .tl-source-title { font-style: normal; color: var(--tl-fg); }
-.tl-source-details { color: var(--tl-muted); }
+.tl-source-translation, .tl-source-details { color: var(--tl-muted); }
 .tl-source-passage { display: block; }
 .tl-source-caveat { display: block; font-size: 12px; line-height: 16px; color: var(--tl-warn-fg); }
 .tl-source-passage q { quotes: "\\201C" "\\201D"; }
-.tl-sources { display: flex; flex-direction: column; gap: 2px; margin-top: 2px; font-size: 12px; line-height: 17px; color: var(--tl-muted); }
+.tl-sources { display: flex; flex-direction: column; gap: 4px; margin-top: 2px; font-size: 12px; line-height: 17px; color: var(--tl-muted); }
+.tl-source-notes { display: flex; flex-direction: column; gap: 6px; font-size: 12px; line-height: 17px; }
+.tl-source-note { display: block; color: var(--tl-warn-fg); }
+.tl-move-conflict { grid-column: 1 / -1; }
 
 .tl-conflict-button {
   display: inline-flex; align-items: center; gap: 4px; margin: 2px 0; padding: 0 7px;

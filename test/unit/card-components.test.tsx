@@ -71,9 +71,16 @@ describe('HoverCard in English', () => {
     expect(first!.querySelector('blockquote')!.textContent).toBe('他是ChatGPT的核心贡献者之一');
     expect(first!.querySelector('blockquote')!.getAttribute('lang')).toBe('zh');
     expect(first!.textContent).toContain('Said about them');
-    expect(within(first!).getByTestId('quote-gloss').textContent).toBe('Our gloss: He is one of the core contributors to ChatGPT');
-    expect(first!.textContent).toContain('11人走了9人,OpenAI创始团队“分崩离析”');
-    expect(first!.textContent).toContain("华尔街见闻 · 2024-08 · Nine of eleven gone: OpenAI's founding team 'falls apart'");
+    // In English our translation comes first, labelled as ours, and the article's words right under it, labelled as theirs.
+    const gloss = within(first!).getByTestId('quote-gloss');
+    expect(gloss.textContent).toBe('Our translationHe is one of the core contributors to ChatGPT');
+    const original = first!.querySelector('blockquote')!;
+    expect(gloss.compareDocumentPosition(original) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(original.parentElement!.textContent).toMatch(/^The article's words/);
+    // The full title, never cut, then publisher, date, language.
+    expect(within(first!).getByTestId('source-title').textContent).toBe('11人走了9人,OpenAI创始团队“分崩离析”');
+    expect(first!.textContent).toContain("Nine of eleven gone: OpenAI's founding team 'falls apart'");
+    expect(within(first!).getByTestId('source-details').textContent).toBe('华尔街见闻 · August 2024 · in Simplified Chinese');
     // An untitled source shows our description in the UI language; no gloss, no "about" label.
     expect(second!.textContent).toContain('(Untitled) Analysis of the talent war');
     expect(second!.textContent).not.toContain('（无标题）');
@@ -100,7 +107,10 @@ describe('HoverCard in English', () => {
     expect(claims[0]!.textContent).toContain('It says: 首席科学家');
     expect(claims[1]!.textContent).toContain('Lead researcher');
     expect(claims[1]!.textContent).toContain('硅谷商战变厨艺大赛?');
-    expect(claims[1]!.textContent).toContain('About this source: Undated.');
+    // An undated source says so and how we placed it; its caveat is pointed to, not repeated.
+    expect(claims[1]!.textContent).toContain('publisher not stated · undated; placed in late 2025 · in Simplified Chinese');
+    expect(claims[1]!.textContent).toContain('Read with care');
+    expect(claims[1]!.textContent).not.toContain('A repost.');
 
     fireEvent.click(roleMark);
     expect(panel.hidden).toBe(true);
@@ -132,7 +142,7 @@ describe('HoverCard in English', () => {
     // The fixture's role source s001 is dated 2024-08.
     expect(screen.getByTestId('role-as-of').textContent).toBe('as of August 2024');
     cleanup();
-    card.sources.s004 = { id: 's004', file: '004_531c2599e4544a32.txt', title: 'T', titleEn: 'T', date: '2025-07-02' };
+    card.sources.s004 = { id: 's004', file: '004_531c2599e4544a32.txt', title: 'T', titleEn: 'T', language: 'zh-Hans', date: '2025-07-02' };
     card.person.roleSources = [{ source: 's001' }, { source: 's004' }, { source: 's002' }];
     renderCard({ state: { status: 'ready', card } });
     expect(screen.getByTestId('role-as-of').textContent).toBe('as of July 2, 2025');
@@ -187,6 +197,83 @@ describe('HoverCard in English', () => {
     renderCard({ state: { status: 'ready', card } });
     expect(screen.queryAllByTestId('conflict-mark')).toHaveLength(0);
     expect(screen.queryByRole('region', { name: 'Also disputed' })).toBeNull();
+  });
+});
+
+describe('HoverCard sources and citations', () => {
+  it('states each caveat once per card, under "About these sources", however many facts cite the source', () => {
+    useLocale('en');
+    renderCard();
+    for (const mark of screen.getAllByTestId('conflict-mark')) fireEvent.click(mark);
+    const notes = screen.getAllByTestId('source-note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.textContent).toBe('硅谷商战变厨艺大赛?A repost.');
+    expect(screen.getByTestId('card').textContent!.split('A repost.')).toHaveLength(2);
+    // s002 backs claims in two disputes: each of its lines points to the note.
+    expect(screen.getAllByTestId('source-has-caveat').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('copies the quote, our translation and the source on a trusted click, and says so', async () => {
+    useLocale('en');
+    const writeText = vi.fn(async (_text: string) => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    renderCard();
+    const button = within(screen.getAllByTestId('quote')[0]!).getByTestId('copy-citation');
+    expect(button.getAttribute('aria-label')).toBe('Copy citation: the quote, our translation and its source');
+    await act(async () => {
+      button.dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
+    });
+    expect(writeText).toHaveBeenCalledWith(
+      [
+        '「他是ChatGPT的核心贡献者之一」',
+        'Our translation: “He is one of the core contributors to ChatGPT”',
+        "Source: 11人走了9人,OpenAI创始团队“分崩离析” (Nine of eleven gone: OpenAI's founding team 'falls apart'), 华尔街见闻, August 2024, in Simplified Chinese",
+      ].join('\n'),
+    );
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('quote')[0]!).getByTestId('citation-status').textContent).toBe('Citation copied.'),
+    );
+    vi.unstubAllGlobals();
+  });
+
+  it('ignores a click the page made up, so a page cannot write our citation over the reader’s clipboard', async () => {
+    useLocale('en');
+    const writeText = vi.fn(async (_text: string) => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    renderCard();
+    fireEvent.click(within(screen.getAllByTestId('quote')[0]!).getByTestId('copy-citation'));
+    await act(async () => {});
+    expect(writeText).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('where the page offers no clipboard, shows the citation selected for the reader to copy', async () => {
+    useLocale('en');
+    vi.stubGlobal('navigator', { ...navigator, clipboard: undefined });
+    renderCard();
+    const quote = screen.getAllByTestId('quote')[1]!;
+    await act(async () => {
+      within(quote)
+        .getByTestId('copy-citation')
+        .dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
+    });
+    const text = within(quote).getByTestId('citation-text') as HTMLTextAreaElement;
+    expect(text.value).toBe(
+      '「我们会继续前进」\nSource: (Untitled) Analysis of the talent war, publisher not stated, undated, in Simplified Chinese',
+    );
+    expect(within(quote).getByTestId('citation-status').textContent).toMatch(/does not let us copy/);
+    vi.unstubAllGlobals();
+  });
+
+  it('in Chinese, shows the article’s words first and our English translation under them', () => {
+    useLocale('zh_CN');
+    renderCard({ lang: 'zh' });
+    const first = screen.getAllByTestId('quote')[0]!;
+    const original = first.querySelector('blockquote')!;
+    const gloss = within(first).getByTestId('quote-gloss');
+    expect(original.compareDocumentPosition(gloss) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(gloss.textContent).toMatch(/^我们的译文/);
+    expect(within(first).getByTestId('source-details').textContent).toBe('华尔街见闻 · 2024年8月 · 简体中文');
   });
 });
 

@@ -66,6 +66,7 @@ export function personCard(): PersonCard {
         title: '11人走了9人,OpenAI创始团队“分崩离析”',
         titleEn: "Nine of eleven gone: OpenAI's founding team 'falls apart'",
         publisher: '华尔街见闻',
+        language: 'zh-Hans',
         date: '2024-08',
       },
       s002: {
@@ -73,7 +74,9 @@ export function personCard(): PersonCard {
         file: '002_9da10b272e55fd5b.txt',
         title: '硅谷商战变厨艺大赛?',
         titleEn: 'Silicon Valley rivalry turns cooking contest?',
-        caveat: { en: 'Undated.', zh: '未注明日期。' },
+        language: 'zh-Hans',
+        placed: { en: 'in late 2025', zh: '写于2025年底' },
+        caveat: { en: 'A repost.', zh: '转载文章。' },
       },
       s003: {
         id: 's003',
@@ -81,6 +84,7 @@ export function personCard(): PersonCard {
         untitled: true,
         title: '（无标题）人才争夺战分析',
         titleEn: '(Untitled) Analysis of the talent war',
+        language: 'zh-Hans',
       },
     },
     conflicts: [

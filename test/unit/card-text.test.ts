@@ -40,7 +40,7 @@ describe('formatPartialDate', () => {
 describe('roleAsOf', () => {
   it('is the newest date among the role sources, ignoring undated ones', () => {
     const card = personCard();
-    card.sources.s004 = { id: 's004', file: '004_531c2599e4544a32.txt', title: 'T', titleEn: 'T', date: '2025-07-02' };
+    card.sources.s004 = { id: 's004', file: '004_531c2599e4544a32.txt', title: 'T', titleEn: 'T', language: 'zh-Hans', date: '2025-07-02' };
     card.person.roleSources = [{ source: 's002' }, { source: 's004' }, { source: 's001' }];
     expect(roleAsOf(card)).toBe('2025-07-02');
   });

@@ -121,6 +121,32 @@ describe('validateDataset reports integrity failures', () => {
     expect(message).toContain('(sam-altman).roleConflict: conflict "mark-chen-title" does not list person "sam-altman"');
   });
 
+  it('a person fact that links a dispute about an organization, and an unknown organization on a dispute', () => {
+    const broken = copy();
+    person(broken, 'sam-altman').roleConflict = 'microsoft-investment-amount';
+    broken.conflicts.find((c) => c.id === 'openai-shutdown-nature')!.organization = 'no-such-org';
+    const message = messageOf(() => validateDataset(broken));
+    expect(message).toContain(
+      '(sam-altman).roleConflict: conflict "microsoft-investment-amount" is about organization "openai", not this person',
+    );
+    expect(message).toContain('(openai-shutdown-nature).organization: unknown organization "no-such-org"');
+  });
+
+  it('an undated source that does not say how we placed it, and a dated one that is placed too', () => {
+    const broken = copy();
+    delete broken.sources.find((s) => s.id === 's001')!.placed;
+    broken.sources.find((s) => s.id === 's004')!.placed = { en: 'in 2025' };
+    const message = messageOf(() => validateDataset(broken));
+    expect(message).toContain('(s001).placed: an undated source says when we place it and from what');
+    expect(message).toContain('(s004).placed: only an undated source is placed; this one has a date');
+  });
+
+  it('a source without its language', () => {
+    const broken = structuredClone(raw) as { sources: Array<Record<string, unknown>> };
+    delete broken.sources[0]!.language;
+    expect(messageOf(() => validateDataset(broken))).toMatch(/sources\[0\].*language/);
+  });
+
   it('alias rules: middle-dot variants and single-character Chinese aliases', () => {
     const broken = copy();
     person(broken, 'mark-chen').aliases.push(

@@ -74,11 +74,23 @@ describe('about the data', () => {
     const sources = screen.getAllByTestId('source');
     expect(sources).toHaveLength(Object.keys(bundledDetails.sources).length);
     const s001 = sources.find((s) => s.getAttribute('data-source-id') === 's001')!;
-    expect(s001.textContent).toContain('华尔街见闻 · undated · in Chinese');
+    expect(within(s001).getByTestId('source-meta').textContent).toBe(
+      '华尔街见闻 · undated; placed in mid-2024 (its appendix runs to August 2024) · in Simplified Chinese',
+    );
     expect(s001.textContent).toContain("Nine of eleven gone: OpenAI's founding team 'falls apart'");
-    expect(within(s001).getByTestId('source-caveat').textContent).toMatch(/^Caveat: Undated; its appendix/);
+    expect(within(s001).getByTestId('source-caveat').textContent).toMatch(/^Caveat: 'Now' and 'this year'/);
     const s004 = sources.find((s) => s.getAttribute('data-source-id') === 's004')!;
-    expect(s004.textContent).toContain('publisher not stated · July 2, 2025 · in Chinese');
+    expect(within(s004).getByTestId('source-meta').textContent).toBe('publisher not stated · July 2, 2025 · in Simplified Chinese');
+  });
+
+  it('lists the disputes about organizations, which the people’s cards leave out', () => {
+    render(<AboutPage details={bundledDetails} />);
+    const groups = screen.getAllByTestId('org-dispute-group');
+    const openai = groups.find((g) => g.querySelector('h3')!.textContent === 'OpenAI')!;
+    expect(openai.textContent).toContain('How much Microsoft invested in OpenAI');
+    // Each claim names its sources once.
+    const claims = [...openai.querySelectorAll('li')].map((li) => li.textContent!);
+    for (const claim of claims) expect(claim.split('11人走了9人').length).toBeLessThanOrEqual(2);
   });
 
   it('says how current the data is, groups the people by organization and links each to their page', () => {

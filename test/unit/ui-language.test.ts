@@ -5,7 +5,7 @@ import zhTW from '@/public/_locales/zh_TW/messages.json';
 import { catalogueMessage, htmlLang, isUiLanguage } from '@/utils/i18n-catalogue';
 import { setCatalogue, t } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, parseSettings } from '@/utils/settings';
-import { dataCurrentTo, sourceLanguage } from '@/utils/dataset/about';
+import { dataCurrentTo } from '@/utils/dataset/about';
 import { bundledDetails } from '@/utils/search/bundled-people';
 
 afterEach(() => {
@@ -56,10 +56,8 @@ describe('settings: language', () => {
 });
 
 describe('about the data', () => {
-  it('is current to the newest stated source date, and tells a source language by its title', () => {
+  it('is current to the newest stated source date', () => {
     expect(dataCurrentTo(bundledDetails)).toBe('2025-07-02');
     expect(dataCurrentTo({ ...bundledDetails, sources: {} })).toBeNull();
-    expect(sourceLanguage(bundledDetails.sources.s001!)).toBe('zh');
-    expect(sourceLanguage({ ...bundledDetails.sources.s001!, title: 'An English title' })).toBe('en');
   });
 });

@@ -4,13 +4,6 @@
  */
 import type { DatasetDetails, SourceRecord } from '@/data/schema';
 
-const HAN = /\p{Script=Han}/u;
-
-/** The language a source is written in, read from its own title (our sources are Chinese or English). */
-export function sourceLanguage(source: SourceRecord): 'zh' | 'en' {
-  return HAN.test(source.title) ? 'zh' : 'en';
-}
-
 /**
  * The date the data is current to: the newest date any source states. Dates are
  * YYYY, YYYY-MM or YYYY-MM-DD, so comparing them as text orders them. null when no

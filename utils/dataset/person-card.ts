@@ -1,4 +1,5 @@
-import type { BilingualText, DatasetDetails, PersonCard } from '@/data/schema';
+import type { BilingualText, DatasetDetails, PersonCard, SourceRecord } from '@/data/schema';
+import { personConflicts } from './disputes';
 
 /** Resolves one person's card: the record plus every organization, source and conflict it refers to. */
 export function personCard(details: DatasetDetails, personId: string): PersonCard | null {
@@ -12,7 +13,7 @@ export function personCard(details: DatasetDetails, personId: string): PersonCar
     if (move.to) orgIds.add(move.to);
   }
 
-  const conflicts = details.conflicts.filter((c) => c.people.includes(personId));
+  const conflicts = personConflicts(details.conflicts, personId);
   const sourceIds = new Set<string>();
   for (const ref of person.roleSources) sourceIds.add(ref.source);
   for (const move of person.moves) for (const ref of move.sources) sourceIds.add(ref.source);
@@ -44,6 +45,16 @@ export function roleAsOf(card: PersonCard): string | undefined {
     if (date && (newest === undefined || date > newest)) newest = date;
   }
   return newest;
+}
+
+/**
+ * The sources cited on a card that carry a caveat, in the dataset's order: the card shows each
+ * caveat once, in its own section, rather than under every fact the source supports.
+ */
+export function cardSourceCaveats(card: PersonCard): SourceRecord[] {
+  return Object.values(card.sources)
+    .filter((source) => source.caveat !== undefined)
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Names for dataset ids, in both languages: what the card's "why" line needs of a mention's context. */

@@ -91,6 +91,8 @@ export function integrityProblems(data: DatasetRecord): string[] {
     if (files.has(s.file)) problems.push(`${at('sources', i, s.id)}.file: "${s.file}" is already used by sources[${files.get(s.file)}]`);
     else files.set(s.file, i);
     if (s.untitled && !s.caveat) problems.push(`${at('sources', i, s.id)}.caveat: an untitled source needs a caveat`);
+    if (!s.date && !s.placed) problems.push(`${at('sources', i, s.id)}.placed: an undated source says when we place it and from what`);
+    if (s.date && s.placed) problems.push(`${at('sources', i, s.id)}.placed: only an undated source is placed; this one has a date`);
   });
 
   const checkRefs = (path: string, refs: SourceRefRecord[]) =>
@@ -106,6 +108,8 @@ export function integrityProblems(data: DatasetRecord): string[] {
     if (!conflict) problems.push(`${path}: unknown conflict "${conflictId}"`);
     else if (!conflict.people.includes(person.id))
       problems.push(`${path}: conflict "${conflictId}" does not list person "${person.id}" in its people`);
+    else if (conflict.organization)
+      problems.push(`${path}: conflict "${conflictId}" is about organization "${conflict.organization}", not this person`);
   };
 
   data.people.forEach((person, i) => {
@@ -158,6 +162,7 @@ export function integrityProblems(data: DatasetRecord): string[] {
       listed.add(personId);
     });
     conflict.claims.forEach((claim, j) => checkRefs(`${c}.claims[${j}].sources`, claim.sources));
+    if (conflict.organization !== undefined) checkOrg(`${c}.organization`, conflict.organization);
   });
 
   return problems;
