@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { PersonCard } from '@/data/schema';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
@@ -8,6 +8,7 @@ import { headingText } from './why-line';
 import { displayName, OtherNames, PersonFacts } from './PersonFacts';
 import type { CardLang } from './text';
 import { logError } from '@/utils/log';
+import { keyScrollTop } from '@/utils/scroll-keys';
 
 export type CardState =
   | { status: 'loading' }
@@ -57,6 +58,7 @@ export function focusables(root: Element): HTMLElement[] {
  */
 export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention }: HoverCardProps) {
   const nameId = useId();
+  const body = useRef<HTMLDivElement>(null);
   const [actionError, setActionError] = useState(false);
 
   const run = (action: () => Promise<void>) => {
@@ -73,6 +75,8 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
       actions.close();
       event.preventDefault();
       event.stopPropagation();
+    } else if (scrollBody(event)) {
+      event.preventDefault();
     } else if (event.key === 'Tab') {
       const items = focusables(dialog);
       const first = items[0];
@@ -92,8 +96,24 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
     }
   }
 
+  /**
+   * Arrows, Page Up/Down, Home and End scroll the body from anywhere in the card, except in a text
+   * field; the card scrolls itself so the page never does (a page scrolled under the card moves
+   * the mention away, which closes the card).
+   */
+  function scrollBody(event: KeyboardEvent): boolean {
+    const element = body.current;
+    if (!element || event.altKey || event.ctrlKey || event.metaKey) return false;
+    if ((event.target as Element | null)?.closest?.('textarea, input, select')) return false;
+    const top = keyScrollTop(event.key, element);
+    if (top === null) return false;
+    element.scrollTop = top;
+    return true;
+  }
+
   const card = state.status === 'ready' ? state.card : null;
   const person = card?.person;
+  const title = person ? displayName(person, lang) : mentionText;
 
   return (
     <div class="tl-card" role="dialog" aria-labelledby={nameId} tabIndex={-1} onKeyDown={onKeyDown} data-testid="card">
@@ -117,7 +137,8 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         />
       )}
 
-      <div class="tl-body">
+      {/* A region of its own, in the tab order: a keyboard user can reach it and scroll it even where it holds nothing to tab to. */}
+      <div class="tl-body" ref={body} role="region" aria-label={t('cardBodyLabel', title)} tabIndex={0} data-testid="card-body">
         {state.status === 'loading' && (
           <p class="tl-status" role="status" data-testid="card-loading">
             {t('cardLoading')}

@@ -79,6 +79,7 @@ button { font: inherit; color: inherit; }
   display: flex; flex-direction: column; gap: 10px; flex: 1 1 auto; min-height: 0;
   overflow: auto; overscroll-behavior: contain; margin: 0 -16px; padding: 0 16px 2px;
 }
+.tl-body:focus-visible { outline-offset: -2px; }
 .tl-names { flex: 1; min-width: 0; }
 .tl-name { font-size: 17px; line-height: 22px; font-weight: 650; }
 .tl-other-names { color: var(--tl-muted); font-size: 13px; line-height: 18px; }
@@ -196,4 +197,16 @@ button { font: inherit; color: inherit; }
   font-size: 13px; line-height: 20px; cursor: pointer; text-decoration: none;
 }
 .tl-link-button:hover { text-decoration: underline; }
+
+/* "Turned off on this site" with Undo, where the card was. */
+.tl-notice-bar {
+  display: flex; align-items: baseline; gap: 12px; padding: 10px 14px;
+  border: 1px solid var(--tl-border); border-radius: 10px;
+  background: var(--tl-bg); color: var(--tl-fg); box-shadow: var(--tl-shadow);
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  font-size: 14px; line-height: 20px; color-scheme: light dark;
+}
+.tl-notice-bar :focus-visible { outline: 2px solid var(--tl-focus); outline-offset: 1px; }
+.tl-notice-text { flex: 1 1 auto; }
+.tl-notice-bar .tl-link-button { font-size: 14px; font-weight: 600; }
 `;

@@ -29,6 +29,8 @@ import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
 import { onlyTrusted } from '@/content/trusted';
+import { adoptStyles, containEvents, hostStyle } from './shadow-host';
+import { showTurnedOffNotice } from './turned-off-notice';
 
 export const HOST_TAG = 'talent-lens-ui';
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;
@@ -37,18 +39,6 @@ export const MARK_CARD_SHOWN = PERF_MARKS.cardShown;
 
 /** The background answers in milliseconds; past this it is not going to (worker crashed, extension reloaded). */
 const LOAD_TIMEOUT_MS = 5000;
-
-/** Typing events stopped at the shadow root, so the page's bubbling listeners never see what is typed in the card. */
-const CONTAINED_EVENTS = [
-  'keydown',
-  'keyup',
-  'keypress',
-  'beforeinput',
-  'input',
-  'compositionstart',
-  'compositionupdate',
-  'compositionend',
-];
 
 // Captured when the content script loads. Content scripts run in an isolated
 // world, so a page's patch of Element.prototype.attachShadow is not visible
@@ -170,8 +160,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     const element = document.createElement(HOST_TAG);
     const root = attach(element);
     adoptStyles(root, CARD_CSS);
-    // Containing is not acting: every event is stopped, whoever made it.
-    for (const type of CONTAINED_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
+    containEvents(root);
     // Only the card's own nodes dispatch in the closed root, but pinning is acting: the user's focus only.
     root.addEventListener(
       'focusin',
@@ -309,8 +298,12 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
     },
     turnOffSite: async () => {
+      const where = host?.element.getBoundingClientRect() ?? null;
+      const hadFocus = !!host?.root.activeElement;
       await setSiteEnabled(siteKey(location), false);
       intent.close();
+      // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
+      if (attach) showTurnedOffNotice({ attach, where, focus: hadFocus, timers, undo: () => setSiteEnabled(siteKey(location), true) });
     },
     ...(options.notThisPerson
       ? {
@@ -441,23 +434,4 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       names.clear();
     }),
   };
-}
-
-/** Inline styles on the host through the CSSOM (allowed by any CSP), !important so page rules cannot hide, fade or move it. */
-function hostStyle(element: HTMLElement, properties: Record<string, string>) {
-  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
-}
-
-function adoptStyles(root: ShadowRoot, css: string) {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch (cause) {
-    // Firefox has refused constructed sheets from content scripts in some versions; a <style> may then be blocked by CSP.
-    log('constructed stylesheet refused, falling back to <style>', cause);
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.append(style);
-  }
 }

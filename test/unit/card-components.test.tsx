@@ -491,6 +491,31 @@ describe('HoverCard keyboard and actions', () => {
     expect(act.close).toHaveBeenCalledTimes(2);
   });
 
+  it('the body is a labelled region in the tab order; arrows and Page Up/Down scroll it from anywhere in the card', () => {
+    useLocale('en');
+    renderCard();
+    const body = screen.getByRole('region', { name: 'Details on Shengjia Zhao' });
+    expect(body.tabIndex).toBe(0);
+    Object.defineProperty(body, 'scrollHeight', { value: 1200 });
+    Object.defineProperty(body, 'clientHeight', { value: 300 });
+    const press = (target: Element, key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(press(body, 'PageDown')).toBe(true);
+    expect(body.scrollTop).toBe(260);
+    expect(press(body, 'ArrowDown')).toBe(true);
+    expect(body.scrollTop).toBe(300);
+    // From the close button too: the page must never scroll under the card.
+    expect(press(screen.getByRole('button', { name: 'Close' }), 'PageUp')).toBe(true);
+    expect(body.scrollTop).toBe(40);
+    expect(press(body, 'End')).toBe(true);
+    expect(body.scrollTop).toBe(900);
+    expect(press(body, 'Enter')).toBe(false);
+    expect(screen.getByTestId('card')).not.toBeNull();
+  });
+
   it('Tab cycles inside the card', () => {
     useLocale('en');
     renderCard();

@@ -300,6 +300,53 @@ describe('card controller', () => {
     controller.destroy();
   });
 
+  it('after "Turn off on this site", says so where the card was, with an Undo that only the reader can press', async () => {
+    useLocale('en');
+    sendMessage.mockResolvedValue(undefined);
+    const { controller, root } = setup();
+    controller.open(mention(), { viaKeyboard: true });
+    await vi.advanceTimersByTimeAsync(0);
+    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.focus();
+    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    const notice = document.querySelector<HTMLElement>(`${HOST_TAG}[data-role="notice"]`)!;
+    expect(notice.style.getPropertyValue('position')).toBe('fixed');
+    const noticeRoot = root();
+    expect(noticeRoot.querySelector('[data-testid="turned-off-notice"]')!.textContent).toBe('Turned off on this site.Undo');
+    expect(noticeRoot.querySelector('[role="status"]')).not.toBeNull();
+    // The reader was in the card: focus moves to Undo, so the keyboard reaches it.
+    expect(noticeRoot.activeElement).toBe(noticeRoot.querySelector('[data-testid="turned-off-undo"]'));
+    const undo = noticeRoot.querySelector<HTMLButtonElement>('[data-testid="turned-off-undo"]')!;
+    undo.click(); // made up, as a page could
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    undo.dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await loadSettings()).disabledSites).toEqual([]);
+    expect(document.querySelector(`${HOST_TAG}[data-role="notice"]`)).toBeNull();
+    controller.destroy();
+  });
+
+  it('the notice goes by itself after a few seconds, but not while the pointer is on it', async () => {
+    useLocale('en');
+    sendMessage.mockResolvedValue(undefined);
+    const { controller, root } = setup();
+    controller.open(mention(), { viaKeyboard: false });
+    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    const notice = () => document.querySelector<HTMLElement>(`${HOST_TAG}[data-role="notice"]`);
+    notice()!.dispatchEvent(asUserInput(new Event('pointerenter')));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(notice()).not.toBeNull();
+    notice()!.dispatchEvent(asUserInput(new Event('pointerleave')));
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(notice()).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(notice()).toBeNull();
+    expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    controller.destroy();
+  });
+
   it('closes when the mention leaves the page', async () => {
     const { controller, visible } = setup();
     controller.pointerEnter(mention());
