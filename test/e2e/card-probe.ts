@@ -63,22 +63,33 @@ export async function expectNoteFrameRendered(page: Page): Promise<void> {
  * Raw DevTools commands have no timeout of their own: bounded, so a stuck one fails here (and a poll retries it).
  */
 export function inCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  return within(runInCard(page, fn, arg), CARD_READ_MS, `reading the card's shadow root through DevTools (${fn.toString().slice(0, 60)}…)`);
+  return within(
+    runInHost(page, null, fn, arg),
+    CARD_READ_MS,
+    `reading the card's shadow root through DevTools (${fn.toString().slice(0, 60)}…)`,
+  );
 }
 
-async function runInCard<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+/** As inCard, on the "Turned off on this site" notice's own host (data-role="notice"). */
+export function inNotice<A, T>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+  return within(runInHost(page, 'notice', fn, arg), CARD_READ_MS, `reading the notice's shadow root through DevTools`);
+}
+
+async function runInHost<A, T>(page: Page, role: string | null, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     type DomNode = { localName?: string; attributes?: string[]; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const hosts: DomNode[] = [];
     const walk = (node: DomNode) => {
-      if (node.localName === 'talent-lens-ui' && !(node.attributes ?? []).includes('data-role')) hosts.push(node);
+      const attributes = node.attributes ?? [];
+      const nodeRole = attributes.includes('data-role') ? attributes[attributes.indexOf('data-role') + 1] : null;
+      if (node.localName === 'talent-lens-ui' && nodeRole === role) hosts.push(node);
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
     };
     walk(root);
     const shadow = hosts.at(-1)?.shadowRoots?.[0];
-    if (!shadow) throw new Error('no card shadow root');
+    if (!shadow) throw new Error(role ? `no ${role} shadow root` : 'no card shadow root');
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     const reply = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId!,
