@@ -1,6 +1,7 @@
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
+import detailsHant from '@/data/generated/details-hant.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
@@ -8,9 +9,13 @@ import { logError } from '@/utils/log';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
+  const datasetHant = detailsHant as DatasetDetails;
 
   backgroundMessenger.onMessage('ping', () => ({ version: browser.runtime.getManifest().version }));
-  backgroundMessenger.onMessage('getPersonCard', ({ data }) => personCard(dataset, data));
+  // Anything but an exact 'Hant' gets the Simplified data; an id that is not a string finds nobody.
+  backgroundMessenger.onMessage('getPersonCard', ({ data }) =>
+    typeof data?.personId === 'string' ? personCard(data.script === 'Hant' ? datasetHant : dataset, data.personId) : null,
+  );
   backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
   registerNotesHandlers((id) => Object.hasOwn(dataset.people, id));
   // The card's links: a content script cannot open extension pages itself reliably.

@@ -32,12 +32,16 @@ import type { SaveDraftResult } from '@/utils/notes/drafts';
 import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
 import type { AddRejectionResult } from '@/utils/notes/rejection-store';
 import type { ExtensionPageTarget } from '@/utils/extension-pages';
+import type { DataScript } from '@/utils/data-script';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
   ping(): { version: string };
-  /** Everything the card shows about a person, or null for an unknown id. */
-  getPersonCard(personId: string): PersonCard | null;
+  /**
+   * Everything the card shows about a person, or null for an unknown id; our Chinese text in
+   * Traditional characters when `script` is 'Hant' (a Traditional page), else Simplified.
+   */
+  getPersonCard(request: { personId: string; script: DataScript }): PersonCard | null;
   /** Names of dataset organizations and people (public data): the card's "why" line for a mention found with others. */
   getDisplayNames(query: { organizations: string[]; people: string[] }): DisplayNames;
 

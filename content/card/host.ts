@@ -30,6 +30,8 @@ import type { CardController, MentionTarget } from './mention-target';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
 import { onlyTrusted } from '@/content/trusted';
 import { adoptStyles, containEvents, hostStyle } from './shadow-host';
+import { dataScript, type DataScript } from '@/utils/data-script';
+import { t2s } from '@/data/generated/t2s.json';
 import { showTurnedOffNotice } from './turned-off-notice';
 
 export const HOST_TAG = 'talent-lens-ui';
@@ -57,7 +59,7 @@ export interface CardControllerOptions {
   timers?: Timers;
   /** Creates the closed shadow root; defaults to the browser's own attachShadow (tests without one inject it). */
   attachShadow?(host: HTMLElement): ShadowRoot;
-  fetchCard?(personId: string): Promise<PersonCard | null>;
+  fetchCard?(personId: string, script: DataScript): Promise<PersonCard | null>;
   /** Names for a context explanation's ids; defaults to the background's `getDisplayNames`. */
   fetchNames?(query: { organizations: string[]; people: string[] }): Promise<DisplayNames>;
   /**
@@ -94,10 +96,10 @@ function guarded<A extends unknown[]>(what: string, fn: (...args: A) => void): (
   };
 }
 
-function fetchFromBackground(personId: string): Promise<PersonCard | null> {
+function fetchFromBackground(personId: string, script: DataScript): Promise<PersonCard | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the background did not answer')), LOAD_TIMEOUT_MS);
-    backgroundMessenger.sendMessage('getPersonCard', personId).then(
+    backgroundMessenger.sendMessage('getPersonCard', { personId, script }).then(
       (card) => (clearTimeout(timer), resolve(card)),
       (cause: unknown) => (clearTimeout(timer), reject(cause)),
     );
@@ -133,7 +135,10 @@ export function createCardController(options: CardControllerOptions = {}): CardC
   /** Context names by the ids asked; null while asking or after a failure (the line then names none). */
   const names = new Map<string, DisplayNames | null>();
 
-  /** Settled loads by person; in-flight loads are shared so hovering twice asks once. */
+  /** The script of the card's Chinese data: a Traditional page gets a Traditional card. */
+  const scriptOf = (target: MentionTarget): DataScript => dataScript(target.range.toString(), document.documentElement.lang, t2s);
+  const loadKey = (target: MentionTarget) => `${target.personId} ${scriptOf(target)}`;
+  /** Settled loads by person and script; in-flight loads are shared so hovering twice asks once. */
   const loaded = new Map<string, CardState>();
   const loading = new Map<string, Promise<void>>();
   let host: Host | null = null;
@@ -197,11 +202,13 @@ export function createCardController(options: CardControllerOptions = {}): CardC
 
   function load(target: MentionTarget) {
     const { personId } = target;
-    if (loading.has(personId)) return;
+    const script = scriptOf(target);
+    const key = loadKey(target);
+    if (loading.has(key)) return;
     // A failure is kept only until the next attempt (a new hover or Retry) asks again.
-    if (loaded.get(personId)?.status === 'error') loaded.delete(personId);
-    if (loaded.has(personId)) return;
-    const pending = fetchCard(personId)
+    if (loaded.get(key)?.status === 'error') loaded.delete(key);
+    if (loaded.has(key)) return;
+    const pending = fetchCard(personId, script)
       .then(
         (card): CardState => (card ? { status: 'ready', card } : { status: 'missing' }),
         (cause: unknown): CardState => {
@@ -210,9 +217,9 @@ export function createCardController(options: CardControllerOptions = {}): CardC
         },
       )
       .then((state) => {
-        loading.delete(personId);
-        loaded.set(personId, state);
-        if (open && open.target.personId === personId) {
+        loading.delete(key);
+        loaded.set(key, state);
+        if (open && loadKey(open.target) === key) {
           open.state = state;
           paint();
         }
@@ -246,7 +253,7 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     const active = document.activeElement;
     open = {
       target,
-      state: loaded.get(target.personId) ?? { status: 'loading' },
+      state: loaded.get(loadKey(target)) ?? { status: 'loading' },
       origin: noteOrigin(),
       viaKeyboard,
       returnFocusTo: target.returnFocusTo ?? (active instanceof HTMLElement && active !== ui.element ? active : null),

@@ -133,3 +133,35 @@ describe('reading the card', () => {
     await page.close();
   });
 });
+
+describe('script follows the page', () => {
+  const suite = useExtensionSuite({ locale: 'zh-TW' });
+
+  async function cardOn(pathname: string, name: string) {
+    const page = await suite.open(pathname);
+    await hover(page, await waitForMark(page, name));
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => inCard(page, (root) => root.querySelector('[data-testid="role"]') !== null), { timeout: 5000 }).toBe(true);
+    const card = await inCard(page, (root) => ({
+      heading: root.querySelector('h2')?.textContent ?? '',
+      role: root.querySelector('[data-testid="role"]')?.textContent ?? '',
+      text: root.querySelector('[role="dialog"]')?.textContent ?? '',
+    }));
+    await page.close();
+    return card;
+  }
+
+  it('a Traditional page gets a Traditional card: name, role and UI text', async () => {
+    const card = await cardOn('/pages/zh-hant.html', '趙晟佳');
+    expect(card.heading).toBe('趙晟佳');
+    expect(card.role).toContain('超級智慧實驗室');
+    expect(card.text).toContain('職業變動');
+    expect(card.text).not.toContain('超级智能');
+  });
+
+  it('a Simplified page in the same browser keeps the Simplified data', async () => {
+    const card = await cardOn('/pages/zh-news.html', '赵晟佳');
+    expect(card.heading).toBe('赵晟佳');
+    expect(card.role).not.toContain('實驗室');
+  });
+});

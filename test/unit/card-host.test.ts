@@ -83,7 +83,7 @@ describe('card controller', () => {
     await vi.advanceTimersByTimeAsync(149);
     expect(fetch).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(fetch).toHaveBeenCalledWith('shengjia-zhao');
+    expect(fetch).toHaveBeenCalledWith('shengjia-zhao', 'Hans');
     await vi.advanceTimersByTimeAsync(349);
     expect(visible()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -344,6 +344,19 @@ describe('card controller', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     expect(notice()).toBeNull();
     expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    controller.destroy();
+  });
+
+  it('asks for Traditional data for a mention written in Traditional characters, and keeps the two apart', async () => {
+    const { controller, fetch } = setup();
+    controller.open(mention('趙晟佳'), { viaKeyboard: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenLastCalledWith('shengjia-zhao', 'Hant');
+    controller.close();
+    controller.open(mention('赵晟佳'), { viaKeyboard: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenLastCalledWith('shengjia-zhao', 'Hans');
+    expect(fetch).toHaveBeenCalledTimes(2);
     controller.destroy();
   });
 
