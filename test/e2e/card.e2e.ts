@@ -511,6 +511,10 @@ describe('card screenshots', () => {
           await expect.poll(() => cardText(page), { timeout: 5000 }).toContain(c.lang === 'zh' ? '职业变动' : 'Career moves');
           expect(await inCard(page, (root) => root.querySelector('h2')?.textContent)).toBe(c.heading);
           await frameSettled(page, await noteFrame(page));
+          // The picture shows the card from its top: role, moves and the first quote with its source.
+          await inCard(page, (root) => {
+            root.querySelector('[role="region"]')!.scrollTop = 0;
+          });
           // The pointer rests on the card so it stays open for the picture.
           const { box } = (await cardHost(page))!;
           await page.mouse.move((mark.left + mark.right) / 2, box.top + 20, { steps: 3 });
