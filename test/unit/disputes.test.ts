@@ -29,6 +29,13 @@ describe('personConflicts', () => {
   });
 });
 
+describe('personCard', () => {
+  it('finds nobody for an id that is not a person’s own, as a hostile message might send', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'nobody'])
+      expect(personCard(details as unknown as DatasetDetails, id)).toBeNull();
+  });
+});
+
 describe('organizationConflicts', () => {
   it('groups organization disputes by organization in dataset order', () => {
     const grouped = organizationConflicts(conflicts);

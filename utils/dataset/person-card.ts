@@ -3,7 +3,8 @@ import { personConflicts } from './disputes';
 
 /** Resolves one person's card: the record plus every organization, source and conflict it refers to. */
 export function personCard(details: DatasetDetails, personId: string): PersonCard | null {
-  const person = details.people[personId];
+  // Own ids only: a message naming "__proto__" or "constructor" finds nobody.
+  const person = Object.hasOwn(details.people, personId) ? details.people[personId] : undefined;
   if (!person) return null;
 
   const orgIds = new Set<string>();
