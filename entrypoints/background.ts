@@ -6,6 +6,8 @@ import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 import { logError } from '@/utils/log';
+import { NotesDatabase } from '@/utils/notes/db';
+import { registerSync } from '@/background/sync';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
@@ -17,7 +19,9 @@ export default defineBackground(() => {
     typeof data?.personId === 'string' ? personCard(data.script === 'Hant' ? datasetHant : dataset, data.personId) : null,
   );
   backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
-  registerNotesHandlers((id) => Object.hasOwn(dataset.people, id));
+  const db = new NotesDatabase();
+  registerNotesHandlers((id) => Object.hasOwn(dataset.people, id), db);
+  registerSync(db);
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {
     // WXT types getURL's argument as the built files' paths, which a query string is not part of.

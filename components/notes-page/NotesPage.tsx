@@ -19,6 +19,7 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { PageNav } from '@/components/pages/PageNav';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 import { RejectionsSection } from './RejectionsSection';
+import { SyncSection } from './SyncSection';
 
 export interface NotesPageProps {
   details: DatasetDetails;
@@ -327,6 +328,7 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
           </section>
         </main>
         <RejectionsSection client={deps.rejections} personName={name} lang={lang} />
+        <SyncSection personName={name} />
       </div>
     </div>
   );

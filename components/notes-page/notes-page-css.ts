@@ -29,6 +29,7 @@ export const NOTES_PAGE_CSS =
 .tl-error-detail code { display: block; margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tl-person-entry-body { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 4px; }
 .tl-rejections { display: flex; flex-direction: column; gap: 8px; }
+.tl-sync, .tl-sync-status { display: flex; flex-direction: column; gap: 8px; }
 .tl-rejections-table { border-collapse: collapse; width: 100%; font-size: 14px; line-height: 20px; }
 .tl-rejections-table th, .tl-rejections-table td { text-align: start; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--tl-border); vertical-align: baseline; }
 .tl-rejections-table th { font-weight: 600; }

@@ -220,7 +220,7 @@ describe('schema upgrade', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(6);
     expect(await current.notes.get('a1')).toEqual({
       id: 'a1',
       personId: 'sam-altman',
@@ -275,7 +275,7 @@ describe('schema upgrade', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(6);
     expect((await current.notes.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
     expect(await current.trash.toArray()).toEqual([trashed]);
     expect(await current.tombstones.count()).toBe(0);

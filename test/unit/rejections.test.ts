@@ -124,7 +124,7 @@ describe('version 4', () => {
 
     const current = new NotesDatabase(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(6);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.trash.toArray()).toEqual([trashed]);
     expect(await current.tombstones.toArray()).toEqual([tombstone]);

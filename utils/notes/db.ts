@@ -41,12 +41,36 @@ export interface NoteTombstone {
   deletedAt: number;
 }
 
+/**
+ * What this machine last agreed with the browser's sync storage about one
+ * record (utils/sync/engine.ts): the version it pushed or pulled, so a local
+ * edit since then, another machine's later version and a concurrent one can be
+ * told apart. One row per synced record, keyed by its header key in sync storage.
+ */
+export interface SyncBaseRecord {
+  key: string;
+  kind: string;
+  id: string;
+  /** The version vector: how many versions each machine wrote. */
+  versions: Record<string, number>;
+  /** The machine that wrote this version. */
+  writer: string;
+  /** Digest of the record's canonical JSON, or of a deletion. */
+  hash: string;
+  deleted: boolean;
+  /** Epoch ms of the version (the record's time or the deletion's). */
+  at: number;
+  /** Set when this version (a merge of two) still has to be written to sync storage. */
+  unsent?: boolean;
+}
+
 export class NotesDatabase extends Dexie {
   notes!: Table<NoteRecord, string>;
   trash!: Table<TrashedNote, string>;
   tombstones!: Table<NoteTombstone, string>;
   drafts!: Table<EditorDraft, string>;
   rejections!: Table<RejectionRecord, string>;
+  syncBase!: Table<SyncBaseRecord, string>;
 
   constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -78,6 +102,9 @@ export class NotesDatabase extends Dexie {
       drafts: 'key, personId',
       rejections: 'id, site, createdAt',
     });
+    // 6 (5 is the reader's own people, issue 16): what was last synced of each record. Only the new
+    // table is named: Dexie keeps every table an earlier version declared, with its rows.
+    this.version(6).stores({ syncBase: 'key' });
   }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * The background's sync wiring: settings always (settings-sync.ts), records
+ * while the notes page's switch is on (record-sync.ts). Everything it decides
+ * is in utils/sync; this only connects it to the browser.
+ */
+import type { NotesDatabase } from '@/utils/notes/db';
+import { browserStorageArea } from '@/utils/sync/area';
+import { newMachineId, SyncEngine } from '@/utils/sync/engine';
+import { SYNC_KINDS } from '@/utils/sync/kinds';
+import { watchLocalRecords } from '@/utils/sync/local-changes';
+import { startRecordSync } from '@/utils/sync/record-sync';
+import { startSettingsSync } from '@/utils/sync/settings-sync';
+import { parseSyncStatus, SYNC_MACHINE_KEY, SYNC_STATUS_KEY, SYNC_SWITCH_KEY } from '@/utils/sync/switch';
+import { writePacer } from '@/utils/sync/write-pacing';
+
+export function registerSync(db: NotesDatabase): void {
+  const sync = browserStorageArea(browser.storage.sync, browser.storage.onChanged, 'sync');
+  const local = browserStorageArea(browser.storage.local, browser.storage.onChanged, 'local');
+  // One pacing for every write to sync storage, settings and records alike: the quotas are per extension.
+  const writeSlot = writePacer();
+  startSettingsSync(local, sync, writeSlot).ready.catch((cause) => console.error('[talent-lens] settings sync', cause));
+
+  let running: { stop(): void } | undefined;
+  let turn: Promise<void> = Promise.resolve();
+  const apply = (on: boolean) => {
+    turn = turn.then(async () => {
+      running?.stop();
+      running = undefined;
+      if (!on) return;
+      const stored = await local.get([SYNC_MACHINE_KEY, SYNC_STATUS_KEY]);
+      let machine = stored[SYNC_MACHINE_KEY];
+      if (typeof machine !== 'string' || !/^[a-z0-9]{10}$/.test(machine)) {
+        machine = newMachineId();
+        await local.set({ [SYNC_MACHINE_KEY]: machine });
+      }
+      const engine = new SyncEngine({
+        db,
+        area: sync,
+        machine: machine as string,
+        writeSlot,
+        conflicts: parseSyncStatus(stored[SYNC_STATUS_KEY])?.conflicts ?? [],
+      });
+      running = startRecordSync({
+        engine,
+        area: sync,
+        localChanges: (listener) => watchLocalRecords(db, SYNC_KINDS, listener),
+        onStatus: (status) => void local.set({ [SYNC_STATUS_KEY]: status }).catch(() => undefined),
+        onError: (cause) => console.error('[talent-lens] sync', cause),
+      });
+    });
+  };
+  local.watch((changes) => {
+    if (SYNC_SWITCH_KEY in changes) apply(changes[SYNC_SWITCH_KEY]?.newValue === true);
+  });
+  void local.get([SYNC_SWITCH_KEY]).then((stored) => apply(stored[SYNC_SWITCH_KEY] === true));
+}
