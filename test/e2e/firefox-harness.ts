@@ -30,7 +30,16 @@ export function firefoxPath(): string {
   return found;
 }
 
-export async function launchFirefox(): Promise<FirefoxWithExtension> {
+export async function launchFirefox(
+  options: {
+    /**
+     * Reuse this profile directory; the caller removes it. The add-on is installed as a temporary
+     * one at each launch, and Firefox keeps a temporary add-on's storage (IndexedDB, storage.sync)
+     * for the next install of the same id only when told to, which these runs do.
+     */
+    profileDir?: string;
+  } = {},
+): Promise<FirefoxWithExtension> {
   if (!existsSync(path.join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${FIREFOX_BUILD}: run \`npx wxt build -b firefox\` first`);
   }
@@ -41,7 +50,11 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     executablePath: firefoxPath(),
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     extraPrefsFirefox: {
+      ...(options.profileDir
+        ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
+        : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
       // Keep Firefox off the network: this machine has none, and the extension must make no requests.
       'app.update.enabled': false,
