@@ -13,7 +13,16 @@ import { startSettingsSync } from '@/utils/sync/settings-sync';
 import { parseSyncStatus, SYNC_MACHINE_KEY, SYNC_STATUS_KEY, SYNC_SWITCH_KEY } from '@/utils/sync/switch';
 import { writePacer } from '@/utils/sync/write-pacing';
 
+/** Chrome's StorageArea.setAccessLevel (not in every browser's typings, nor in Firefox, where only storage.session has it). */
+type RestrictableArea = { setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void> };
+
 export function registerSync(db: NotesDatabase): void {
+  // Notes in sync storage are private data: a content script shares its process with the page, so where
+  // the browser allows it, only our own pages and the background may read the area (nothing of the
+  // content script uses it). Firefox has no such switch for storage.sync.
+  (browser.storage.sync as RestrictableArea)
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((cause: unknown) => console.error('[talent-lens] sync access level', cause));
   const sync = browserStorageArea(browser.storage.sync, browser.storage.onChanged, 'sync');
   const local = browserStorageArea(browser.storage.local, browser.storage.onChanged, 'local');
   // One pacing for every write to sync storage, settings and records alike: the quotas are per extension.

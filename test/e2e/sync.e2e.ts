@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { inContentScript } from './card-helpers';
 
 const NOTE = 'Synced e2e note about Altman';
 
@@ -77,6 +78,20 @@ describe('sync in Chromium', () => {
     await expect.poll(() => popup.getByTestId('note-text').allTextContents()).toEqual([NOTE]);
     await expect.poll(syncedTexts, { timeout: 20_000 }).toEqual([NOTE]);
     await popup.close();
+  });
+
+  it("keeps sync storage (which now holds notes) from our content script, which shares the page's process", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/pages/en-news.html'));
+    const read = await inContentScript<string>(
+      page,
+      browser.extensionId,
+      `chrome.storage.sync.get(null).then((items) => 'read ' + Object.keys(items).length, (error) => 'refused: ' + error.message)`,
+    );
+    expect(read).toMatch(/^refused: /);
+    // The same content script still reads its settings from storage.local.
+    expect(await inContentScript<string>(page, browser.extensionId, `chrome.storage.local.get('settings').then(() => 'ok')`)).toBe('ok');
+    await page.close();
   });
 
   it('syncs a changed setting as a difference from the defaults only', async () => {
