@@ -81,12 +81,16 @@ export function SyncSection({ client = browserSyncClient, personName }: { client
         )}
         {noRoom.length > 0 && (
           <p class="tl-status-line tl-error" data-testid="sync-no-room">
-            {t('syncNoRoom', [String(noRoom.length), names(noRoom.map((item) => item.label))])}
+            {noRoom.length === 1
+              ? t('syncNoRoomOne', names(noRoom.map((item) => item.label)))
+              : t('syncNoRoom', [String(noRoom.length), names(noRoom.map((item) => item.label))])}
           </p>
         )}
         {tooLarge.length > 0 && (
           <p class="tl-status-line tl-error" data-testid="sync-too-large">
-            {t('syncTooLarge', [String(tooLarge.length), names(tooLarge.map((item) => item.label))])}
+            {tooLarge.length === 1
+              ? t('syncTooLargeOne', names(tooLarge.map((item) => item.label)))
+              : t('syncTooLarge', [String(tooLarge.length), names(tooLarge.map((item) => item.label))])}
           </p>
         )}
         {bothEdited.length > 0 && (
@@ -101,7 +105,7 @@ export function SyncSection({ client = browserSyncClient, personName }: { client
         )}
         {status && status.ignored.length > 0 && (
           <p class="tl-status-line tl-muted" data-testid="sync-ignored">
-            {t('syncIgnored', String(status.ignored.length))}
+            {status.ignored.length === 1 ? t('syncIgnoredOne') : t('syncIgnored', String(status.ignored.length))}
           </p>
         )}
         {status?.lastError && (

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { storedNoteTexts, syncedNoteTexts } from './sync-helpers';
 
 const NOTE = 'Synced Firefox note about Altman';
 const editor = '[data-testid="person-view"] textarea.tl-note-input';
@@ -19,27 +20,7 @@ const toggle = '[data-testid="sync-switch"]';
 
 /** Every item of storage.sync, read in an extension page. */
 const syncItems = (page: Page) => page.evaluate(() => browser.storage.sync.get(null)) as Promise<Record<string, unknown>>;
-const syncedTexts = async (page: Page) =>
-  Object.entries(await syncItems(page))
-    .filter(([key]) => key.startsWith('tl.r.note.'))
-    .map(([, value]) => (value as { r?: { text?: string } }).r?.text);
-/** The notes' texts straight from the extension's IndexedDB. */
-const storedTexts = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('talent-lens-notes');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('notes').objectStore('notes').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as Array<{ text: string }>).map((note) => note.text));
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+const syncedTexts = async (page: Page) => syncedNoteTexts(await syncItems(page));
 const checked = (page: Page) => page.$eval(toggle, (el) => (el as HTMLInputElement).checked);
 
 describe('sync in Firefox', () => {
@@ -83,7 +64,7 @@ describe('sync in Firefox', () => {
     firefox = await launchFirefox({ profileDir });
     const notesPage = await firefox.openExtensionPage('notes.html', `${toggle}:not([disabled])`);
     expect(await syncedTexts(notesPage)).toEqual([NOTE]);
-    expect(await storedTexts(notesPage)).toEqual([NOTE]);
+    expect(await notesPage.evaluate(storedNoteTexts)).toEqual([NOTE]);
     await expect.poll(() => checked(notesPage)).toBe(true);
   });
 });

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { inContentScript } from './card-helpers';
+import { storedNoteTexts, syncedNoteTexts } from './sync-helpers';
 
 const NOTE = 'Synced e2e note about Altman';
 
@@ -35,28 +35,7 @@ describe('sync in Chromium', () => {
 
   /** Every item of storage.sync, read in the service worker. */
   const syncItems = () => browser.worker.evaluate(() => chrome.storage.sync.get(null)) as Promise<Record<string, unknown>>;
-  /** The synced notes' texts (inline records; this note is small). */
-  const syncedTexts = async () =>
-    Object.entries(await syncItems())
-      .filter(([key]) => key.startsWith('tl.r.note.'))
-      .map(([, value]) => (value as { r?: { text?: string } }).r?.text);
-  /** The notes' texts in the extension's IndexedDB, read straight from the database in an extension page. */
-  const storedTexts = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('talent-lens-notes');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('notes').objectStore('notes').getAll();
-            request.onsuccess = () => {
-              resolve((request.result as Array<{ text: string }>).map((note) => note.text));
-              open.result.close();
-            };
-            request.onerror = () => reject(request.error);
-          };
-        }),
-    );
+  const syncedTexts = async () => syncedNoteTexts(await syncItems());
 
   it('is off until the reader turns it on, and then shows the use of sync storage', async () => {
     const notesPage = await browser.openExtensionPage('notes.html');
@@ -106,7 +85,7 @@ describe('sync in Chromium', () => {
     browser = await launchChromium({ profileDir });
     expect(await syncedTexts()).toEqual([NOTE]);
     const notesPage = await browser.openExtensionPage('notes.html');
-    expect(await storedTexts(notesPage)).toEqual([NOTE]);
+    expect(await notesPage.evaluate(storedNoteTexts)).toEqual([NOTE]);
     await expect.poll(() => notesPage.getByTestId('note-text').allTextContents()).toEqual([NOTE]);
     const toggle = notesPage.getByRole('checkbox', { name: 'Sync my notes and people' });
     await expect.poll(() => toggle.isChecked()).toBe(true);

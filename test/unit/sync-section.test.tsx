@@ -53,10 +53,12 @@ describe('the sync section', () => {
     // The background reports back through the status.
     await fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: status });
     await waitFor(() => expect(screen.getByTestId('sync-usage').textContent).toBe('41 KB of 100 KB of the browser’s sync storage used'));
-    expect(screen.getByTestId('sync-no-room').textContent).toContain('2 not synced (kept on this computer), of Sam Altman, Mark Chen');
-    expect(screen.getByTestId('sync-too-large').textContent).toContain('Sam Altman');
+    expect(screen.getByTestId('sync-no-room').textContent).toBe(
+      'No room left in sync storage: 2 records of Sam Altman, Mark Chen are not synced (they stay on this computer). The rest keeps syncing.',
+    );
+    expect(screen.getByTestId('sync-too-large').textContent).toBe('Too large to sync: 1 note of Sam Altman (it stays on this computer).');
     expect(screen.getByTestId('sync-conflicts').textContent).toContain('Mark Chen');
-    expect(screen.getByTestId('sync-ignored').textContent).toContain('1 item(s)');
+    expect(screen.getByTestId('sync-ignored').textContent).toContain('1 item in sync storage was ignored');
 
     fireEvent.click(toggle);
     await waitFor(async () => expect((await fakeBrowser.storage.local.get(SYNC_SWITCH_KEY))[SYNC_SWITCH_KEY]).toBe(false));
