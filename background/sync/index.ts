@@ -3,6 +3,7 @@
  * while the notes page's switch is on (record-sync.ts). Everything it decides
  * is in utils/sync; this only connects it to the browser.
  */
+import { logError } from '@/utils/log';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { browserStorageArea } from '@/utils/sync/area';
 import { newMachineId, SyncEngine } from '@/utils/sync/engine';
@@ -22,12 +23,12 @@ export function registerSync(db: NotesDatabase): void {
   // content script uses it). Firefox has no such switch for storage.sync.
   (browser.storage.sync as RestrictableArea)
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
-    .catch((cause: unknown) => console.error('[talent-lens] sync access level', cause));
+    .catch((cause: unknown) => logError('closing sync storage to content scripts failed', cause));
   const sync = browserStorageArea(browser.storage.sync, browser.storage.onChanged, 'sync');
   const local = browserStorageArea(browser.storage.local, browser.storage.onChanged, 'local');
   // One pacing for every write to sync storage, settings and records alike: the quotas are per extension.
   const writeSlot = writePacer();
-  startSettingsSync(local, sync, writeSlot).ready.catch((cause) => console.error('[talent-lens] settings sync', cause));
+  startSettingsSync(local, sync, writeSlot).ready.catch((cause) => logError('settings sync failed', cause));
 
   let running: { stop(): void } | undefined;
   let turn: Promise<void> = Promise.resolve();
@@ -54,7 +55,7 @@ export function registerSync(db: NotesDatabase): void {
         area: sync,
         localChanges: (listener) => watchLocalRecords(db, SYNC_KINDS, listener),
         onStatus: (status) => void local.set({ [SYNC_STATUS_KEY]: status }).catch(() => undefined),
-        onError: (cause) => console.error('[talent-lens] sync', cause),
+        onError: (cause) => logError('sync failed', cause),
       });
     });
   };

@@ -10,6 +10,7 @@
  * with the ones already in sync storage (sites switched off on either stay
  * off); after that, another machine's change replaces the local settings.
  */
+import { logError } from '@/utils/log';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
 import type { SyncArea } from './area';
 import { SETTINGS_KEY } from './wire';
@@ -106,7 +107,7 @@ export function startSettingsSync(local: SyncArea, sync: SyncArea, writeSlot: ()
   let queue: Promise<void> = first();
   const ready = queue;
   const then = (step: () => Promise<void>) => {
-    queue = queue.then(step).catch((cause) => console.error('[talent-lens] settings sync', cause));
+    queue = queue.then(step).catch((cause) => logError('settings sync failed', cause));
   };
   const stopLocal = local.watch((changes) => {
     if (LOCAL_KEY in changes) then(() => pushDiff(parseSettings(changes[LOCAL_KEY]?.newValue)));
