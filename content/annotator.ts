@@ -101,7 +101,7 @@ export class Annotator {
   private controller: CardController | null = null;
   private resolver: PageResolver<TextBlock>;
   /** Reads the page's evidence terms; built the first time a page has a shared name (null: the index has none). */
-  private evidenceScanner: EvidenceScanner | null | undefined;
+  private evidenceScanner: EvidenceScanner | null = null;
   private readonly blocks = new Set<TextBlock>();
   private readonly blocksByElement = new Map<Element, Set<TextBlock>>();
   private readonly drawn = new Map<TextBlock, PageMention[]>();
@@ -116,7 +116,7 @@ export class Annotator {
   /** The last full scan found no full name on the page, and so read no block (see mayNameSomeone). */
   private unnamed = false;
   /** One-time builds done in steps of their own (see buildStep). */
-  private readonly built = new Set<'prefilter' | 'matcher'>();
+  private readonly built = new Set<'prefilter' | 'matcher' | 'evidence'>();
   private running: Promise<void> | null = null;
   /** Bumped on stop: a pass from an earlier run stops at its next yield. */
   private generation = 0;
@@ -329,17 +329,22 @@ export class Annotator {
 
     // Only a page with a shared name (汪滔, Altman) pays for reading its evidence terms.
     if (this.resolver.needsEvidence) {
+      if (!this.built.has('evidence'))
+        await this.buildStep(budget, 'evidence', () => {
+          this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
+        });
+      if (this.stale(generation)) return;
       const evidence = await this.pageEvidence(budget, () => this.stale(generation));
       if (!evidence) return;
       this.resolver.setEvidence(evidence);
     }
-    const changes = this.resolver.flush();
-    // The site's rejections arrive before the first mark is drawn, so a rejected mark never shows.
-    if (!this.rejectionsLoad && [...changes.values()].some((mentions) => mentions.length > 0)) {
-      await this.loadRejections();
-      if (this.stale(generation)) return;
-    }
-    for (const [block, mentions] of changes) {
+    // Blocks are resolved one by one as they are drawn: on a long page, resolving all at once is one long task.
+    for (const [block, mentions] of this.resolver.changes()) {
+      // The site's rejections arrive before the first mark is drawn, so a rejected mark never shows.
+      if (!this.rejectionsLoad && mentions.length > 0) {
+        await budget.wait(this.loadRejections());
+        if (this.stale(generation)) return;
+      }
       this.redraw(block, mentions);
       if (budget.spent()) {
         await budget.yield();
@@ -418,8 +423,6 @@ export class Annotator {
    */
   private async pageEvidence(budget: TaskBudget, stale: () => boolean): Promise<PageEvidence | null> {
     const evidence = emptyEvidence();
-    if (this.evidenceScanner === undefined)
-      this.evidenceScanner = EvidenceScanner.build(this.options.index, this.options.prefilter.folding);
     const scanner = this.evidenceScanner;
     const root = document.body ?? document.documentElement;
     if (!scanner || !root) return evidence;
@@ -443,7 +446,7 @@ export class Annotator {
   }
 
   /** Runs a one-time build in a task of its own. */
-  private async buildStep(budget: TaskBudget, what: 'prefilter' | 'matcher', build: () => unknown): Promise<void> {
+  private async buildStep(budget: TaskBudget, what: 'prefilter' | 'matcher' | 'evidence', build: () => unknown): Promise<void> {
     await budget.yield();
     build();
     this.built.add(what);

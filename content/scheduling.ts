@@ -50,6 +50,20 @@ export class TaskBudget {
     this.longest = Math.max(this.longest, this.now() - this.started);
   }
 
+  /**
+   * Waits for something outside this thread (a message's answer): the stretch so far ends here and
+   * a fresh budget starts after, so the wait is not counted as work.
+   */
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    this.finish();
+    try {
+      return await promise;
+    } finally {
+      this.started = this.now();
+      this.calls = 0;
+    }
+  }
+
   /** Yields to the event loop and starts a fresh budget. */
   async yield(): Promise<void> {
     this.longest = Math.max(this.longest, this.now() - this.started);

@@ -203,6 +203,27 @@ describe('PageResolver', () => {
     expect([...r.all().keys()]).toEqual(['a']);
   });
 
+  it('resolves each block only when the iteration of changes reaches it, with the same result as flush', () => {
+    const make = () => {
+      const r = new PageResolver<number>();
+      r.set(1, [hit(0, 0, SAM, 1)]);
+      r.set(2, [hit(0, 0, SAM, 0)]);
+      r.set(3, [hit(0, 7, ALEXANDR, 0)]);
+      return r;
+    };
+    const lazy = make();
+    const changes = lazy.changes();
+    expect(lazy.mentions(1)).toEqual([]);
+    expect(changes.next().value).toEqual([1, lazy.mentions(1)]);
+    expect(people(lazy.mentions(1))).toEqual([SAM]);
+    expect(lazy.mentions(3)).toEqual([]);
+    const rest = [...changes];
+    expect(rest.map(([key]) => key)).toEqual([2, 3]);
+    expect(people(lazy.mentions(3))).toEqual([ALEXANDR]);
+    const whole = make().flush();
+    expect(new Map([[1, lazy.mentions(1)], ...rest])).toEqual(whole);
+  });
+
   it('ignores deleting an unknown block', () => {
     const r = new PageResolver<string>();
     r.delete('nope');

@@ -157,8 +157,8 @@ function addCount<T>(map: Map<T, number>, key: T, by: number): void {
  * an element, a number: anything usable as a Map key).
  *
  * Usage: `set` each scanned block, `delete` the ones gone from the page,
- * `setEvidence` when {@link needsEvidence}, then `flush` to get the blocks
- * whose marks must be (re)drawn.
+ * `setEvidence` when {@link needsEvidence}, then `flush` (or iterate
+ * `changes`) to get the blocks whose marks must be (re)drawn.
  */
 export class PageResolver<K> {
   private readonly blocks = new Map<K, Span[]>();
@@ -215,7 +215,19 @@ export class PageResolver<K> {
    * the page's standing on someone changed.
    */
   flush(): Map<K, Mention[]> {
+    return new Map(this.changes());
+  }
+
+  /**
+   * {@link flush}, one block at a time: each block's mentions are resolved when the iteration
+   * reaches it, so a caller can give the thread back between blocks (a full scan of a long page
+   * sets thousands of blocks, and resolving them all at once is one long task). The page's
+   * standings are taken when the iteration starts; set or delete blocks only after it ends.
+   */
+  *changes(): Generator<[K, Mention[]]> {
     const standings = this.standings();
+    const dirty = [...this.dirty];
+    this.dirty.clear();
     const touched = new Set<K>();
     const keys = new Set([...standings.keys(), ...this.standingAtFlush.keys()]);
     const signatures = new Map<number, string>();
@@ -223,26 +235,24 @@ export class PageResolver<K> {
       const signature = JSON.stringify(standings.get(person) ?? null);
       signatures.set(person, signature);
       if (signature === this.standingAtFlush.get(person)) continue;
-      for (const key of this.partialBlocks.get(person) ?? []) if (!this.dirty.has(key)) touched.add(key);
+      for (const key of this.partialBlocks.get(person) ?? []) touched.add(key);
     }
     this.standingAtFlush = signatures;
+    for (const key of dirty) touched.delete(key);
 
     const standing = (person: number) => standings.get(person);
-    const changes = new Map<K, Mention[]>();
-    for (const key of this.dirty) {
+    for (const key of dirty) {
       const mentions = this.resolveBlock(key, standing);
-      changes.set(key, mentions);
       if (this.blocks.has(key)) this.resolvedBlocks.set(key, mentions);
       else this.resolvedBlocks.delete(key);
+      yield [key, mentions];
     }
-    this.dirty.clear();
     for (const key of touched) {
       const mentions = this.resolveBlock(key, standing);
       if (sameMentions(this.resolvedBlocks.get(key), mentions)) continue;
       this.resolvedBlocks.set(key, mentions);
-      changes.set(key, mentions);
+      yield [key, mentions];
     }
-    return changes;
   }
 
   /** The mentions of one block as of the last flush. */
