@@ -56,6 +56,20 @@ describe('shared aliases need evidence', () => {
     ]);
     expect(page('Nvidia ships Blackwell chips for AI models and machine learning.')).toEqual([]);
   });
+  it('other dataset people vote only when they share an organization with the person', () => {
+    // Zuckerberg and Altman say nothing about a 陈钢 or a 王亮 (MIT, CAS): a talent-war page with a composer and a byline.
+    expect(page('扎克伯格和山姆·奥特曼都在抢人。', '作曲家陈钢出席音乐会。', '本报记者王亮报道。')).toEqual([
+      ['扎克伯格', 'mark-zuckerberg', 'marked'],
+      ['山姆·奥特曼', 'sam-altman', 'marked'],
+    ]);
+    // Two colleagues at OpenAI do vote for Mark Chen, and are the people the explanation names.
+    const mentions = scanTexts(['Mark Chen spoke.', 'Jakub Pachocki and Greg Brockman listened; Mark Zuckerberg did not.'], matcher, index);
+    const chen = mentions.find((m) => id(m.person) === 'mark-chen')!;
+    expect(chen.explanation).toEqual({
+      confidence: 'marked',
+      why: { kind: 'context', organizations: [], people: ['jakub-pachocki', 'greg-brockman'] },
+    });
+  });
   it('with a unique name of the same person: marked as named in full', () => {
     const mentions = scanTexts(['Sam Altman spoke.', '奥特曼表示……'], matcher, index);
     expect(mentions[1]!.explanation).toEqual({ confidence: 'marked', why: { kind: 'named-in-full', fullName: 'Sam Altman' } });

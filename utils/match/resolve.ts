@@ -11,9 +11,13 @@
  *    the whole page, from a prior of 0:
  *      - the person established by a unique alias → marked ("named-in-full");
  *      - one of their organizations on the page: +2 (EVIDENCE_WEIGHTS);
- *      - other people of the dataset established on the page: +1, or +2
- *        for two or more (a page that names two figures of the talent war is
- *        about it, as surely as one that names their company);
+ *      - other people of the dataset established on the page who share an
+ *        organization with them (role or moves, in the data): +1, or +2 for
+ *        two or more (a page that names two colleagues of theirs is about
+ *        their world, as surely as one that names their company). People
+ *        with nothing in common with them do not vote: a talent-war page
+ *        that names Zuckerberg and Altman says nothing about a 陈钢 or a
+ *        王亮 it also mentions (TAGME weighs votes by relatedness, too);
  *      - another shared alias of theirs on the page (Altman and 奥特曼): +1;
  *      - the page's topic (two or more AI/tech terms): +0.5.
  *    At MARKED_AT or above: marked; at POSSIBLE_AT or above: possible;
@@ -287,7 +291,7 @@ export class PageResolver<K> {
   /** The votes for a person not named by a unique alias, from their shared aliases and the page's evidence. */
   private weigh(person: number, sharedAliasCount: number, named: ReadonlySet<number>): Standing | undefined {
     const orgs = (this.context?.people[person]?.orgs ?? []).filter((org) => this.evidence.organizations.has(org));
-    const people = [...named].filter((other) => other !== person);
+    const people = [...named].filter((other) => other !== person && this.related(person, other));
     let score = 0;
     if (orgs.length > 0) score += EVIDENCE_WEIGHTS.organization;
     if (people.length === 1) score += EVIDENCE_WEIGHTS.onePerson;
@@ -302,6 +306,12 @@ export class PageResolver<K> {
       people: people.map((other) => this.idOf(other)),
     };
     return { confidence, why };
+  }
+
+  /** Whether two people share an organization in the data (their role's or a move's). */
+  private related(a: number, b: number): boolean {
+    const theirs = this.context?.people[b]?.orgs ?? [];
+    return (this.context?.people[a]?.orgs ?? []).some((org) => theirs.includes(org));
   }
 
   private nameOf(person: number): string {
