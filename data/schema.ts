@@ -250,6 +250,17 @@ export interface AliasIndex {
    */
   evidence?: { orgs: string[]; terms: Array<[text: string, org: number]> };
   /**
+   * Chinese-born people's own names written with other characters of the same sound (余佳辉 for
+   * 余家辉; utils/match/homophones.ts, built by utils/dataset/homophones.ts). `syllables`: per
+   * toneless syllable used, the common characters that can read so (Simplified). `names`: the
+   * person, the alias row of their name, its surname character, and the syllable of each given-name
+   * character (indices into `syllables`). Absent: no homophone is looked for.
+   */
+  homophones?: {
+    syllables: string[];
+    names: Array<[person: number, alias: number, surname: string, first: number, second: number]>;
+  };
+  /**
    * Traditional→Simplified folding for the characters that occur in aliases:
    * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).
    */

@@ -6,6 +6,7 @@
  */
 import { withSearchedForms } from '../match/matcher';
 import * as OpenCC from 'opencc-js';
+import { buildHomophones } from './homophones';
 import type { AliasIndex, AliasSafety, AliasKindName, AliasAmbiguityName, DatasetDetails, DatasetRecord } from '../../data/schema';
 import { PARTIAL, STANDALONE } from '../match/alias-safety';
 
@@ -136,8 +137,18 @@ export function buildAliasIndex(data: DatasetRecord): AliasIndex {
     }
   });
 
-  const t2s = buildT2S([...aliases.map(([text]) => text), ...evidence.terms.map(([text]) => text)]);
-  return withSearchedForms({ version: 1, people, aliases, t2s, evidence });
+  // Homophones of a person's own Chinese name (not of a name others share: 王亮 has too many).
+  const homophones = buildHomophones(
+    data.people.flatMap((person, i) => {
+      const own = person.aliases.find(
+        (a) => a.text === person.name.native && a.script === 'Hans' && aliasAmbiguity(a.kind, a.ambiguity) === 'unique',
+      );
+      const alias = own ? positions.get(`${own.text}\u0000${i}`) : undefined;
+      return own && alias !== undefined ? [{ person: i, alias, text: own.text }] : [];
+    }),
+  );
+  const t2s = buildT2S([...aliases.map(([text]) => text), ...evidence.terms.map(([text]) => text), ...(homophones?.syllables ?? [])]);
+  return withSearchedForms({ version: 1, people, aliases, t2s, evidence, ...(homophones ? { homophones } : {}) });
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */

@@ -48,6 +48,7 @@
  */
 import type { AliasIndex, AliasSafety } from '../../data/schema';
 import { onWordBoundaries, useParticles } from './word-boundary';
+import { HomophoneFinder, homophonePrefixes } from './homophones';
 import { Automaton } from './automaton';
 import { KEPT_UNIT, Prefilter, streamPatterns, type StreamPatterns } from './prefilter';
 import {
@@ -80,6 +81,8 @@ export interface Hit {
   alias: number;
   /** The alias is of the `shared` class (others carry it too): it counts only with evidence. */
   shared?: true;
+  /** Found as another written form of the alias (a homophone, utils/match/homophones.ts): as written on the page. */
+  variant?: { written: string };
 }
 
 export interface Matcher {
@@ -188,10 +191,29 @@ export function createPrefilter(index: AliasIndex): Prefilter {
 
 /** The prefilter for an index and its folding, from the patterns the data build wrote when there are any. */
 function prefilterWith(index: AliasIndex, folding: Folding): Prefilter {
-  return Prefilter.build(folding, index.stream ?? streamPatternsOf(index, folding));
+  const aliases = index.stream ?? streamPatternsOf(index, folding);
+  const homophones = homophoneStream(index, folding);
+  return Prefilter.build(folding, {
+    patterns: [...aliases.patterns, ...homophones.patterns],
+    cores: [...aliases.cores, ...homophones.cores],
+  });
 }
 
-/** The prefilter's patterns for an index (the data build writes them as index.stream). */
+/**
+ * The patterns of homophones' starts: a surname and a character of the first given syllable
+ * (utils/match/homophones.ts). They make the page and the block worth a look, and count for the
+ * page gate as full names do. Made at start, not shipped: they are many, and the table has them.
+ */
+function homophoneStream(index: AliasIndex, folding: Folding): StreamPatterns {
+  const forms = new Set<string>();
+  for (const prefix of homophonePrefixes(index)) {
+    const form = searchedForm(prefix, folding);
+    if (form !== null) forms.add(form);
+  }
+  return streamPatterns([...forms], forms);
+}
+
+/** The prefilter's patterns for an index's aliases (the data build writes them as index.stream; homophones' come on top, homophoneStream). */
 export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPatterns {
   const forms = new Set<string>();
   const fullNames = new Set<string>();
@@ -270,17 +292,25 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const search: Search = { folding, automaton, patterns, scratch, longest, denseAt: options.alwaysPiecewise ? Infinity : 2 * longest + 48 };
   const usePrefilter = options.prefilter !== false;
 
+  const homophones = HomophoneFinder.build(index, folding);
+  /** The aliases' hits, and the homophones of names where no alias is (only in a text with candidates: their prefixes are some). */
+  const withHomophones = (text: string, hits: Hit[]): Hit[] => {
+    if (!homophones) return hits;
+    const more = homophones.find(text, hits);
+    return more.length === 0 ? hits : [...hits, ...more].sort((a, b) => a.start - b.start);
+  };
+
   return {
     folding,
     prefilter,
     scan: (text, candidates) => {
-      if (!usePrefilter) return scan(text, search, null, prefilter);
+      if (!usePrefilter) return withHomophones(text, scan(text, search, null, prefilter));
       // Dense candidates mean a whole search: the sieve may stop counting there.
       const ends =
         candidates ??
         prefilter.candidates(text, search.denseAt === Infinity ? Infinity : Math.max(1, Math.ceil(text.length / search.denseAt)));
-      if (ends === null) return scan(text, search, null, prefilter);
-      return ends.length === 0 ? [] : scan(text, search, ends, prefilter);
+      if (ends === null) return withHomophones(text, scan(text, search, null, prefilter));
+      return ends.length === 0 ? [] : withHomophones(text, scan(text, search, ends, prefilter));
     },
   };
 }

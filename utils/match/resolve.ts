@@ -57,7 +57,7 @@ export interface Mention extends Hit {
 /** What the resolver knows of the dataset besides the hits: names for explanations, organizations for evidence. */
 export interface ResolveContext {
   /** Per person (index): id and English name. */
-  people: ReadonlyArray<{ id: string; en: string; orgs?: readonly number[] }>;
+  people: ReadonlyArray<{ id: string; en: string; zh?: string; orgs?: readonly number[] }>;
   /** Organization ids (index → id). */
   orgs: readonly string[];
 }
@@ -117,6 +117,13 @@ function spansOf(hits: readonly Hit[]): Span[] {
 }
 
 const FULL_NAME: MentionExplanation = { confidence: 'marked', why: { kind: 'full-name' } };
+
+/** A mention written in another form than the dataset's says so, whatever else established its person. */
+function withVariant(mention: Mention, ownName: (person: number) => string): Mention {
+  if (!mention.variant) return mention;
+  const why: MentionWhy = { kind: 'variant', written: mention.variant.written, of: ownName(mention.person) };
+  return { ...mention, explanation: { confidence: mention.explanation.confidence, why } };
+}
 
 function resolveSpan(span: Span, standing: (person: number) => Standing | undefined): Mention | undefined {
   const unique = span.rows.filter((r) => hitAmbiguity(r) === 'unique');
@@ -314,6 +321,12 @@ export class PageResolver<K> {
     return (this.context?.people[a]?.orgs ?? []).some((org) => theirs.includes(org));
   }
 
+  /** The name a variant form is a variant of: the Chinese one where the person has it. */
+  private ownNameOf(person: number): string {
+    const entry = this.context?.people[person];
+    return entry?.zh ?? entry?.en ?? String(person);
+  }
+
   private nameOf(person: number): string {
     return this.context?.people[person]?.en ?? String(person);
   }
@@ -328,7 +341,7 @@ export class PageResolver<K> {
     const mentions: Mention[] = [];
     for (const span of spans) {
       const mention = resolveSpan(span, standing);
-      if (mention) mentions.push(mention);
+      if (mention) mentions.push(withVariant(mention, (person) => this.ownNameOf(person)));
     }
     return mentions;
   }
