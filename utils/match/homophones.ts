@@ -46,6 +46,8 @@ export class HomophoneFinder {
     private readonly bySurname: Map<number, Name[]>,
     /** Per syllable: the code units of its characters. */
     private readonly syllables: Array<Set<number>>,
+    /** Every code unit that folds to a surname (Traditional forms too): a text without one is not normalized. */
+    private readonly surnameUnits: Set<number>,
   ) {}
 
   /** The finder for an index's homophone table, or null when it has none. */
@@ -62,11 +64,14 @@ export class HomophoneFinder {
       list.push({ person, alias, own, first, second });
     }
     const syllables = table.syllables.map((chars) => new Set([...chars].map((ch) => simplified(folding, ch))));
-    return new HomophoneFinder(folding, bySurname, syllables);
+    const surnameUnits = new Set(bySurname.keys());
+    for (const [traditional, simplifiedUnit] of folding.t2s) if (bySurname.has(simplifiedUnit)) surnameUnits.add(traditional);
+    return new HomophoneFinder(folding, bySurname, syllables, surnameUnits);
   }
 
   /** The homophones in text that no hit in `taken` overlaps, in order. */
   find(text: string, taken: readonly Hit[]): Hit[] {
+    if (!this.mayHold(text)) return [];
     const norm = normalize(text, this.folding, this.scratch);
     const { units, flags } = norm;
     const out: Hit[] = [];
@@ -87,5 +92,11 @@ export class HomophoneFinder {
       }
     }
     return out;
+  }
+
+  /** Whether text has a character that may start a homophone (cheaper than normalizing it). */
+  private mayHold(text: string): boolean {
+    for (let i = 0; i < text.length; i++) if (this.surnameUnits.has(text.charCodeAt(i))) return true;
+    return false;
   }
 }
