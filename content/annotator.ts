@@ -26,6 +26,7 @@ import { TaskBudget } from './scheduling';
 import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from './scan/candidate-walk';
 import { createDebouncer, type Debouncer } from './scan/debounce';
 import { changesOf } from './scan/mutations';
+import { ScanQueue } from './scan/scan-queue';
 import { LiveRegion, UI_HOST_TAG } from './navigation/live-region';
 import { caretAt, rangeContainsPoint } from './marks/hit-test';
 import { liveRange, markRange, startComparer, viewportTops } from './marks/ranges';
@@ -117,7 +118,7 @@ export class Annotator {
   private unnamed = false;
   /** One-time builds done in steps of their own (see buildStep). */
   private readonly built = new Set<'prefilter' | 'matcher' | 'evidence'>();
-  private running: Promise<void> | null = null;
+  private readonly queue: ScanQueue;
   /** Bumped on stop: a pass from an earlier run stops at its next yield. */
   private generation = 0;
   private active = false;
@@ -142,7 +143,12 @@ export class Annotator {
     // An occurrence in the page can be longer than its alias (several spaces, a line break, another dot).
     this.longest = longestAlias * 4 + 16;
     this.resolver = new PageResolver(resolveContextOf(options.index));
-    this.debouncer = createDebouncer(() => this.guard('rescan', () => this.schedule()), DEBOUNCE, {
+    this.queue = new ScanQueue(
+      () => this.active && (this.needFullScan || this.pending.size > 0 || this.pendingRemovals),
+      () => this.pass(this.generation),
+      (error) => console.error('[talent-lens] scan failed', error),
+    );
+    this.debouncer = createDebouncer(() => this.guard('rescan', () => this.queue.request()), DEBOUNCE, {
       setTimeout: (fn, ms) => options.host.setTimeout(fn, ms),
       clearTimeout: (handle) => options.host.clearTimeout(handle as number),
       now: () => performance.now(),
@@ -166,7 +172,7 @@ export class Annotator {
     this.observer = new MutationObserver((records) => this.guard('observer', () => this.onRecords(records)));
     this.observer.observe(document, { childList: true, characterData: true, subtree: true });
     this.needFullScan = true;
-    this.schedule();
+    this.queue.request();
   }
 
   /** Removes every mark and stops following the page; listeners stay, idle, for a later start(). */
@@ -201,8 +207,8 @@ export class Annotator {
   }
 
   /** Resolves once every scheduled scan has finished (tests and the popup's report). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   // ---------------------------------------------------------------------------
@@ -218,7 +224,21 @@ export class Annotator {
     if (changed.size === 0 && !removals) return;
     for (const node of changed) this.pending.add(node);
     this.pendingRemovals ||= removals;
+    if (removals) this.dropDetachedMarks();
     this.debouncer.trigger();
+  }
+
+  /**
+   * Takes down at once (in the observer's callback, before the page's next task) the highlights
+   * whose text the page removed; the rescan that draws the new text comes after the debounce. A
+   * StaticRange on a removed node would otherwise stay in our highlight until then, as a mention
+   * that is no longer on the page. (The element engine's marks leave with the page's nodes.)
+   */
+  private dropDetachedMarks(): void {
+    if (this.engine?.kind !== 'highlight') return;
+    for (const [block, drawn] of this.drawn) {
+      if (drawn.some(({ mark: { range } }) => !range.startContainer.isConnected || !range.endContainer.isConnected)) this.redraw(block, []);
+    }
   }
 
   /**
@@ -235,26 +255,6 @@ export class Annotator {
     this.pendingRemovals = false;
     this.needFullScan = true;
     this.debouncer.trigger();
-  }
-
-  /** Runs a pass now, or right after the one in progress. */
-  private schedule(): void {
-    if (this.running) {
-      // The running pass re-checks `pending` before it finishes.
-      return;
-    }
-    const generation = this.generation;
-    this.running = (async () => {
-      try {
-        while (this.active && generation === this.generation && (this.needFullScan || this.pending.size > 0 || this.pendingRemovals)) {
-          await this.pass(generation);
-        }
-      } catch (error) {
-        console.error('[talent-lens] scan failed', error);
-      } finally {
-        this.running = null;
-      }
-    })();
   }
 
   private stale(generation: number): boolean {
