@@ -1,3 +1,8 @@
+import type { AliasIndex } from '@/data/schema';
+import { siteKey } from '@/utils/settings';
+import type { PageMention } from '@/content/marks/mark-layer';
+import { liveRange } from '@/content/marks/ranges';
+
 /** What the content script reports about the people on its page (`listMentions`). */
 export interface MentionSummary {
   personId: string;
@@ -20,4 +25,32 @@ export interface MentionsReport {
   /** false when marking is switched off for this site or globally. */
   enabled: boolean;
   people: MentionSummary[];
+}
+
+/** The report of the drawn mentions (in document order): per person, a count and where the first one is. */
+export function mentionsReport(mentions: readonly PageMention[], people: AliasIndex['people'], enabled: boolean): MentionsReport {
+  const summaries = new Map<string, MentionSummary>();
+  for (const m of mentions) {
+    const possible = m.mention.explanation.confidence === 'possible' ? 1 : 0;
+    const summary = summaries.get(m.personId);
+    if (summary) {
+      summary.count++;
+      if (possible) summary.possible = (summary.possible ?? 0) + 1;
+      continue;
+    }
+    const range = liveRange(m.mark.range);
+    const rect = range?.getBoundingClientRect();
+    summaries.set(m.personId, {
+      personId: m.personId,
+      name: people[m.mention.person]?.en ?? m.personId,
+      count: 1,
+      ...(possible ? { possible } : {}),
+      first: {
+        text: range?.toString() ?? '',
+        top: Math.round((rect?.top ?? 0) + window.scrollY),
+        left: Math.round((rect?.left ?? 0) + window.scrollX),
+      },
+    });
+  }
+  return { url: location.href, title: document.title, host: siteKey(location), enabled, people: [...summaries.values()] };
 }

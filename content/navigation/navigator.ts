@@ -1,0 +1,274 @@
+/**
+ * The reader's ways to a mention: the pointer (hover), keyboard focus on a mark (element engine),
+ * the next-mention shortcut (Alt+Shift+N/P, or the manifest command the background forwards) and
+ * the popup's "show on page". Each opens the card through the CardController.
+ *
+ * Its page listeners take only the user's own input (onlyTrusted): a page's synthetic keydown,
+ * pointer or focus events must not open or close cards.
+ */
+import type { AliasIndex } from '@/data/schema';
+import { explainFallback } from '@/utils/match/explain-fallback';
+import { STANDALONE } from '@/utils/match/alias-safety';
+import type { CardController, MentionTarget } from '@/content/card/mention-target';
+import type { MarkLayer, PageMention } from '@/content/marks/mark-layer';
+import { MARK_TAG } from '@/content/marks/mark-engine';
+import { liveRange, viewportTops } from '@/content/marks/ranges';
+import { onlyTrusted } from '@/content/trusted';
+import { LiveRegion } from './live-region';
+import { nextMentionIndex, type Direction } from './mention-order';
+
+/** The listening the navigator needs (the content script's lifetime-bound listeners). */
+export interface NavigatorHost {
+  listen<K extends keyof WindowEventMap>(
+    target: Window,
+    type: K,
+    handler: (event: WindowEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  listen<K extends keyof DocumentEventMap>(
+    target: Document,
+    type: K,
+    handler: (event: DocumentEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  /** Localized text (t() in the content script). */
+  text(key: 'pageMentionAnnouncement', substitutions: string[]): string;
+}
+
+export interface NavigatorOptions {
+  people: AliasIndex['people'];
+  marks: MarkLayer;
+  host: NavigatorHost;
+  createController(): CardController;
+  /** Whether marking is on: listeners stay through a stop, idle. */
+  active(): boolean;
+  /** Runs a listener's work, logging instead of throwing into the page. */
+  guard(what: string, fn: () => void): void;
+  /** Whether a node is inside our own UI (focus moving into the card keeps it open). */
+  isOurs(node: Node): boolean;
+}
+
+/** A manifest command right after the same keys reached the page is the same keypress: ignored within this many ms. */
+const COMMAND_ECHO_MS = 150;
+
+export class Navigator {
+  private controller: CardController | null = null;
+  private hovered: PageMention | null = null;
+  private current: PageMention | null = null;
+  private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  private frameRequested = false;
+  private lastKeyboardStep = 0;
+  private readonly liveRegion = new LiveRegion();
+  /** Removes the current set of page listeners (see listen). */
+  private listeners: AbortController | null = null;
+
+  constructor(private readonly options: NavigatorOptions) {}
+
+  /** The card's controller, made on first use (the first scan with a mention loads the card's code early). */
+  ensureController(): CardController {
+    return (this.controller ??= this.options.createController());
+  }
+
+  /** These mentions are gone from the page: no hover or selection stays on them. */
+  forget(gone: ReadonlySet<PageMention>): void {
+    if (this.current && gone.has(this.current)) this.current = null;
+    if (this.hovered && gone.has(this.hovered)) this.hovered = null;
+  }
+
+  /** Closes the card (its mention is gone, e.g. after document.open()). */
+  closeCard(): void {
+    this.controller?.close();
+  }
+
+  /** Marking stopped: the card goes; the listeners stay, idle, for a later start. */
+  reset(): void {
+    this.controller?.destroy();
+    this.controller = null;
+    this.hovered = this.current = null;
+  }
+
+  destroy(): void {
+    this.reset();
+    this.listeners?.abort();
+    this.listeners = null;
+    this.liveRegion.destroy();
+  }
+
+  /** (Re)adds our page listeners, removing any earlier set (they come back after document.open() erased them). */
+  listen(): void {
+    this.listeners?.abort();
+    const { signal } = (this.listeners = new AbortController());
+    const { host, guard } = this.options;
+    host.listen(
+      document,
+      'pointermove',
+      onlyTrusted((event: PointerEvent) => guard('pointermove', () => this.onPointerMove(event))),
+      { passive: true, capture: true, signal },
+    );
+    host.listen(
+      document,
+      'pointerleave',
+      onlyTrusted(() => guard('pointerleave', () => this.setHovered(null))),
+      { passive: true, signal },
+    );
+    host.listen(
+      window,
+      'keydown',
+      onlyTrusted((event: KeyboardEvent) => guard('keydown', () => this.onKeyDown(event))),
+      { capture: true, signal },
+    );
+    host.listen(
+      document,
+      'focusin',
+      onlyTrusted((event: FocusEvent) => guard('focusin', () => this.onFocusIn(event))),
+      { capture: true, signal },
+    );
+    host.listen(
+      document,
+      'focusout',
+      onlyTrusted((event: FocusEvent) => guard('focusout', () => this.onFocusOut(event))),
+      { capture: true, signal },
+    );
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (!this.options.active() || event.pointerType === 'touch') return;
+    if (this.options.marks.size === 0 && !this.hovered) return;
+    this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    // One hit test per frame, however fast the pointer events come.
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.options.guard('hit test', () => {
+        const pointer = this.pointer;
+        if (pointer && this.options.active()) this.setHovered(this.options.marks.mentionAt(pointer.x, pointer.y, pointer.target));
+      });
+    });
+  }
+
+  private setHovered(mention: PageMention | null): void {
+    if (mention === this.hovered) return;
+    const controller = this.hovered || mention ? this.ensureController() : null;
+    if (this.hovered) controller?.pointerLeave();
+    this.hovered = mention;
+    const target = mention && this.targetOf(mention, null);
+    if (target) controller?.pointerEnter(target);
+  }
+
+  /** What the card needs of a mention, with a live Range of its own (null: the page changed under it). */
+  targetOf(mention: PageMention, returnFocusTo: HTMLElement | null): MentionTarget | null {
+    const range = liveRange(mention.mark.range);
+    if (!range) return null;
+    const { block, mention: hit } = mention;
+    const aliasText = block.text.slice(hit.start, hit.end);
+    // The resolver's own account; what it already knows where it gave none (see explainFallback).
+    const explanation = hit.explanation ?? explainFallback(hit, this.fullNameOnPage(mention));
+    return { personId: mention.personId, explanation, aliasText, range, returnFocusTo };
+  }
+
+  /** How the page names a mention's person in full: the first full-name mention's text, else the dataset's name. */
+  private fullNameOnPage(mention: PageMention): string {
+    if (mention.mention.safety === STANDALONE) return mention.block.text.slice(mention.mention.start, mention.mention.end);
+    const full = this.options.marks.mentions().find((m) => m.personId === mention.personId && m.mention.safety === STANDALONE);
+    if (full) return full.block.text.slice(full.mention.start, full.mention.end).replace(/\s+/g, ' ').trim();
+    return this.options.people[mention.mention.person]?.en ?? mention.personId;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.options.active() || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    // By physical key: with Alt held, `key` is a different character on some layouts (macOS).
+    const direction: Direction | null = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : null;
+    if (direction === null || isEditable(event.target)) return;
+    if (this.options.marks.size === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.lastKeyboardStep = performance.now();
+    this.step(direction);
+  }
+
+  /** The manifest command, forwarded by the background. Ignored right after the same key reached the page. */
+  focusNext(direction: Direction = 1): boolean {
+    if (performance.now() - this.lastKeyboardStep < COMMAND_ECHO_MS) return true;
+    return this.step(direction);
+  }
+
+  /** Moves the selection to the next/previous mention, shows it and opens its card. */
+  step(direction: Direction): boolean {
+    if (!this.options.active()) return false;
+    const list = this.options.marks.mentions();
+    const currentIndex = this.current ? list.indexOf(this.current) : -1;
+    const tops = currentIndex >= 0 ? undefined : viewportTops(list.map((m) => m.mark.range));
+    const next = nextMentionIndex(list.length, currentIndex >= 0 ? currentIndex : null, direction, tops, window.innerHeight);
+    const mention = next === null ? undefined : list[next];
+    if (!mention || next === null) return false;
+    this.select(mention);
+    const name = this.options.people[mention.mention.person]?.en ?? mention.personId;
+    this.liveRegion.announce(this.options.host.text('pageMentionAnnouncement', [name, String(next + 1), String(list.length)]));
+    return true;
+  }
+
+  /** The popup's "show on page": the person's first mention. */
+  reveal(personId: string): boolean {
+    const mention = this.options.marks.mentions().find((m) => m.personId === personId);
+    if (!mention) return false;
+    this.select(mention);
+    return true;
+  }
+
+  private select(mention: PageMention): void {
+    this.current = mention;
+    this.options.marks.setActive(mention);
+    const range = liveRange(mention.mark.range);
+    if (range) scrollRangeIntoView(range);
+    const active = document.activeElement;
+    const returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : null;
+    if (mention.mark.focusTarget) mention.mark.focusTarget.focus({ preventScroll: true });
+    else {
+      const target = this.targetOf(mention, returnFocusTo);
+      if (target) this.ensureController().open(target, { viaKeyboard: true });
+    }
+  }
+
+  /** Element engine: a mark took keyboard focus (Tab, or our shortcut). */
+  private onFocusIn(event: FocusEvent): void {
+    const { marks } = this.options;
+    if (!this.options.active() || marks.kind !== 'element') return;
+    const mention = marks.mentionOfElement(event.target instanceof Element ? event.target : null);
+    if (!mention) return;
+    this.current = mention;
+    marks.setActive(mention);
+    const target = this.targetOf(mention, mention.mark.focusTarget);
+    if (target) this.ensureController().open(target, { viaKeyboard: true });
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (!this.options.active() || this.options.marks.kind !== 'element') return;
+    if (!(event.target instanceof Element) || !event.target.closest(MARK_TAG)) return;
+    // Focus moving into the card keeps it open.
+    if (event.relatedTarget instanceof Element && this.options.isOurs(event.relatedTarget)) return;
+    this.controller?.close();
+  }
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+/** Scrolls so the range is in view, inside nested scroll containers too, centred vertically if it was off screen. */
+function scrollRangeIntoView(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const visible = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.left >= 0 && rect.right <= window.innerWidth;
+  if (visible) return;
+  // The element first, for scroll containers inside the page; then the window, by the mention's own
+  // rectangle (centring a whole paragraph would miss a name deep inside a long one).
+  range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const after = range.getBoundingClientRect();
+  window.scrollBy({ top: after.top - (window.innerHeight - after.height) / 2 });
+}

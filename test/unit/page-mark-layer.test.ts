@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+/**
+ * The mark layer on its own (element engine: happy-dom has no Highlight API): a block's mentions
+ * are drawn and replaced, rejected ones are left out, removed ones are reported, and the drawn
+ * mentions come back in document order and from their elements.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AliasIndex } from '@/data/schema';
+import type { Mention } from '@/utils/match/resolve';
+import { collectBlocks, type TextBlock } from '@/content/scan/segments';
+import { MarkLayer, type PageMention } from '@/content/marks/mark-layer';
+import { MARK_TAG } from '@/content/marks/mark-engine';
+
+const people = [
+  { id: 'ada', en: 'Ada Lovelace' },
+  { id: 'alan', en: 'Alan Turing' },
+] as unknown as AliasIndex['people'];
+
+/** A mention of people[person] at the first occurrence of `text` in the block. */
+function mentionOf(block: TextBlock, text: string, person: number): Mention {
+  const start = block.text.indexOf(text);
+  return {
+    start,
+    end: start + text.length,
+    person,
+    safety: 0,
+    alias: 0,
+    explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
+  } as Mention;
+}
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  const removed: PageMention[][] = [];
+  const layer = new MarkLayer({ people, engine: 'element', mute: (change) => change(), onRemoved: (gone) => removed.push([...gone]) });
+  const blocks = collectBlocks(document.body);
+  return { layer, blocks, removed };
+}
+
+const marks = () => [...document.querySelectorAll(MARK_TAG)].map((m) => m.textContent);
+
+describe('MarkLayer', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('draws a block’s mentions and replaces them on the next draw, reporting what went', () => {
+    const { layer, blocks, removed } = setup('<p>Ada Lovelace wrote to Alan Turing.</p>');
+    const block = blocks[0]!;
+    expect(layer.kind).toBeNull();
+    layer.draw(block, [mentionOf(block, 'Ada Lovelace', 0), mentionOf(block, 'Alan Turing', 1)]);
+    expect(layer.kind).toBe('element');
+    expect(marks()).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(layer.size).toBe(2);
+    layer.draw(block, [mentionOf(block, 'Alan Turing', 1)]);
+    expect(marks()).toEqual(['Alan Turing']);
+    expect(removed.at(-1)!.map((m) => m.personId)).toEqual(['ada', 'alan']);
+    layer.clear(block);
+    expect(marks()).toEqual([]);
+    expect(layer.size).toBe(0);
+  });
+
+  it('makes no engine for a page with no mention', () => {
+    const { layer, blocks } = setup('<p>Nobody here.</p>');
+    layer.draw(blocks[0]!, []);
+    expect(layer.kind).toBeNull();
+  });
+
+  it('leaves out rejected mentions until the choice is undone', () => {
+    const { layer, blocks } = setup('<p>Ada Lovelace met Alan Turing.</p>');
+    const block = blocks[0]!;
+    const mentions = [mentionOf(block, 'Ada Lovelace', 0), mentionOf(block, 'Alan Turing', 1)];
+    expect(layer.reject({ personId: 'ada', aliasText: 'Ada Lovelace' })).toBe(true);
+    expect(layer.reject({ personId: 'ada', aliasText: 'Ada Lovelace' })).toBe(false);
+    layer.draw(block, mentions);
+    expect(marks()).toEqual(['Alan Turing']);
+    expect(layer.unreject({ personId: 'ada', aliasText: 'Ada Lovelace' })).toBe(true);
+    layer.draw(block, mentions);
+    expect(marks()).toEqual(['Ada Lovelace', 'Alan Turing']);
+  });
+
+  it('lists mentions in document order whatever order blocks were drawn in, and finds them by element', () => {
+    const { layer, blocks } = setup('<p>Ada Lovelace first.</p><p>Alan Turing second.</p>');
+    const [first, second] = blocks as [TextBlock, TextBlock];
+    layer.draw(second, [mentionOf(second, 'Alan Turing', 1)]);
+    layer.draw(first, [mentionOf(first, 'Ada Lovelace', 0)]);
+    expect(layer.mentions().map((m) => m.personId)).toEqual(['ada', 'alan']);
+    const element = document.querySelectorAll(MARK_TAG)[1]!;
+    expect(layer.mentionOfElement(element)?.personId).toBe('alan');
+    expect(layer.mentionOfElement(document.body)).toBeNull();
+  });
+
+  it('destroy removes every mark, reports them gone, and keeps the reader’s choices', () => {
+    const { layer, blocks, removed } = setup('<p>Ada Lovelace met Alan Turing.</p>');
+    const block = blocks[0]!;
+    layer.reject({ personId: 'alan', aliasText: 'Alan Turing' });
+    layer.draw(block, [mentionOf(block, 'Ada Lovelace', 0), mentionOf(block, 'Alan Turing', 1)]);
+    layer.destroy();
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe('<p>Ada Lovelace met Alan Turing.</p>');
+    expect(removed.at(-1)!.map((m) => m.personId)).toEqual(['ada']);
+    expect(layer.kind).toBeNull();
+    layer.draw(block, [mentionOf(block, 'Alan Turing', 1)]);
+    expect(marks()).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+/**
+ * The navigator on its own, over a mark layer with drawn mentions (element engine): the
+ * next-mention step goes through the mentions in order and announces each, the popup's reveal finds
+ * a person's first mention, focus on a mark opens its card with what the card needs, and the
+ * manifest command right after the same keys reached the page does not step twice.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AliasIndex } from '@/data/schema';
+import type { Mention } from '@/utils/match/resolve';
+import { collectBlocks, type TextBlock } from '@/content/scan/segments';
+import { MarkLayer } from '@/content/marks/mark-layer';
+import { Navigator, type NavigatorHost } from '@/content/navigation/navigator';
+import type { CardController } from '@/content/card/mention-target';
+import { asUserInput } from './trusted-events';
+
+const people = [
+  { id: 'ada', en: 'Ada Lovelace' },
+  { id: 'alan', en: 'Alan Turing' },
+] as unknown as AliasIndex['people'];
+
+function mentionOf(block: TextBlock, text: string, person: number): Mention {
+  const start = block.text.indexOf(text);
+  return {
+    start,
+    end: start + text.length,
+    person,
+    safety: 0,
+    alias: 0,
+    explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
+  } as Mention;
+}
+
+let navigator: Navigator | null = null;
+afterEach(() => {
+  navigator?.destroy();
+  navigator = null;
+});
+
+function setup() {
+  document.body.innerHTML = '<p>Ada Lovelace wrote first.</p><p>Alan Turing answered Ada Lovelace.</p><input id="field">';
+  const controller = {
+    pointerEnter: vi.fn(),
+    pointerLeave: vi.fn(),
+    open: vi.fn(),
+    close: vi.fn(),
+    destroy: vi.fn(),
+  } satisfies CardController;
+  const text = vi.fn((_key: string, substitutions: string[]) => substitutions.join('/'));
+  const host: NavigatorHost = {
+    listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
+      target.addEventListener(type, handler as EventListener, options),
+    text,
+  };
+  let nav: Navigator | null = null;
+  const marks = new MarkLayer({ people, engine: 'element', mute: (change) => change(), onRemoved: (gone) => nav?.forget(gone) });
+  nav = navigator = new Navigator({
+    people,
+    marks,
+    host,
+    createController: () => controller,
+    active: () => true,
+    guard: (_what, fn) => fn(),
+    isOurs: () => false,
+  });
+  nav.listen();
+  const [first, second] = collectBlocks(document.body) as [TextBlock, TextBlock];
+  marks.draw(first, [mentionOf(first, 'Ada Lovelace', 0)]);
+  marks.draw(second, [mentionOf(second, 'Alan Turing', 1), mentionOf(second, 'Ada Lovelace', 0)]);
+  return { navigator: nav, marks, controller, text };
+}
+
+const focusedText = () => document.activeElement?.textContent;
+
+describe('Navigator', () => {
+  it('steps through the mentions in document order, both ways, announcing each', () => {
+    const { navigator, text } = setup();
+    expect(navigator.step(1)).toBe(true);
+    expect(focusedText()).toBe('Ada Lovelace');
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '3']);
+    navigator.step(1);
+    expect(focusedText()).toBe('Alan Turing');
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Alan Turing', '2', '3']);
+    navigator.step(-1);
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '3']);
+  });
+
+  it('reveals a person’s first mention', () => {
+    const { navigator } = setup();
+    expect(navigator.reveal('alan')).toBe(true);
+    expect(focusedText()).toBe('Alan Turing');
+    expect(navigator.reveal('nobody')).toBe(false);
+  });
+
+  it('focus on a mark opens its card with the person, alias text and explanation', () => {
+    const { marks, controller } = setup();
+    const alan = marks.mentions()[1]!;
+    alan.mark.focusTarget!.dispatchEvent(asUserInput(new FocusEvent('focusin', { bubbles: true })));
+    expect(controller.open).toHaveBeenCalledWith(
+      expect.objectContaining({ personId: 'alan', aliasText: 'Alan Turing', explanation: alan.mention.explanation }),
+      { viaKeyboard: true },
+    );
+  });
+
+  it('the shortcut from the page steps once; the command that echoes it right after does not step again', () => {
+    const { navigator, text } = setup();
+    const keys = asUserInput(new KeyboardEvent('keydown', { code: 'KeyN', key: 'N', altKey: true, shiftKey: true, cancelable: true }));
+    window.dispatchEvent(keys);
+    expect(keys.defaultPrevented).toBe(true);
+    expect(text).toHaveBeenCalledTimes(1);
+    expect(navigator.focusNext(1)).toBe(true);
+    expect(text).toHaveBeenCalledTimes(1);
+  });
+
+  it('the shortcut typed in a form field is the field’s', () => {
+    const { text } = setup();
+    const field = document.getElementById('field')!;
+    const keys = asUserInput(
+      new KeyboardEvent('keydown', { code: 'KeyN', key: 'N', altKey: true, shiftKey: true, bubbles: true, cancelable: true }),
+    );
+    field.dispatchEvent(keys);
+    expect(keys.defaultPrevented).toBe(false);
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('a mention that is no longer drawn is let go: the next step starts over', () => {
+    const { navigator, marks, text } = setup();
+    navigator.step(1);
+    navigator.step(1);
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Alan Turing', '2', '3']);
+    const second = marks.mentions()[1]!.block;
+    marks.clear(second);
+    navigator.step(1);
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '1']);
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+/**
+ * The scanner on its own, with the real matcher and a recording sink: a full scan hands every
+ * block with a mention to the sink (after the one-time first-draw step), a change of the page is
+ * rescanned, a removal is told at once, and stop() ends it all.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import aliasIndex from '@/data/generated/alias-index.json';
+import type { AliasIndex } from '@/data/schema';
+import { createMatcher, createPrefilter } from '@/utils/match/matcher';
+import type { Mention } from '@/utils/match/resolve';
+import { Scanner, type ScanSink } from '@/content/scan/scanner';
+import type { TextBlock } from '@/content/scan/segments';
+
+const index = aliasIndex as AliasIndex;
+const prefilter = createPrefilter(index);
+const matcher = createMatcher(index, { prefilter });
+let scanner: Scanner | null = null;
+
+afterEach(() => {
+  scanner?.stop();
+  scanner = null;
+});
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  /** What the sink was last told of each block: its mentions' texts. */
+  const drawn = new Map<TextBlock, string[]>();
+  const sink = {
+    textRemoved: vi.fn(),
+    release: vi.fn(),
+    beforeFirstDraw: vi.fn(async () => undefined),
+    draw: vi.fn((block: TextBlock, mentions: readonly Mention[]) => {
+      drawn.set(
+        block,
+        mentions.map((m) => block.text.slice(m.start, m.end)),
+      );
+    }),
+    drawn: vi.fn(),
+    documentReplaced: vi.fn(),
+  } satisfies ScanSink;
+  scanner = new Scanner({
+    index,
+    prefilter,
+    matcher: () => matcher,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+    alive: () => true,
+    isOurs: () => false,
+    sink,
+  });
+  const texts = () => [...drawn.values()].flat();
+  return { scanner, sink, texts };
+}
+
+describe('Scanner', () => {
+  it('a full scan draws each block with a mention, after the first-draw step, and reports its figures', async () => {
+    const { scanner, sink, texts } = setup('<p>Sam Altman spoke.</p><p>Nothing here.</p><p>Then Altman left.</p>');
+    scanner.start();
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts()).toEqual(['Sam Altman', 'Altman']);
+    });
+    expect(sink.beforeFirstDraw).toHaveBeenCalledTimes(1);
+    expect(sink.beforeFirstDraw.mock.invocationCallOrder[0]).toBeLessThan(sink.draw.mock.invocationCallOrder[0]!);
+    expect(sink.drawn).toHaveBeenCalledWith(expect.objectContaining({ blocks: 2 }));
+  });
+
+  it('a page that names nobody is read without drawing or asking', async () => {
+    const { scanner, sink } = setup('<p>Nobody we know.</p>');
+    scanner.start();
+    await scanner.idle();
+    expect(sink.draw).not.toHaveBeenCalled();
+    expect(sink.beforeFirstDraw).not.toHaveBeenCalled();
+    expect(sink.drawn).toHaveBeenCalledWith(expect.objectContaining({ blocks: 0 }));
+  });
+
+  it('rescans what the page changes, tells a removal at once, and asks before drawing only once', async () => {
+    const { scanner, sink, texts } = setup('<p id="a">Sam Altman spoke.</p><p id="b">Later.</p>');
+    scanner.start();
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts()).toEqual(['Sam Altman']);
+    });
+    document.getElementById('b')!.textContent = 'Mira Murati answered.';
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts()).toEqual(['Sam Altman', 'Mira Murati']);
+    });
+    expect(sink.textRemoved).toHaveBeenCalled();
+    document.getElementById('a')!.remove();
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts()).toEqual(['Mira Murati']);
+    });
+    expect(sink.beforeFirstDraw).toHaveBeenCalledTimes(1);
+  });
+
+  it('after stop() the page’s changes are not read', async () => {
+    const { scanner, sink } = setup('<p>Sam Altman spoke.</p>');
+    scanner.start();
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(sink.draw).toHaveBeenCalled();
+    });
+    scanner.stop();
+    const calls = sink.draw.mock.calls.length;
+    document.body.insertAdjacentHTML('beforeend', '<p>Mira Murati too.</p>');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await scanner.idle();
+    expect(scanner.running).toBe(false);
+    expect(sink.draw.mock.calls.length).toBe(calls);
+  });
+});
