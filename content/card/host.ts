@@ -24,7 +24,7 @@ import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled, siteKey } from '@/utils/settings';
-import { createHoverIntent, type Timers } from './hover-intent';
+import { createHoverIntent, type HoverIntent, type Timers } from './hover-intent';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
@@ -33,6 +33,7 @@ import { adoptStyles, containEvents, hostStyle } from './shadow-host';
 import { dataScript, type DataScript } from '@/utils/data-script';
 import { t2s } from '@/data/generated/t2s.json';
 import { showTurnedOffNotice } from './turned-off-notice';
+import { logError } from '@/utils/log';
 
 export const HOST_TAG = 'talent-lens-ui';
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;
@@ -83,15 +84,13 @@ interface Host {
   root: ShadowRoot;
 }
 
-const log = (what: string, cause: unknown) => console.error(`[talent-lens] ${what}`, cause);
-
 /** Runs `fn`, logging instead of throwing: nothing the card does may raise an error in the page. */
 function guarded<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
   return (...args) => {
     try {
       fn(...args);
     } catch (cause) {
-      log(what, cause);
+      logError(what, cause);
     }
   };
 }
@@ -124,63 +123,133 @@ function noteOrigin(): NoteOrigin {
   return trimOrigin({ url: location.href, title: document.title, selection: window.getSelection()?.toString() ?? '' });
 }
 
+/** The script of the card's Chinese data: a Traditional page gets a Traditional card. */
+function scriptOf(target: MentionTarget): DataScript {
+  return dataScript(target.range.toString(), document.documentElement.lang, t2s);
+}
+
+/** A card load's key: person and script. */
+function loadKey(target: MentionTarget): string {
+  return `${target.personId} ${scriptOf(target)}`;
+}
+
 export function createCardController(options: CardControllerOptions = {}): CardController {
-  const timers: Timers = options.timers ?? {
-    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-    clearTimeout: (id) => window.clearTimeout(id as number),
-  };
-  const fetchCard = options.fetchCard ?? fetchFromBackground;
-  const lang = cardLang();
-  const fetchNames = options.fetchNames ?? ((query) => backgroundMessenger.sendMessage('getDisplayNames', query));
+  return new HoverCardController(options);
+}
+
+/**
+ * The card for the page layer: hover intent decides when it loads, shows and hides; the host
+ * element and its closed shadow root are made on first show. Every entry point logs instead of
+ * throwing, and does nothing once destroyed.
+ */
+class HoverCardController implements CardController {
+  private readonly timers: Timers;
+  private readonly fetchCard: (personId: string, script: DataScript) => Promise<PersonCard | null>;
+  private readonly fetchNames: (query: { organizations: string[]; people: string[] }) => Promise<DisplayNames>;
+  private readonly attach: ((host: HTMLElement) => ShadowRoot) | null;
+  private readonly lang = cardLang();
+  private readonly intent: HoverIntent<MentionTarget>;
+  private readonly actions: CardActions;
   /** Context names by the ids asked; null while asking or after a failure (the line then names none). */
-  const names = new Map<string, DisplayNames | null>();
-
-  /** The script of the card's Chinese data: a Traditional page gets a Traditional card. */
-  const scriptOf = (target: MentionTarget): DataScript => dataScript(target.range.toString(), document.documentElement.lang, t2s);
-  const loadKey = (target: MentionTarget) => `${target.personId} ${scriptOf(target)}`;
+  private readonly names = new Map<string, DisplayNames | null>();
   /** Settled loads by person and script; in-flight loads are shared so hovering twice asks once. */
-  const loaded = new Map<string, CardState>();
-  const loading = new Map<string, Promise<void>>();
-  let host: Host | null = null;
-  let open: OpenCard | null = null;
-  let destroyed = false;
-  let frame = 0;
-  let resizeObserver: ResizeObserver | null = null;
-  // Set while focus goes back to the mention on close: the page layer opens a
-  // card when a mention gains focus, and that focus must not reopen this one.
-  let returningFocus = false;
+  private readonly loaded = new Map<string, CardState>();
+  private readonly loading = new Map<string, Promise<void>>();
+  private host: Host | null = null;
+  private shown: OpenCard | null = null;
+  private destroyed = false;
+  /** The pending repositioning frame (0: none). */
+  private frame = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  /**
+   * Set while focus goes back to the mention on close: the page layer opens a card when a mention
+   * gains focus, and that focus must not reopen this one.
+   */
+  private returningFocus = false;
 
-  const attach =
-    options.attachShadow ??
-    (pristineAttachShadow ? (element: HTMLElement) => pristineAttachShadow.call(element, { mode: 'closed' }) : null);
+  constructor(private readonly options: CardControllerOptions) {
+    this.timers = options.timers ?? {
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (id) => window.clearTimeout(id as number),
+    };
+    this.fetchCard = options.fetchCard ?? fetchFromBackground;
+    this.fetchNames = options.fetchNames ?? ((query) => backgroundMessenger.sendMessage('getDisplayNames', query));
+    this.attach =
+      options.attachShadow ??
+      (pristineAttachShadow ? (element: HTMLElement) => pristineAttachShadow.call(element, { mode: 'closed' }) : null);
+    this.intent = createHoverIntent<MentionTarget>(
+      {
+        load: guarded('loading the card', (target: MentionTarget) => this.load(target)),
+        show: guarded('showing the card', (target: MentionTarget, viaKeyboard: boolean) => this.show(target, viaKeyboard)),
+        hide: guarded('hiding the card', () => this.hide()),
+      },
+      this.timers,
+      { isSame: sameMention },
+    );
+    this.actions = this.cardActions();
+  }
 
-  function ensureHost(): Host | null {
-    if (host?.element.isConnected) return host;
-    if (!attach) {
-      log('attachShadow is not the browser’s own: the card stays off on this page', null);
+  pointerEnter = this.live('pointerEnter', (target: MentionTarget) => {
+    // A new hover starts the clock; coming back to the same mention during the grace period does not.
+    if (!this.intent.target || !sameMention(this.intent.target, target)) perfMark(MARK_HOVER_START);
+    this.intent.enterMention(target);
+  });
+
+  pointerLeave = this.live('pointerLeave', () => this.intent.leaveMention());
+
+  open = this.live('open', (target: MentionTarget, { viaKeyboard }: { viaKeyboard: boolean }) => {
+    if (!this.returningFocus) this.intent.openNow(target, viaKeyboard);
+  });
+
+  close = this.live('close', () => this.intent.close());
+
+  destroy = guarded('destroy', () => {
+    if (this.destroyed) return;
+    this.intent.close();
+    this.destroyed = true;
+    this.listen(false);
+    this.resizeObserver = null;
+    this.host?.element.remove();
+    this.host = null;
+    this.loaded.clear();
+    this.loading.clear();
+    this.names.clear();
+  });
+
+  /** An entry point of the page layer: logs instead of throwing, and does nothing once destroyed. */
+  private live<A extends unknown[]>(what: string, fn: (...args: A) => void): (...args: A) => void {
+    return guarded(what, (...args: A) => {
+      if (!this.destroyed) fn(...args);
+    });
+  }
+
+  private ensureHost(): Host | null {
+    if (this.host?.element.isConnected) return this.host;
+    if (!this.attach) {
+      logError('attachShadow is not the browser’s own: the card stays off on this page', null);
       return null;
     }
     // A page script may have removed our host: start over with a fresh one.
-    host?.element.remove();
+    this.host?.element.remove();
     const element = document.createElement(HOST_TAG);
-    const root = attach(element);
+    const root = this.attach(element);
     adoptStyles(root, CARD_CSS);
     containEvents(root);
     // Only the card's own nodes dispatch in the closed root, but pinning is acting: the user's focus only.
     root.addEventListener(
       'focusin',
-      onlyTrusted(() => intent.pin()),
+      onlyTrusted(() => this.intent.pin()),
     );
     // The host element is in the page's DOM: the page can dispatch pointer events on it.
     element.addEventListener(
       'pointerenter',
-      onlyTrusted(() => intent.enterCard()),
+      onlyTrusted(() => this.intent.enterCard()),
     );
     element.addEventListener(
       'pointerleave',
       onlyTrusted(() => {
         // While the user works in the card (focus inside), the pointer may wander off.
-        if (!root.activeElement) intent.leaveCard();
+        if (!root.activeElement) this.intent.leaveCard();
       }),
     );
     // Inline and !important: the page's own rules on our tag (display:none, opacity…)
@@ -196,72 +265,71 @@ export function createCardController(options: CardControllerOptions = {}): CardC
       'z-index': '2147483647',
     });
     document.documentElement.append(element);
-    host = { element, root };
-    return host;
+    return (this.host = { element, root });
   }
 
-  function load(target: MentionTarget) {
+  private load(target: MentionTarget): void {
     const { personId } = target;
     const script = scriptOf(target);
     const key = loadKey(target);
-    if (loading.has(key)) return;
+    if (this.loading.has(key)) return;
     // A failure is kept only until the next attempt (a new hover or Retry) asks again.
-    if (loaded.get(key)?.status === 'error') loaded.delete(key);
-    if (loaded.has(key)) return;
-    const pending = fetchCard(personId, script)
+    if (this.loaded.get(key)?.status === 'error') this.loaded.delete(key);
+    if (this.loaded.has(key)) return;
+    const pending = this.fetchCard(personId, script)
       .then(
         (card): CardState => (card ? { status: 'ready', card } : { status: 'missing' }),
         (cause: unknown): CardState => {
-          log('loading the card failed', cause);
+          logError('loading the card failed', cause);
           return { status: 'error' };
         },
       )
       .then((state) => {
-        loading.delete(key);
-        loaded.set(key, state);
-        if (open && loadKey(open.target) === key) {
-          open.state = state;
-          paint();
+        this.loading.delete(key);
+        this.loaded.set(key, state);
+        if (this.shown && loadKey(this.shown.target) === key) {
+          this.shown.state = state;
+          this.paint();
         }
       });
-    loading.set(personId, pending);
+    this.loading.set(key, pending);
   }
 
   /** The names a context explanation needs, asked once per set of ids; the card repaints when they arrive. */
-  function namesFor(target: MentionTarget): DisplayNames | null {
+  private namesFor(target: MentionTarget): DisplayNames | null {
     const why = target.explanation?.why;
     if (why?.kind !== 'context') return null;
     const query = { organizations: why.organizations, people: why.people };
     const key = JSON.stringify(query);
-    if (!names.has(key)) {
-      names.set(key, null);
-      fetchNames(query).then(
+    if (!this.names.has(key)) {
+      this.names.set(key, null);
+      this.fetchNames(query).then(
         (answer) => {
-          names.set(key, answer);
-          if (open?.target === target) paint();
+          this.names.set(key, answer);
+          if (this.shown?.target === target) this.paint();
         },
-        (cause: unknown) => log('loading names for the card failed', cause),
+        (cause: unknown) => logError('loading names for the card failed', cause),
       );
     }
-    return names.get(key) ?? null;
+    return this.names.get(key) ?? null;
   }
 
-  function show(target: MentionTarget, viaKeyboard: boolean) {
+  private show(target: MentionTarget, viaKeyboard: boolean): void {
     perfMark(MARK_SHOW_START);
-    const ui = ensureHost();
+    const ui = this.ensureHost();
     if (!ui) return;
     const active = document.activeElement;
-    open = {
+    this.shown = {
       target,
-      state: loaded.get(loadKey(target)) ?? { status: 'loading' },
+      state: this.loaded.get(loadKey(target)) ?? { status: 'loading' },
       origin: noteOrigin(),
       viaKeyboard,
       returnFocusTo: target.returnFocusTo ?? (active instanceof HTMLElement && active !== ui.element ? active : null),
     };
     hostStyle(ui.element, { display: 'block', visibility: 'hidden', left: '0px', top: '0px' });
-    paint();
-    listen(true);
-    reposition();
+    this.paint();
+    this.listen(true);
+    this.reposition();
     hostStyle(ui.element, { visibility: 'visible' });
     perfMark(MARK_CARD_SHOWN);
     if (viaKeyboard) {
@@ -271,10 +339,11 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     }
   }
 
-  function hide() {
-    const closing = open;
-    open = null;
-    listen(false);
+  private hide(): void {
+    const closing = this.shown;
+    this.shown = null;
+    this.listen(false);
+    const host = this.host;
     if (!host) return;
     const hadFocus = !!host.root.activeElement;
     render(null, host.root);
@@ -282,52 +351,57 @@ export function createCardController(options: CardControllerOptions = {}): CardC
     if (closing && (hadFocus || closing.viaKeyboard)) {
       const back = closing.returnFocusTo;
       if (back?.isConnected) {
-        returningFocus = true;
+        this.returningFocus = true;
         try {
           back.focus();
         } finally {
-          returningFocus = false;
+          this.returningFocus = false;
         }
       }
     }
   }
 
-  const actions: CardActions = {
-    close: () => intent.close(),
-    retry: () => {
-      if (!open) return;
-      open.state = { status: 'loading' };
-      paint();
-      load(open.target);
-    },
-    openPage: async (page) => {
-      const personId = open?.target.personId;
-      await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
-    },
-    turnOffSite: async () => {
-      const where = host?.element.getBoundingClientRect() ?? null;
-      const hadFocus = !!host?.root.activeElement;
-      await setSiteEnabled(siteKey(location), false);
-      intent.close();
-      // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
-      if (attach) showTurnedOffNotice({ attach, where, focus: hadFocus, timers, undo: () => setSiteEnabled(siteKey(location), true) });
-    },
-    ...(options.notThisPerson
-      ? {
-          notThisPerson: async () => {
-            const target = open?.target;
-            if (!target?.aliasText) return;
-            // The card's mention is about to go: close first, so focus goes back to the page, not to a removed mark's card.
-            intent.close();
-            await options.notThisPerson!({ personId: target.personId, aliasText: target.aliasText });
-          },
-        }
-      : {}),
-  };
+  private cardActions(): CardActions {
+    const { notThisPerson } = this.options;
+    return {
+      close: () => this.intent.close(),
+      retry: () => {
+        if (!this.shown) return;
+        this.shown.state = { status: 'loading' };
+        this.paint();
+        this.load(this.shown.target);
+      },
+      openPage: async (page) => {
+        const personId = this.shown?.target.personId;
+        await backgroundMessenger.sendMessage('openExtensionPage', { page, ...(personId ? { personId } : {}) });
+      },
+      turnOffSite: async () => {
+        const where = this.host?.element.getBoundingClientRect() ?? null;
+        const hadFocus = !!this.host?.root.activeElement;
+        await setSiteEnabled(siteKey(location), false);
+        this.intent.close();
+        // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
+        const attach = this.attach;
+        if (attach)
+          showTurnedOffNotice({ attach, where, focus: hadFocus, timers: this.timers, undo: () => setSiteEnabled(siteKey(location), true) });
+      },
+      ...(notThisPerson
+        ? {
+            notThisPerson: async () => {
+              const target = this.shown?.target;
+              if (!target?.aliasText) return;
+              // The card's mention is about to go: close first, so focus goes back to the page, not to a removed mark's card.
+              this.intent.close();
+              await notThisPerson({ personId: target.personId, aliasText: target.aliasText });
+            },
+          }
+        : {}),
+    };
+  }
 
-  function paint() {
-    if (!host || !open) return;
-    const { target, state, origin } = open;
+  private paint(): void {
+    if (!this.host || !this.shown) return;
+    const { target, state, origin } = this.shown;
     render(
       h(HoverCard, {
         // A new person is a new card: no expanded panel or half-typed note carries over.
@@ -335,110 +409,72 @@ export function createCardController(options: CardControllerOptions = {}): CardC
         personId: target.personId,
         mentionText: target.range.toString().trim(),
         state,
-        lang,
+        lang: this.lang,
         origin,
-        actions,
+        actions: this.actions,
         mention: {
           ...(target.explanation ? { explanation: target.explanation } : {}),
           ...(target.aliasText ? { aliasText: target.aliasText } : {}),
-          names: namesFor(target),
+          names: this.namesFor(target),
         },
       }),
-      host.root,
+      this.host.root,
     );
   }
 
-  function reposition() {
-    frame = 0;
-    if (!host || !open) return;
+  private reposition(): void {
+    this.frame = 0;
+    if (!this.host || !this.shown) return;
     // clientWidth/Height leave out scrollbars; they are 0 in documents without layout (quirks, tests).
     const root = document.documentElement;
     const viewport = { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
-    const anchor = anchorRect([...open.target.range.getClientRects()]);
+    const anchor = anchorRect([...this.shown.target.range.getClientRects()]);
     if (!anchor || isFarOutOfView(anchor, viewport)) {
       // The mention was removed from the page or scrolled far away: a card pointing at nothing is noise.
-      intent.close();
+      this.intent.close();
       return;
     }
     // Never taller than the roomier side of the mention, so the card never covers it.
-    hostStyle(host.element, { '--tl-room': `${Math.floor(cardRoom(anchor, viewport))}px` });
-    const box = host.element.getBoundingClientRect();
+    hostStyle(this.host.element, { '--tl-room': `${Math.floor(cardRoom(anchor, viewport))}px` });
+    const box = this.host.element.getBoundingClientRect();
     const place = placeCard(anchor, { width: box.width, height: box.height }, viewport);
-    hostStyle(host.element, { left: `${Math.round(place.left)}px`, top: `${Math.round(place.top)}px` });
+    hostStyle(this.host.element, { left: `${Math.round(place.left)}px`, top: `${Math.round(place.top)}px` });
   }
 
-  const scheduleReposition = () => {
-    if (!frame) frame = requestAnimationFrame(guarded('positioning the card', reposition));
+  private readonly scheduleReposition = () => {
+    if (!this.frame) this.frame = requestAnimationFrame(guarded('positioning the card', () => this.reposition()));
   };
 
   // The page's window: only the user's own Escape, click or scroll may close or move the card.
-  const onKeyDown = onlyTrusted(
+  private readonly onKeyDown = onlyTrusted(
     guarded('handling a key', (event: KeyboardEvent) => {
       // Inside the card the card handles keys itself (and a note editor may keep its Escape).
-      if (event.key === 'Escape' && host && event.target !== host.element) intent.close();
+      if (event.key === 'Escape' && this.host && event.target !== this.host.element) this.intent.close();
     }),
   );
-  const onPointerDown = onlyTrusted(
-    guarded('handling a click', (event: PointerEvent) => {
-      if (host && event.target !== host.element) intent.close();
-    }),
-  );
-  const onViewportChange = onlyTrusted(() => scheduleReposition());
 
-  function listen(on: boolean) {
+  private readonly onPointerDown = onlyTrusted(
+    guarded('handling a click', (event: PointerEvent) => {
+      if (this.host && event.target !== this.host.element) this.intent.close();
+    }),
+  );
+
+  private readonly onViewportChange = onlyTrusted(() => this.scheduleReposition());
+
+  private listen(on: boolean): void {
     const method = on ? 'addEventListener' : 'removeEventListener';
-    window[method]('scroll', onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
-    window[method]('resize', onViewportChange, { passive: true } as AddEventListenerOptions);
-    window[method]('keydown', onKeyDown as EventListener, true);
-    window[method]('pointerdown', onPointerDown as EventListener, true);
-    if (on && host && typeof ResizeObserver === 'function') {
+    window[method]('scroll', this.onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
+    window[method]('resize', this.onViewportChange, { passive: true } as AddEventListenerOptions);
+    window[method]('keydown', this.onKeyDown as EventListener, true);
+    window[method]('pointerdown', this.onPointerDown as EventListener, true);
+    if (on && this.host && typeof ResizeObserver === 'function') {
       // The card grows as details load, a conflict expands or a note is added.
-      resizeObserver ??= new ResizeObserver(scheduleReposition);
-      resizeObserver.observe(host.element);
+      this.resizeObserver ??= new ResizeObserver(this.scheduleReposition);
+      this.resizeObserver.observe(this.host.element);
     } else if (!on) {
-      resizeObserver?.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
+      this.resizeObserver?.disconnect();
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
     }
   }
-
-  const intent = createHoverIntent<MentionTarget>(
-    {
-      load: guarded('loading the card', load),
-      show: guarded('showing the card', show),
-      hide: guarded('hiding the card', hide),
-    },
-    timers,
-    { isSame: sameMention },
-  );
-
-  const live = <A extends unknown[]>(what: string, fn: (...args: A) => void) =>
-    guarded(what, (...args: A) => {
-      if (!destroyed) fn(...args);
-    });
-
-  return {
-    pointerEnter: live('pointerEnter', (target: MentionTarget) => {
-      // A new hover starts the clock; coming back to the same mention during the grace period does not.
-      if (!intent.target || !sameMention(intent.target, target)) perfMark(MARK_HOVER_START);
-      intent.enterMention(target);
-    }),
-    pointerLeave: live('pointerLeave', () => intent.leaveMention()),
-    open: live('open', (target: MentionTarget, { viaKeyboard }: { viaKeyboard: boolean }) => {
-      if (!returningFocus) intent.openNow(target, viaKeyboard);
-    }),
-    close: live('close', () => intent.close()),
-    destroy: guarded('destroy', () => {
-      if (destroyed) return;
-      intent.close();
-      destroyed = true;
-      listen(false);
-      resizeObserver = null;
-      host?.element.remove();
-      host = null;
-      loaded.clear();
-      loading.clear();
-      names.clear();
-    }),
-  };
 }
