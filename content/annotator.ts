@@ -23,6 +23,7 @@ import { mentionsReport, type MentionsReport } from './navigation/mentions-repor
 import type { Direction } from './navigation/mention-order';
 import { UI_HOST_TAG } from './navigation/live-region';
 import { PERF_MARKS, perfMark } from './perf-marks';
+import { logError } from '@/utils/log';
 
 export type { PageMention } from './marks/mark-layer';
 
@@ -198,7 +199,7 @@ export class Annotator {
     try {
       for (const rejection of await load()) this.marks.reject(rejection);
     } catch (error) {
-      console.error('[talent-lens] reading "Not this person" choices failed', error);
+      logError('reading "Not this person" choices failed', error);
     }
   }
 
@@ -233,7 +234,7 @@ export class Annotator {
     try {
       if (this.options.host.alive) fn();
     } catch (error) {
-      console.error(`[talent-lens] ${what} failed`, error);
+      logError(`${what} failed`, error);
     }
   }
 }

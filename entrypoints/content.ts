@@ -13,6 +13,7 @@ import type { MentionsReport } from '@/content/navigation/mentions-report';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
+import { logError } from '@/utils/log';
 
 /** How long the first scan waits for the page to go idle at most. */
 const IDLE_TIMEOUT_MS = 2000;
@@ -76,7 +77,7 @@ export default defineContentScript({
         if (on) annotatorFor().start();
         else annotator?.stop();
       } catch (error) {
-        console.error('[talent-lens] switching marks failed', error);
+        logError('switching marks failed', error);
       }
     };
 
@@ -117,7 +118,7 @@ export default defineContentScript({
         ready = true;
         apply(enabled);
       } catch (error) {
-        console.error('[talent-lens] starting failed', error);
+        logError('starting failed', error);
       }
     })();
   },

@@ -13,6 +13,7 @@
  */
 import type { CardControllerOptions } from './host';
 import type { CardController, MentionTarget } from './mention-target';
+import { logError } from '@/utils/log';
 
 /** Where the build puts entrypoints/card-ui.ts. */
 export const CARD_UI_PATH = '/card-ui.js' as const;
@@ -66,7 +67,7 @@ export function lazyCardController(load: () => Promise<CardController>): CardCon
       else if (request?.kind === 'open') controller.open(request.target, { viaKeyboard: request.viaKeyboard });
     },
     (error: unknown) => {
-      if (!destroyed) console.error('[talent-lens] the card could not be loaded; marks stay, cards are off on this page', error);
+      if (!destroyed) logError('the card could not be loaded; marks stay, cards are off on this page', error);
       intent = null;
     },
   );

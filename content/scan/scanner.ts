@@ -21,6 +21,7 @@ import { createDebouncer, type Debouncer, type DebounceTimers } from './debounce
 import { changesOf } from './mutations';
 import { planWindows, scanWindow } from './text-windows';
 import { ScanQueue } from './scan-queue';
+import { logError } from '@/utils/log';
 
 /** Where a scan's results go (the coordinator: the mark layer, the rejections, the card). */
 export interface ScanSink {
@@ -100,7 +101,7 @@ export class Scanner {
     this.queue = new ScanQueue(
       () => this.active && this.options.alive() && (this.needFullScan || this.pending.size > 0 || this.pendingRemovals),
       () => this.pass(this.generation),
-      (error) => console.error('[talent-lens] scan failed', error),
+      (error) => logError('scan failed', error),
     );
     this.debouncer = createDebouncer(() => this.queue.request(), DEBOUNCE, { ...options.timers, now: () => performance.now() });
   }
@@ -177,7 +178,7 @@ export class Scanner {
       if (removals) this.options.sink.textRemoved();
       this.debouncer.trigger();
     } catch (error) {
-      console.error('[talent-lens] observer failed', error);
+      logError('observer failed', error);
     }
   }
 

@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AliasIndex } from '@/data/schema';
 import type { Mention } from '@/utils/match/resolve';
+import { STANDALONE } from '@/utils/match/alias-safety';
 import { collectBlocks, type TextBlock } from '@/content/scan/segments';
 import { MarkLayer, type PageMention } from '@/content/marks/mark-layer';
 import { MARK_TAG } from '@/content/marks/mark-engine';
@@ -23,7 +24,7 @@ function mentionOf(block: TextBlock, text: string, person: number): Mention {
     start,
     end: start + text.length,
     person,
-    safety: 0,
+    safety: STANDALONE,
     alias: 0,
     explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
   } as Mention;

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AliasIndex } from '@/data/schema';
 import type { Mention } from '@/utils/match/resolve';
+import { STANDALONE } from '@/utils/match/alias-safety';
 import { collectBlocks, type TextBlock } from '@/content/scan/segments';
 import { MarkLayer } from '@/content/marks/mark-layer';
 import { Navigator, type NavigatorHost } from '@/content/navigation/navigator';
@@ -25,7 +26,7 @@ function mentionOf(block: TextBlock, text: string, person: number): Mention {
     start,
     end: start + text.length,
     person,
-    safety: 0,
+    safety: STANDALONE,
     alias: 0,
     explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
   } as Mention;
