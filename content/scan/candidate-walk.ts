@@ -8,8 +8,9 @@
  * Every other block is read once and forgotten: no joined string, no node
  * list, no TextBlock. On a news page that is most of the text.
  *
- * The walk follows segments.ts's rules exactly (same skipped subtrees, same
- * block boundaries, same TextBlock for a kept block), so a kept block is the
+ * The walk takes its rules from segments.ts (elementKind for skipped subtrees
+ * and block boundaries, isTextType and isBlank for what a block reads and
+ * trims), so a kept block is the
  * block collectBlocks would give, and the blocks it drops are blocks in which
  * the matcher would find nothing.
  *
@@ -22,7 +23,7 @@
  * place, dropping what it had read in it.
  */
 import { BLOCK_START, type Prefilter, type StreamState } from '@/utils/match/prefilter';
-import { BLOCK, elementKind, isSkippedElement, SKIPPED, type TextBlock } from './segments';
+import { BLOCK, ELEMENT_NODE, elementKind, isBlank, isSkippedElement, isTextType, SKIPPED, type TextBlock } from './segments';
 import type { TaskBudget } from '@/content/scheduling';
 
 /** A block that may hold a name, and where the prefilter saw candidates end (offsets in block.text). */
@@ -33,10 +34,6 @@ export interface CandidateBlock {
 
 /** Text fed to the prefilter between two budget checks. */
 const SLICE_CHARS = 16_384;
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
-const NON_SPACE = /\S/;
 
 interface Frame {
   element: Element;
@@ -121,7 +118,7 @@ export async function collectCandidateBlocks(
         for (let i = 1; i < stack.length; i++) stack[i]!.last = lastShown(stack[i]!.element);
       }
       const type = node.nodeType;
-      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      if (isTextType(type)) {
         const text = node as Text;
         const data = text.data;
         if (nodes.length === 0) element = stack[stack.length - 1]!.element;
@@ -238,7 +235,7 @@ function lastShown(element: Element): Node {
 }
 
 function isShown(type: number): boolean {
-  return type === ELEMENT_NODE || type === TEXT_NODE || type === CDATA_SECTION_NODE;
+  return type === ELEMENT_NODE || isTextType(type);
 }
 
 /** Moves the walker past element's subtree: the next node after it in document order, or null. */
@@ -258,9 +255,9 @@ function afterSubtree(walker: TreeWalker, element: Element): Node | null {
  */
 function textBlock(element: Element, nodes: Text[], datas: string[], ends: number[]): CandidateBlock | null {
   let first = 0;
-  while (first < datas.length && !NON_SPACE.test(datas[first]!)) first++;
+  while (first < datas.length && isBlank(datas[first]!)) first++;
   let last = datas.length - 1;
-  while (last >= first && !NON_SPACE.test(datas[last]!)) last--;
+  while (last >= first && isBlank(datas[last]!)) last--;
   if (last < first) return null;
   let shift = 0;
   for (let i = 0; i < first; i++) shift += datas[i]!.length;

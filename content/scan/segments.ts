@@ -120,11 +120,25 @@ const SKIP_TAGS = new Set([
 
 export const IGNORE_ATTRIBUTE = 'data-talent-lens-ignore';
 
-const ELEMENT_NODE = 1;
+// Node types (Node.ELEMENT_NODE…), as numbers: the scan CLI runs this file where there is no Node global.
+export const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 const DOCUMENT_NODE = 9;
 const NON_SPACE = /\S/;
+
+/** Whether a node of this type holds text a block reads (text and CDATA sections). */
+export function isTextType(type: number): boolean {
+  return type === TEXT_NODE || type === CDATA_SECTION_NODE;
+}
+
+/**
+ * Whether a text node's data is only whitespace. Such nodes never start or end a block, but
+ * separate words inside one ("<b>Mark</b> <b>Chen</b>"); both walkers keep this rule through here.
+ */
+export function isBlank(data: string): boolean {
+  return !NON_SPACE.test(data);
+}
 
 /** Whether an element is skipped with its subtree by the built-in rules. */
 export function isSkippedElement(element: Element): boolean {
@@ -196,7 +210,7 @@ class BlockBuilder {
 
   add(node: Text, element: Element): void {
     const data = node.data;
-    if (NON_SPACE.test(data)) {
+    if (!isBlank(data)) {
       if (this.kept === 0) this.element = element;
       this.kept = this.nodes.length + 1;
     } else if (this.kept === 0) {
@@ -241,7 +255,7 @@ function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | u
   if (!root || isInSkippedSubtree(root, opts)) return;
   const rootBlock = blockContainer(root);
   if (!rootBlock) return;
-  if (root.nodeType === TEXT_NODE || root.nodeType === CDATA_SECTION_NODE) {
+  if (isTextType(root.nodeType)) {
     builder.add(root as Text, rootBlock);
     builder.close();
     return;
@@ -251,7 +265,7 @@ function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | u
   let node: Node | null = root.firstChild;
   while (node) {
     const type = node.nodeType;
-    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+    if (isTextType(type)) {
       builder.add(node as Text, stack[stack.length - 1]!);
     } else if (type === ELEMENT_NODE) {
       const element = node as Element;
