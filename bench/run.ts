@@ -7,6 +7,7 @@
  * Options: --runs=N (default 5) --markjs-runs=N (default: --runs)
  *          --pages=a,b (default: all) --no-markjs --no-profile --quick
  *          --notes-runs=N (default: --runs) --no-notes --notes-only
+ *          --explore-runs=N (default: --runs) --no-explore --explore-only
  *          --build=DIR (measure another build, e.g. an older commit's .output/chrome-mv3)
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { withSearchedForms } from '../utils/match/matcher';
 import { evaluateTargets, renderTables } from './report';
 import { renderNotes, runNotesBench, type NotesResult } from './notes';
 import { PERF_MARKS } from '../content/perf-marks';
+import { renderExplore, runExploreBench, type ExploreResult } from './explore';
 
 /** CPU profiles sample every 250 µs: finer sampling slows the page enough to distort where time goes. */
 const SAMPLING_US = 250;
@@ -63,6 +65,9 @@ interface Options {
   /** Runs of the notes scenario (bench/notes.ts); 0 skips it. */
   notesRuns: number;
   notesOnly: boolean;
+  /** Runs of the Explore scenario (bench/explore.ts); 0 skips it. */
+  exploreRuns: number;
+  exploreOnly: boolean;
   build: string;
 }
 
@@ -78,6 +83,8 @@ function parseOptions(argv: string[]): Options {
     profile: !argv.includes('--no-profile'),
     notesRuns: argv.includes('--no-notes') ? 0 : Number(get('notes-runs') ?? runs),
     notesOnly: argv.includes('--notes-only'),
+    exploreRuns: argv.includes('--no-explore') ? 0 : Number(get('explore-runs') ?? runs),
+    exploreOnly: argv.includes('--explore-only'),
     build: path.resolve(get('build') ?? CHROME_BUILD),
   };
 }
@@ -359,6 +366,19 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(path.join(options.build, 'manifest.json')))
     throw new Error(`No built extension in ${options.build}: run \`npm run build\` first`);
+  if (options.exploreOnly) {
+    // Explore's page needs no extension build: its component is bundled on its own.
+    const explore = await runExploreBench(ROOT, options.exploreRuns || 1, (line) => console.error(line));
+    const resultsDir = path.join(ROOT, 'bench/results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(
+      path.join(resultsDir, 'explore-latest.json'),
+      JSON.stringify({ machine: machineInfo(), command: commandLine(), explore }, null, 2),
+    );
+    console.log(renderExplore(explore));
+    console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'explore-latest.json'))}`);
+    return;
+  }
   if (options.notesOnly) {
     const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
     cpSync(options.build, build, { recursive: true });
@@ -400,6 +420,7 @@ async function main(): Promise<void> {
 
   const results: Record<string, PageResult> = {};
   let notes: NotesResult | null = null;
+  let explore: ExploreResult | null = null;
   const missing = new Set<string>();
   const resultsDir = path.join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
@@ -452,6 +473,7 @@ async function main(): Promise<void> {
       results[page.name] = { ...r, summary: summarizePage(r) };
     }
     if (options.notesRuns > 0) notes = await runNotesBench(build, options.notesRuns, (line) => console.error(line));
+    if (options.exploreRuns > 0) explore = await runExploreBench(ROOT, options.exploreRuns, (line) => console.error(line));
   } finally {
     await withExt.close();
     await bare.close();
@@ -472,12 +494,14 @@ async function main(): Promise<void> {
     sizes,
     pages: results,
     notes,
+    explore,
   };
   const targets = evaluateTargets(output);
   const json = { ...output, targets };
   writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2));
   console.log(renderTables(json));
   if (notes) console.log(`\n${renderNotes(notes)}`);
+  if (explore) console.log(`\n${renderExplore(explore)}`);
   if (missing.size) console.log(`\nMissing performance marks: ${[...missing].join(', ')}`);
   console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'latest.json'))}`);
 }
@@ -492,6 +516,7 @@ export type BenchOutput = {
   sizes: ReturnType<typeof bundleSizes>;
   pages: Record<string, PageResult>;
   notes: NotesResult | null;
+  explore: ExploreResult | null;
 };
 
 function commandLine(): string {

@@ -22,7 +22,7 @@ export type CardState =
 export interface CardActions {
   close(): void;
   retry(): void;
-  openPage(page: 'popup' | 'notes'): Promise<void>;
+  openPage(page: 'popup' | 'notes' | 'explore'): Promise<void>;
   turnOffSite(): Promise<void>;
   /** "Not this person": the mark goes from the page and the choice is kept for the site. */
   notThisPerson?(): Promise<void>;
@@ -173,6 +173,9 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         </button>
         <button type="button" class="tl-link-button" onClick={() => run(() => actions.openPage('notes'))}>
           {t('cardOpenNotes')}
+        </button>
+        <button type="button" class="tl-link-button" data-testid="open-explore" onClick={() => run(() => actions.openPage('explore'))}>
+          {t('navExplore')}
         </button>
         <button type="button" class="tl-link-button tl-footer-end" data-testid="turn-off-site" onClick={() => run(actions.turnOffSite)}>
           {t('cardTurnOffSite')}

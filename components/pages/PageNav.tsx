@@ -5,6 +5,7 @@ const PAGES: Array<[href: string, label: MessageKey, id: string]> = [
   ['/welcome.html', 'navWelcome', 'welcome'],
   ['/about.html', 'aboutLink', 'about'],
   ['/notes.html', 'navNotes', 'notes'],
+  ['/explore.html', 'navExplore', 'explore'],
   ['/options.html', 'popupOpenOptions', 'options'],
 ];
 

@@ -121,6 +121,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
           </button>
           {(
             [
+              ['explore', 'navExplore'],
               ['about', 'aboutLink'],
               ['welcome', 'popupOpenWelcome'],
               ['options', 'popupOpenOptions'],

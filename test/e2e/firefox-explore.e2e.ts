@@ -1,0 +1,31 @@
+/**
+ * Explore in Firefox ESR: the page opens and draws the flow picture (d3-sankey's layout, the
+ * disputed June 2025 OpenAI → Meta flow, the undated band), and a flow shows its people.
+ */
+import { describe, expect, it } from 'vitest';
+import { firefoxSuite } from './firefox-harness';
+
+describe('Explore in Firefox ESR', () => {
+  const suite = firefoxSuite();
+
+  it('opens and draws the flows, the disputed ones dashed and the undated ones in their own band', async () => {
+    const page = await suite.firefox.openExtensionPage('explore.html', '[data-testid="flow"]');
+    const flow = '[data-testid="flow"][data-period="2025"][data-from="openai"][data-to="meta-superintelligence-labs"]';
+    expect(Number(await page.$eval(flow, (el) => el.getAttribute('data-people')))).toBeGreaterThanOrEqual(4);
+    expect(await page.$eval(`${flow} [data-testid="flow-stroke"]`, (el) => el.getAttribute('stroke-dasharray'))).toBeTruthy();
+    // Laid out: the flow has a real path and width, not NaN from a failed layout.
+    const shape = await page.$eval(`${flow} [data-testid="flow-stroke"]`, (el) => ({
+      d: el.getAttribute('d') ?? '',
+      width: Number(el.getAttribute('stroke-width')),
+    }));
+    expect(shape.d).toMatch(/^M[\d.]+,[\d.]+C/);
+    expect(shape.width).toBeGreaterThan(1);
+    const periods = await page.$$eval('[data-testid="flow-band"]', (bands) => bands.map((band) => band.getAttribute('data-period')));
+    expect(periods.at(-1)).toBe('undated');
+    await page.focus(flow);
+    await expect
+      .poll(() => page.$$eval('[data-testid="flow-details"] [data-testid="flow-person"]', (links) => links.length))
+      .toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+});
