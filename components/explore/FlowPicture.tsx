@@ -88,7 +88,7 @@ function Band({ band, labels, palette, activeKey, onActivate, onOpen }: Omit<Pro
         return (
           <g
             key={flow.key}
-            tabIndex={0}
+            tabindex={0}
             role="button"
             aria-label={flowDescription(flow, labels)}
             aria-pressed={active}
