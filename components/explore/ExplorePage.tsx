@@ -24,6 +24,7 @@ import {
 import type { ExploreMove } from '@/utils/explore/moves';
 import { timelineLanes, timelineYears, type LaneSort } from '@/utils/explore/timeline';
 import { t, type MessageKey } from '@/utils/i18n';
+import { logError } from '@/utils/log';
 
 type View = 'flows' | 'timeline' | 'table';
 const VIEWS: Array<[View, MessageKey]> = [
@@ -49,6 +50,7 @@ export function ExplorePage({ moves, reference }: { moves: ExploreMove[]; refere
   const [view, setView] = useState<View>('flows');
   const [sort, setSort] = useState<LaneSort>('date');
   const [activeKey, setActiveKey] = useState<string>();
+  const [exportError, setExportError] = useState<string>();
   const svgRef = useRef<SVGSVGElement>(null);
   const pictureRef = useRef<HTMLDivElement>(null);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
@@ -225,12 +227,24 @@ export function ExplorePage({ moves, reference }: { moves: ExploreMove[]; refere
                   <button
                     type="button"
                     class="tl-button"
-                    onClick={() => svgRef.current && void savePng(svgRef.current, 'talent-lens-flows.png')}
+                    onClick={() => {
+                      if (!svgRef.current) return;
+                      setExportError(undefined);
+                      savePng(svgRef.current, 'talent-lens-flows.png').catch((cause: unknown) => {
+                        logError('saving the picture as PNG failed', cause);
+                        setExportError(t('exploreExportFailed', cause instanceof Error ? cause.message : String(cause)));
+                      });
+                    }}
                     data-testid="export-png"
                   >
                     {t('exploreExportPng')}
                   </button>
                 </div>
+                {exportError && (
+                  <p class="tl-status tl-error" role="alert">
+                    {exportError}
+                  </p>
+                )}
                 <FlowDetails flow={activeFlow} reference={reference} labels={labels} headingRef={detailsHeading} />
               </section>
             )}

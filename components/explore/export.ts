@@ -24,19 +24,25 @@ export function saveSvg(svg: SVGSVGElement, name: string): void {
   download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), name);
 }
 
-/** The picture drawn at twice its size, so it stays sharp on a slide or in print. */
+/** Browsers refuse canvases much wider or taller than this (Chrome: 32,767 px a side). */
+const MAX_CANVAS_SIDE = 16_000;
+
+/**
+ * The picture drawn at twice its size, so it stays sharp on a slide or in print; a picture of many
+ * periods is drawn smaller, to fit the largest canvas browsers allow.
+ */
 export async function savePng(svg: SVGSVGElement, name: string): Promise<void> {
-  const scale = 2;
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
+  const scale = Math.min(2, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
   const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = width * scale;
-    canvas.height = height * scale;
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d')!;
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
