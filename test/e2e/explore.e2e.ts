@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { ROOT } from './harness';
 import { boxInCard, cardVisible, clickInCard, hover, waitForMark } from './card-helpers';
-import { useExtensionSuite } from './setup';
+import { slowPoll as poll, useExtensionSuite } from './setup';
 import type { PersonRecord } from '../../data/schema';
 
 const SCREENSHOTS = path.join(ROOT, process.env.TALENT_LENS_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -40,7 +40,7 @@ describe('Explore in Chromium', () => {
   const suite = useExtensionSuite();
   const openExplore = async (): Promise<Page> => {
     const page = await suite.browser.openExtensionPage('explore.html');
-    await expect.poll(() => page.getByTestId('flow').count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('flow').count()).toBeGreaterThan(0);
     return page;
   };
 
@@ -61,9 +61,7 @@ describe('Explore in Chromium', () => {
 
     await flow.hover();
     const details = page.getByTestId('flow-details');
-    await expect
-      .poll(() => details.getByTestId('flow-person').allTextContents())
-      .toEqual(expect.arrayContaining(expected.map((p) => p.name.en)));
+    await poll(() => details.getByTestId('flow-person').allTextContents()).toEqual(expect.arrayContaining(expected.map((p) => p.name.en)));
     expect(await details.getByTestId('flow-person').count()).toBe(expected.length);
     expect(await details.getByTestId('flow-move-date').first().textContent()).toBe('June 2025');
     expect(await details.getByTestId('move-source').count()).toBeGreaterThanOrEqual(expected.length);
@@ -71,7 +69,7 @@ describe('Explore in Chromium', () => {
     const dispute = details.getByTestId('move-dispute').first();
     expect(await dispute.getByTestId('dispute-claim').first().isVisible()).toBe(false);
     await dispute.locator('summary').click();
-    await expect.poll(() => dispute.getByTestId('dispute-claim').count()).toBeGreaterThanOrEqual(2);
+    await poll(() => dispute.getByTestId('dispute-claim').count()).toBeGreaterThanOrEqual(2);
     expect(await dispute.getByTestId('dispute-claim').first().isVisible()).toBe(true);
     expect(await dispute.getByTestId('move-source').count()).toBeGreaterThanOrEqual(2);
     await page.close();
@@ -85,7 +83,7 @@ describe('Explore in Chromium', () => {
     expect(await page.locator(flowSelector('undated', 'openai', 'thinking-machines-lab')).count()).toBe(1);
     // Quarters: a move dated only 2024 stays in 2024's own band, never in an invented quarter.
     await page.getByTestId('filter-granularity').selectOption('quarter');
-    await expect.poll(() => page.locator(flowSelector('2025-Q2', 'openai', 'meta-superintelligence-labs')).count()).toBe(1);
+    await poll(() => page.locator(flowSelector('2025-Q2', 'openai', 'meta-superintelligence-labs')).count()).toBe(1);
     expect(await page.locator(flowSelector('2024', 'openai', '~none')).count()).toBe(1);
     await page.close();
   });
@@ -93,7 +91,7 @@ describe('Explore in Chromium', () => {
   it('from the keyboard: Tab reaches a flow, Enter takes focus to its people, and a person link opens their page', async () => {
     const page = await openExplore();
     await page.getByTestId('filter-period').selectOption('2025');
-    await expect.poll(() => page.getByTestId('flow-band').count()).toBe(1);
+    await poll(() => page.getByTestId('flow-band').count()).toBe(1);
     await page.getByTestId('export-svg').focus();
     await page.keyboard.press('Shift+Tab');
     let steps = 0;
@@ -101,27 +99,25 @@ describe('Explore in Chromium', () => {
       await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('flow');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     const person = page.getByTestId('flow-person').first();
     const personId = await page.getByTestId('flow-move').first().getAttribute('data-person-id');
     await person.click();
     await page.waitForURL(`**/notes.html?view=person&person=${personId}`);
-    await expect.poll(() => page.getByTestId('person-view').or(page.getByTestId('person-page')).count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('person-view').or(page.getByTestId('person-page')).count()).toBeGreaterThan(0);
     await page.close();
   });
 
   it('filters by organization and by the reader’s own people (none yet)', async () => {
     const page = await openExplore();
     await page.getByTestId('filter-organization').selectOption('stripe');
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('flow')
-          .evaluateAll((flows) => flows.map((f) => `${f.getAttribute('data-from')}>${f.getAttribute('data-to')}`).sort()),
-      )
-      .toEqual(['openai>stripe', 'stripe>openai', 'stripe>pebblebed']);
+    await poll(() =>
+      page
+        .getByTestId('flow')
+        .evaluateAll((flows) => flows.map((f) => `${f.getAttribute('data-from')}>${f.getAttribute('data-to')}`).sort()),
+    ).toEqual(['openai>stripe', 'stripe>openai', 'stripe>pebblebed']);
     await page.getByTestId('filter-origin').selectOption('own');
-    await expect.poll(() => page.getByTestId('explore-empty').textContent()).toBe('You have not added people of your own yet.');
+    await poll(() => page.getByTestId('explore-empty').textContent()).toBe('You have not added people of your own yet.');
     await page.close();
   });
 
@@ -130,13 +126,13 @@ describe('Explore in Chromium', () => {
     const moves = people.reduce((sum, p) => sum + p.moves.length, 0);
     const page = await openExplore();
     await page.getByTestId('view-timeline').click();
-    await expect.poll(() => page.getByTestId('lane').count()).toBe(people.length);
+    await poll(() => page.getByTestId('lane').count()).toBe(people.length);
     await page.getByTestId('timeline-sort').selectOption('name');
     const byName = [...people].map((p) => p.name.en).sort((a, b) => a.localeCompare(b));
-    await expect.poll(() => page.getByTestId('lane').first().locator('a').textContent()).toBe(byName[0]);
+    await poll(() => page.getByTestId('lane').first().locator('a').textContent()).toBe(byName[0]);
 
     await page.getByTestId('view-table').click();
-    await expect.poll(() => page.getByTestId('move-row').count()).toBe(moves);
+    await poll(() => page.getByTestId('move-row').count()).toBe(moves);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('talent-lens-moves.csv');
     const csv = (await downloaded(download)).toString('utf8');
@@ -176,18 +172,18 @@ describe('Explore in Chromium', () => {
     const notes = await suite.browser.openExtensionPage('notes.html');
     await notes.getByTestId('nav-explore').click();
     await notes.waitForURL(explorePage);
-    await expect.poll(() => notes.getByTestId('flow').count()).toBeGreaterThan(0);
+    await poll(() => notes.getByTestId('flow').count()).toBeGreaterThan(0);
     await notes.close();
 
     const page = await suite.open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
-    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    await poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
     const box = (await boxInCard(page, '[data-testid="open-explore"]'))!;
     await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
     const fromCard = suite.browser.context.waitForEvent('page', (p) => p.url() === explorePage);
     await clickInCard(page, '[data-testid="open-explore"]');
     const tab = await fromCard;
-    await expect.poll(() => tab.getByTestId('flow').count()).toBeGreaterThan(0);
+    await poll(() => tab.getByTestId('flow').count()).toBeGreaterThan(0);
     await tab.close();
     await page.close();
   });
@@ -198,9 +194,9 @@ describe('Explore in Chromium', () => {
       const page = await suite.browser.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`chrome-extension://${suite.browser.extensionId}/explore.html`);
-      await expect.poll(() => page.getByTestId('flow').count()).toBeGreaterThan(0);
+      await poll(() => page.getByTestId('flow').count()).toBeGreaterThan(0);
       await page.locator(flowSelector('2025', 'openai', 'meta-superintelligence-labs')).hover();
-      await expect.poll(() => page.getByTestId('flow-details').count()).toBe(1);
+      await poll(() => page.getByTestId('flow-details').count()).toBe(1);
       const background = await page.evaluate(() => getComputedStyle(document.querySelector('.tl-app')!).backgroundColor);
       expect(background).toBe(scheme === 'dark' ? 'rgb(30, 34, 39)' : 'rgb(255, 255, 255)');
       await page.screenshot({ path: path.join(SCREENSHOTS, `explore-${scheme}-en.png`), clip: { x: 0, y: 0, width: 1280, height: 800 } });
@@ -214,11 +210,11 @@ describe('Explore in Chromium, in Chinese', () => {
 
   it('draws the same flows with Chinese labels', async () => {
     const page = await suite.browser.openExtensionPage('explore.html');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('探索：人才去了哪里');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('探索：人才去了哪里');
     const expected = await openAiToMetaJune2025();
-    await expect
-      .poll(() => page.locator(flowSelector('2025', 'openai', 'meta-superintelligence-labs')).getAttribute('data-people'))
-      .toBe(String(expected.length));
+    await poll(() => page.locator(flowSelector('2025', 'openai', 'meta-superintelligence-labs')).getAttribute('data-people')).toBe(
+      String(expected.length),
+    );
     expect(await page.getByTestId('flow-band').last().locator('text').first().textContent()).toContain('未注明日期');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explore-light-zh.png'), clip: { x: 0, y: 0, width: 1280, height: 800 } });
     await page.close();

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { firefoxSuite } from './firefox-harness';
+import { slowPoll as poll } from './setup';
 
 describe('Explore in Firefox ESR', () => {
   const suite = firefoxSuite();
@@ -25,9 +26,9 @@ describe('Explore in Firefox ESR', () => {
     // A flow is an SVG element, which puppeteer's focus() refuses: the element's own focus(), as Tab would.
     await page.$eval(flow, (el) => (el as SVGGElement).focus());
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('flow');
-    await expect
-      .poll(() => page.$$eval('[data-testid="flow-details"] [data-testid="flow-person"]', (links) => links.length))
-      .toBeGreaterThanOrEqual(4);
+    await poll(() =>
+      page.$$eval('[data-testid="flow-details"] [data-testid="flow-person"]', (links) => links.length),
+    ).toBeGreaterThanOrEqual(4);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@
  * The common frame of a Chromium end-to-end suite: one fixture server and one
  * browser with the extension for the enclosing describe block.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
@@ -42,3 +42,10 @@ export function useExtensionSuite(options: Parameters<typeof launchChromium>[0] 
     },
   };
 }
+
+/**
+ * expect.poll with room for a busy machine (2 cores shared by many browsers), where a page's render
+ * can take seconds; vitest's default gives up after 1 s.
+ */
+export const slowPoll = <T>(probe: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(probe, { timeout: 15_000, ...options });
