@@ -32,7 +32,14 @@ export function generateExploreData(people: number, seed: number): { moves: Expl
   const sources: ExploreReference['sources'] = {};
   for (let i = 0; i < SOURCES; i++) {
     const id = `s${100 + i}`;
-    sources[id] = { id, file: `${100 + i}_0000000000000000.txt`, title: `Source ${i}`, titleEn: `Source ${i}`, date: '2025-06' };
+    sources[id] = {
+      id,
+      file: `${100 + i}_0000000000000000.txt`,
+      title: `Source ${i}`,
+      titleEn: `Source ${i}`,
+      language: 'en',
+      date: '2025-06',
+    };
   }
   const sourceIds = Object.keys(sources);
   const conflicts: ExploreReference['conflicts'] = [

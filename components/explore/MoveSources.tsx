@@ -1,21 +1,20 @@
-import { formatPartialDate, langOf, pick, stripEmphasis } from '@/components/card/text';
+import { citedSource } from '@/components/card/source-facts';
+import { langOf, pick, stripEmphasis } from '@/components/card/text';
 import type { ExploreReference, Labels } from '@/components/explore/labels';
 import type { SourceRefRecord } from '@/data/schema';
 import type { ExploreMove } from '@/utils/explore/moves';
 import { t } from '@/utils/i18n';
 
-/** A source as the reader cites it: its title, publisher and date, and the quote it was cited for. */
+/** A source as every screen cites it (components/card/source-facts.ts), and the quote it was cited for. */
 function SourceLine({ reference, source, labels }: { reference: ExploreReference; source: SourceRefRecord; labels: Labels }) {
   const record = reference.sources[source.source];
   if (!record) return <li>{source.source}</li>;
-  const meta = [
-    record.publisher ?? t('aboutPublisherUnknown'),
-    record.date ? formatPartialDate(record.date, labels.lang) : t('aboutUndated'),
-  ];
+  const cited = citedSource(record, labels.lang);
   return (
     <li data-testid="move-source" data-source-id={record.id}>
-      <cite lang={langOf(record.title)}>{record.title}</cite>
-      <span class="tl-muted-note"> · {meta.join(' · ')}</span>
+      <cite lang={langOf(cited.title)}>{cited.title}</cite>
+      {cited.titleTranslation && <span class="tl-muted-note"> ({cited.titleTranslation})</span>}
+      <span class="tl-muted-note"> · {[cited.publisher, cited.when, cited.language].join(' · ')}</span>
       {source.quote && (
         <blockquote class="tl-explore-quote" lang={langOf(source.quote)}>
           {stripEmphasis(source.quote)}
