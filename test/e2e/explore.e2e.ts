@@ -44,20 +44,18 @@ describe('Explore in Chromium', () => {
     return page;
   };
 
-  it('draws the June 2025 OpenAI → Meta moves as one disputed flow of every researcher who made it, with who, when and the source', async () => {
+  it('draws the June 2025 OpenAI → Meta moves as one flow of every researcher who made it, with who, when and the source; a disputed move dashed with its dispute', async () => {
     const expected = await openAiToMetaJune2025();
     expect(expected.length).toBeGreaterThanOrEqual(4);
     const page = await openExplore();
     expect(await page.title()).toBe('Explore: where the talent went');
     const flow = page.locator(flowSelector('2025', 'openai', 'meta-superintelligence-labs'));
     expect(await flow.getAttribute('data-people')).toBe(String(expected.length));
-    // The sources disagree on how many moved (data/conflicts.json): drawn dashed.
-    expect(await flow.getAttribute('data-disputed')).toBe('true');
-    expect(await flow.getByTestId('flow-stroke').getAttribute('stroke-dasharray')).toBeTruthy();
-    // Alexandr Wang came from Scale AI the same month, on agreed sources: solid.
+    // Drawn dashed exactly when a move of it is disputed in the data (a conflict or our doubt).
+    const disputed = expected.some((p) => p.moves.some((m) => m.to === 'meta-superintelligence-labs' && (m.conflict || m.doubt)));
+    expect(await flow.getAttribute('data-disputed')).toBe(String(disputed));
     const wang = page.locator(flowSelector('2025', 'scale-ai', 'meta-superintelligence-labs'));
     expect(await wang.getAttribute('data-people')).toBe('1');
-    expect(await wang.getByTestId('flow-stroke').getAttribute('stroke-dasharray')).toBeNull();
 
     await flow.hover();
     const details = page.getByTestId('flow-details');
@@ -65,7 +63,13 @@ describe('Explore in Chromium', () => {
     expect(await details.getByTestId('flow-person').count()).toBe(expected.length);
     expect(await details.getByTestId('flow-move-date').first().textContent()).toBe('June 2025');
     expect(await details.getByTestId('move-source').count()).toBeGreaterThanOrEqual(expected.length);
-    // The dispute's explanation and both sides' sources, one click away.
+    // A disputed move: Ilya Sutskever's departure, whose date the sources disagree on, dashed, with
+    // the dispute's explanation and both sides' sources one click away.
+    const sutskever = page.locator(flowSelector('2024', 'openai', 'safe-superintelligence'));
+    expect(await sutskever.getAttribute('data-disputed')).toBe('true');
+    expect(await sutskever.getByTestId('flow-stroke').getAttribute('stroke-dasharray')).toBeTruthy();
+    await sutskever.hover();
+    await poll(() => details.getByTestId('flow-person').allTextContents()).toEqual(['Ilya Sutskever']);
     const dispute = details.getByTestId('move-dispute').first();
     expect(await dispute.getByTestId('dispute-claim').first().isVisible()).toBe(false);
     await dispute.locator('summary').click();
@@ -143,7 +147,7 @@ describe('Explore in Chromium', () => {
     expect(lines[0]).toBe('Person,From,To,Date,Period,Disputed,Sources,From the data or yours');
     expect(lines).toHaveLength(moves + 1);
     expect(lines.find((line) => line.startsWith('Shengjia Zhao,'))).toMatch(
-      /^Shengjia Zhao,OpenAI,Meta Superintelligence Labs,June 2025,2025,yes,/,
+      /^Shengjia Zhao,OpenAI,Meta Superintelligence Labs,June 2025,2025,no,/,
     );
     await page.close();
   });

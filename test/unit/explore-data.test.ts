@@ -81,7 +81,7 @@ describe('bundled moves', () => {
     expect(isDisputed(karpathy!)).toBe(true);
   });
 
-  it('draws the June 2025 OpenAI → Meta Superintelligence Labs moves as one disputed flow of every person who made it', () => {
+  it('draws the June 2025 OpenAI → Meta Superintelligence Labs moves as one flow of every person who made it', () => {
     const expected = Object.values(details.people)
       .filter((p) => p.moves.some((m) => m.from === 'openai' && m.to === 'meta-superintelligence-labs' && m.when === '2025-06'))
       .map((p) => p.id)
@@ -91,11 +91,22 @@ describe('bundled moves', () => {
     const flow = band.flows.find((f) => f.from === 'openai' && f.to === 'meta-superintelligence-labs')!;
     expect(flow.people).toBe(expected.length);
     expect(flow.moves.map((m) => m.personId).sort()).toEqual(expected);
-    expect(flow.disputed).toBeGreaterThan(0);
-    // Alexandr Wang came from Scale AI in the same month: another flow, not disputed.
+    expect(flow.disputed).toBe(flow.moves.filter(isDisputed).length);
+    // Alexandr Wang came from Scale AI in the same month: another flow.
     const wang = band.flows.find((f) => f.from === 'scale-ai')!;
     expect(wang.moves.map((m) => m.personId)).toEqual(['alexandr-wang']);
-    expect(wang.disputed).toBe(0);
+  });
+
+  it('counts a move whose date the sources dispute, and one we doubt, as disputed', () => {
+    const [band] = flowBands(
+      bundled.filter((m) => m.when?.startsWith('2024')),
+      'year',
+    );
+    const sutskever = band!.flows.find((f) => f.to === 'safe-superintelligence')!;
+    expect(sutskever.moves[0]!.conflict).toBe('sutskever-departure-date');
+    expect(sutskever.disputed).toBe(1);
+    expect(band!.flows.find((f) => f.to === 'eureka-labs')!.disputed).toBe(1);
+    expect(band!.flows.find((f) => f.to === 'anthropic')!.disputed).toBe(0);
   });
 
   it('puts the undated moves in the undated band, last, at no date', () => {
