@@ -65,10 +65,18 @@ const file = (notes: unknown, extra: Record<string, unknown> = {}) =>
 describe('export', () => {
   it('exports every note with format and version, and the export imports back as no change', async () => {
     const exported = await exportNotes(db, Date.UTC(2025, 0, 2));
-    expect(exported).toMatchObject({ format: 'talent-lens-notes', version: 1, exportedAt: '2025-01-02T00:00:00.000Z' });
+    expect(exported).toMatchObject({
+      format: 'talent-lens-notes',
+      version: 2,
+      exportedAt: '2025-01-02T00:00:00.000Z',
+      people: [],
+      additions: [],
+    });
     expect(exported.notes.map((n) => n.id)).toEqual(['n2', 'n1']);
     const before = await snapshot();
-    expect(await importNotes(db, exportToJson(exported), isKnownPerson)).toEqual(summary({ unchanged: 2 }));
+    expect(await importNotes(db, exportToJson(exported), isKnownPerson)).toEqual(
+      summary({ unchanged: 2, people: { added: 0, updated: 0, unchanged: 0, sameName: [] } }),
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -198,7 +206,7 @@ describe('import', () => {
       'wrong-format',
       /not a Talent Lens notes export/,
     ],
-    ['a newer version', () => file([], { version: 2 }), 'wrong-version', /version 2 is not supported/],
+    ['a newer version', () => file([], { version: 3 }), 'wrong-version', /version 3 is not supported/],
     ['a version as a string', () => file([], { version: '1' }), 'wrong-version', /version "1"/],
     ['notes that are not an array', () => file({ n1: note({ id: 'n1' }) }), 'invalid', /malformed/],
     ['a revision that is a string', () => file([{ ...note({ id: 'n7' }), revision: '2' }]), 'invalid', /notes\.0\.revision/],
@@ -367,6 +375,8 @@ describe('import: notes edited here after the export', () => {
 describe('import: notes deleted here', () => {
   const EXPORTED = Date.UTC(2025, 0, 1);
   const DELETED = EXPORTED + 60_000;
+  /** A backup is a version 2 file: its (empty) people are reported too. */
+  const fromBackup = (over: Partial<ImportSummary>) => summary({ ...over, people: { added: 0, updated: 0, unchanged: 0, sameName: [] } });
 
   async function exportThenDelete(...ids: string[]) {
     const backup = exportToJson(await exportNotes(db, EXPORTED));
@@ -377,7 +387,7 @@ describe('import: notes deleted here', () => {
   it('does not bring back a note deleted after the export, and says which', async () => {
     const backup = await exportThenDelete('n1');
     const result = await importNotes(db, backup, isKnownPerson, { now: () => NOW });
-    expect(result).toEqual(summary({ unchanged: 1, deletedHere: [{ id: 'n1', personId: 'sam-altman', editedAfterDeletion: false }] }));
+    expect(result).toEqual(fromBackup({ unchanged: 1, deletedHere: [{ id: 'n1', personId: 'sam-altman', editedAfterDeletion: false }] }));
     expect(await db.notes.get('n1')).toBeUndefined();
     expect(await db.tombstones.get('n1')).toMatchObject({ revision: 1 });
   });
@@ -394,18 +404,18 @@ describe('import: notes deleted here', () => {
   it('brings deleted notes back on request, clearing their tombstones and trash entries', async () => {
     const backup = await exportThenDelete('n1', 'n2');
     const result = await importNotes(db, backup, isKnownPerson, { now: () => NOW, restoreDeleted: true });
-    expect(result).toEqual(summary({ restored: 2 }));
+    expect(result).toEqual(fromBackup({ restored: 2 }));
     expect((await db.notes.get('n1'))?.text).toBe('Sam note');
     expect(await db.tombstones.count()).toBe(0);
     expect(await db.trash.count()).toBe(0);
     // Back for good: the next import of the same backup is no change.
-    expect(await importNotes(db, backup, isKnownPerson, { now: () => NOW })).toEqual(summary({ unchanged: 2 }));
+    expect(await importNotes(db, backup, isKnownPerson, { now: () => NOW })).toEqual(fromBackup({ unchanged: 2 }));
   });
 
   it('brings back only the notes named in restoreDeleted', async () => {
     const backup = await exportThenDelete('n1', 'n2');
     const result = await importNotes(db, backup, isKnownPerson, { now: () => NOW, restoreDeleted: ['n2'] });
-    expect(result).toEqual(summary({ restored: 1, deletedHere: [{ id: 'n1', personId: 'sam-altman', editedAfterDeletion: false }] }));
+    expect(result).toEqual(fromBackup({ restored: 1, deletedHere: [{ id: 'n1', personId: 'sam-altman', editedAfterDeletion: false }] }));
     expect(await db.notes.get('n1')).toBeUndefined();
     expect((await db.notes.get('n2'))?.text).toBe('Trapit note');
     expect((await db.tombstones.toArray()).map((t) => t.id)).toEqual(['n1']);

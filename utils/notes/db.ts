@@ -8,6 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { EditorDraft, NoteOrigin, NoteRecord } from '@/utils/notes/records';
 import type { RejectionRecord } from '@/utils/notes/rejections';
+import type { PersonAdditionRecord, TrashedPeopleEntry, UserPersonRecord } from '@/utils/people/records';
 
 export const NOTES_DB_NAME = 'talent-lens-notes';
 
@@ -71,6 +72,9 @@ export class NotesDatabase extends Dexie {
   drafts!: Table<EditorDraft, string>;
   rejections!: Table<RejectionRecord, string>;
   syncBase!: Table<SyncBaseRecord, string>;
+  people!: Table<UserPersonRecord, string>;
+  additions!: Table<PersonAdditionRecord, string>;
+  peopleTrash!: Table<TrashedPeopleEntry, string>;
 
   constructor(name = NOTES_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -101,6 +105,18 @@ export class NotesDatabase extends Dexie {
       tombstones: 'id, deletedAt',
       drafts: 'key, personId',
       rejections: 'id, site, createdAt',
+    });
+    // 5: the reader's own people and their additions to bundled people (utils/people/records.ts), and
+    // their trash for undo. New tables only: every v4 table and row is kept as it is.
+    this.version(5).stores({
+      notes: 'id, personId, updatedAt, [personId+updatedAt]',
+      trash: 'id, deletedAt',
+      tombstones: 'id, deletedAt',
+      drafts: 'key, personId',
+      rejections: 'id, site, createdAt',
+      people: 'id, updatedAt',
+      additions: 'id, updatedAt',
+      peopleTrash: 'id, deletedAt',
     });
     // 6 (5 is the reader's own people, issue 16): what was last synced of each record. Only the new
     // table is named: Dexie keeps every table an earlier version declared, with its rows.

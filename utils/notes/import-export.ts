@@ -1,5 +1,7 @@
 /**
- * Export (JSON for import, Markdown for reading) and import of notes.
+ * Export (JSON for import, Markdown for reading) and import of notes, and of the
+ * reader's own people and additions (version 2 of the file; version 1, notes
+ * only, still imports).
  *
  * An import is checked completely before anything is written, and written in a
  * single Dexie transaction: a rejected file, or a failure half-way, leaves the
@@ -13,14 +15,22 @@ import type { NoteRecord } from '@/utils/notes/records';
 import type { StoreOptions } from '@/utils/notes/store';
 import { describeIssues, ImportedNoteSchema } from '@/utils/notes/validation';
 import { byNewest, httpUrl } from '@/utils/notes/format';
+import type { PersonAdditionRecord, UserPersonRecord } from '@/utils/people/records';
+import { PersonAdditionSchema, UserPersonSchema } from '@/utils/people/validation';
+import { findUserPersonByName } from '@/utils/people/store';
 
 export const EXPORT_FORMAT = 'talent-lens-notes';
-export const EXPORT_VERSION = 1;
+/** 2: the reader's people and additions beside the notes. */
+export const EXPORT_VERSION = 2;
+/** Every version this build reads. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export const IMPORT_LIMITS = {
   /** Bytes of UTF-8. */
   maxBytes: 5 * 1024 * 1024,
   maxNotes: 10_000,
+  /** The reader's people, and (separately) their additions to bundled people. */
+  maxPeople: 10_000,
 } as const;
 
 export interface NotesExport {
@@ -29,6 +39,8 @@ export interface NotesExport {
   /** ISO 8601. */
   exportedAt: string;
   notes: NoteRecord[];
+  people: UserPersonRecord[];
+  additions: PersonAdditionRecord[];
 }
 
 export type ImportErrorCode =
@@ -67,6 +79,18 @@ export interface ImportDeletedHere {
   editedAfterDeletion: boolean;
 }
 
+/** What an import did with the reader's people and additions of a version 2 file. */
+export interface PeopleImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /**
+   * People of the file not added because one of the reader's people here has the same name under
+   * another id: a person is never created twice. Their notes go to the person here.
+   */
+  sameName: Array<{ id: string; existingId: string }>;
+}
+
 /** What an accepted import did; the arrays name each note the UI has to tell the user about. */
 export interface ImportSummary {
   ok: true;
@@ -79,6 +103,8 @@ export interface ImportSummary {
   conflicts: ImportConflict[];
   /** Deleted here, so skipped; `restoreDeleted` brings them back. */
   deletedHere: ImportDeletedHere[];
+  /** Present when the file holds people or additions (version 2). */
+  people?: PeopleImportSummary;
 }
 
 export type ImportResult =
@@ -97,8 +123,14 @@ export interface ImportOptions extends Pick<StoreOptions, 'now'> {
 type ImportFailure = Extract<ImportResult, { ok: false }>;
 
 export async function exportNotes(db: NotesDatabase, now = Date.now()): Promise<NotesExport> {
-  const notes = (await db.notes.toArray()).sort(byNewest);
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), notes };
+  return db.transaction('r', db.notes, db.people, db.additions, async () => ({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    notes: (await db.notes.toArray()).sort(byNewest),
+    people: (await db.people.toArray()).sort(byNewest),
+    additions: (await db.additions.toArray()).sort(byNewest),
+  }));
 }
 
 export function exportToJson(data: NotesExport): string {
@@ -113,8 +145,23 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-const Envelope = z.object({ format: z.unknown(), version: z.unknown(), exportedAt: z.unknown().optional(), notes: z.unknown() });
+const Envelope = z.object({
+  format: z.unknown(),
+  version: z.unknown(),
+  exportedAt: z.unknown().optional(),
+  notes: z.unknown(),
+  people: z.unknown().optional(),
+  additions: z.unknown().optional(),
+});
 const NotesArray = z.array(ImportedNoteSchema);
+const PeopleArray = z.array(UserPersonSchema);
+const AdditionsArray = z.array(PersonAdditionSchema);
+
+/** The people part of a parsed file; null for a version 1 file, which has none. */
+export interface ParsedPeople {
+  people: UserPersonRecord[];
+  additions: PersonAdditionRecord[];
+}
 const IsoDateTime = z.iso.datetime({ offset: true });
 
 /**
@@ -143,12 +190,16 @@ export function looksLikeCsv(text: string): boolean {
   return lines.length >= 2 && /[,;\t]/.test(lines[0]!);
 }
 
-/** Checks a file's text without touching the store: every note valid, every person known. */
+/**
+ * Checks a file's text without touching the store: every note, person and addition valid,
+ * every note's person known (the dataset's, the reader's people here or in the file), every
+ * addition's person in the dataset.
+ */
 export function parseImport(
   text: string,
   isKnownPerson: (personId: string) => boolean,
   now = Date.now(),
-): { ok: true; notes: NoteRecord[]; exportedAt: number | null } | ImportFailure {
+): { ok: true; notes: NoteRecord[]; exportedAt: number | null; people: ParsedPeople | null } | ImportFailure {
   // Chars ≤ UTF-8 bytes, so the cheap length check is safe before the exact one.
   if (text.length > IMPORT_LIMITS.maxBytes || utf8Length(text) > IMPORT_LIMITS.maxBytes) {
     const mb = String(IMPORT_LIMITS.maxBytes / 1024 / 1024);
@@ -166,12 +217,12 @@ export function parseImport(
   if (!envelope.success || raw === null || Array.isArray(raw) || envelope.data.format !== EXPORT_FORMAT) {
     return failure('wrong-format', EXPORT_FORMAT, `The file is not a Talent Lens notes export (its "format" is not "${EXPORT_FORMAT}").`);
   }
-  if (envelope.data.version !== EXPORT_VERSION) {
+  if (!READABLE_VERSIONS.includes(envelope.data.version)) {
     const found = JSON.stringify(envelope.data.version) ?? 'none';
     return failure(
       'wrong-version',
       found,
-      `The file's version ${found} is not supported; this version of Talent Lens reads version ${EXPORT_VERSION}.`,
+      `The file's version ${found} is not supported; this version of Talent Lens reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
   const count = Array.isArray(envelope.data.notes) ? envelope.data.notes.length : 0;
@@ -187,12 +238,50 @@ export function parseImport(
     const why = describeIssues(notes.error, ['notes']);
     return failure('invalid', why, `The file's notes are malformed: ${why}`);
   }
-  const unknown = [...new Set(notes.data.map((n) => n.personId).filter((id) => !isKnownPerson(id)))];
+  const people = parsePeople(envelope.data.version, envelope.data.people, envelope.data.additions);
+  if (people && 'ok' in people) return people;
+  const inFile = new Set(people?.people.map((p) => p.id));
+  const unknownAdditions = [...new Set(people?.additions.map((a) => a.id).filter((id) => !isKnownPerson(id)))];
+  if (unknownAdditions.length > 0) {
+    const shown = unknownAdditions.slice(0, 10).join(', ') + (unknownAdditions.length > 10 ? ` (+${unknownAdditions.length - 10})` : '');
+    return failure('unknown-people', shown, `The file adds to people Talent Lens does not know: ${shown}.`);
+  }
+  const unknown = [...new Set(notes.data.map((n) => n.personId).filter((id) => !isKnownPerson(id) && !inFile.has(id)))];
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` (+${unknown.length - 10})` : '');
     return failure('unknown-people', shown, `The file has notes for people Talent Lens does not know: ${shown}.`);
   }
-  return { ok: true, notes: notes.data, exportedAt: parseExportedAt(envelope.data.exportedAt, now) };
+  return { ok: true, notes: notes.data, exportedAt: parseExportedAt(envelope.data.exportedAt, now), people };
+}
+
+/** A version 2 file's people and additions, checked; null for a version 1 file (which has none). */
+function parsePeople(version: unknown, people: unknown, additions: unknown): ParsedPeople | ImportFailure | null {
+  // Version 1 has neither; a hand-made version 2 file may leave both out.
+  if (version === 1 || (people === undefined && additions === undefined)) return null;
+  for (const [name, list] of [
+    ['people', people],
+    ['additions', additions],
+  ] as const) {
+    const count = Array.isArray(list) ? list.length : 0;
+    if (count > IMPORT_LIMITS.maxPeople) {
+      return failure(
+        'too-many',
+        String(IMPORT_LIMITS.maxPeople),
+        `The file holds ${count} ${name}; at most ${IMPORT_LIMITS.maxPeople} can be imported at once.`,
+      );
+    }
+  }
+  const parsedPeople = PeopleArray.safeParse(people ?? []);
+  if (!parsedPeople.success) {
+    const why = describeIssues(parsedPeople.error, ['people']);
+    return failure('invalid', why, `The file's people are malformed: ${why}`);
+  }
+  const parsedAdditions = AdditionsArray.safeParse(additions ?? []);
+  if (!parsedAdditions.success) {
+    const why = describeIssues(parsedAdditions.error, ['additions']);
+    return failure('invalid', why, `The file's additions are malformed: ${why}`);
+  }
+  return { people: parsedPeople.data, additions: parsedAdditions.data };
 }
 
 /**
@@ -208,7 +297,9 @@ export async function importNotes(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const now = (options.now ?? Date.now)();
-  const parsed = parseImport(text, isKnownPerson, now);
+  // The reader's people here count as known: a backup's notes on them import.
+  const storedPeople = new Set(await db.people.toCollection().primaryKeys());
+  const parsed = parseImport(text, (id) => isKnownPerson(id) || storedPeople.has(id), now);
   if (!parsed.ok) return parsed;
   const { exportedAt } = parsed;
   const { restoreDeleted } = options;
@@ -225,7 +316,16 @@ export async function importNotes(
   const incoming = new Map([...newestInFile].map(([id, note]) => [id, withBelievableTimes(note, now)]));
 
   try {
-    return await db.transaction('rw', db.notes, db.tombstones, db.trash, async (): Promise<ImportSummary> => {
+    return await db.transaction('rw', [db.notes, db.tombstones, db.trash, db.people, db.additions], async (): Promise<ImportSummary> => {
+      const people = parsed.people ? await mergePeople(db, parsed.people, now) : null;
+      if (people) {
+        // A person of the file that is already here under another id: their notes join the one here.
+        const movedTo = new Map(people.sameName.map(({ id, existingId }) => [id, existingId]));
+        for (const [id, note] of incoming) {
+          const to = movedTo.get(note.personId);
+          if (to) incoming.set(id, { ...note, personId: to });
+        }
+      }
       const ids = [...incoming.keys()];
       const stored = await db.notes.bulkGet(ids);
       const tombstones = await db.tombstones.bulkGet(ids);
@@ -264,12 +364,69 @@ export async function importNotes(
       await db.tombstones.bulkDelete(restoredIds);
       // The trashed copy is older than what just came back; an undo must not find it.
       await db.trash.bulkDelete(restoredIds);
-      return summary;
+      return people ? { ...summary, people } : summary;
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return failure('failed', why, `The import failed and nothing was changed: ${why}`);
   }
+}
+
+/**
+ * Merges a file's people and additions, inside the import's transaction: by id, the newer
+ * (higher revision, or the same revision edited later) wins, times later than now are taken
+ * as now, and a new person whose name is one of the reader's people here is not added (it is
+ * reported in `sameName`).
+ */
+async function mergePeople(db: NotesDatabase, file: ParsedPeople, now: number): Promise<PeopleImportSummary> {
+  const summary: PeopleImportSummary = { added: 0, updated: 0, unchanged: 0, sameName: [] };
+  const here = await db.people.toArray();
+  const byId = new Map(here.map((p) => [p.id, p]));
+  const peopleWrites: UserPersonRecord[] = [];
+  for (const person of newestById(file.people)) {
+    const incoming = withBelievableTimes(person, now);
+    const stored = byId.get(incoming.id);
+    if (!stored) {
+      const same = findUserPersonByName(here, incoming.name.primary);
+      if (same) {
+        summary.sameName.push({ id: incoming.id, existingId: same.id });
+        continue;
+      }
+      summary.added++;
+      peopleWrites.push(incoming);
+      here.push(incoming);
+    } else if (isNewerThan(incoming, stored)) {
+      summary.updated++;
+      peopleWrites.push(incoming);
+    } else {
+      summary.unchanged++;
+    }
+  }
+  const additions = newestById(file.additions).map((a) => withBelievableTimes(a, now));
+  const storedAdditions = await db.additions.bulkGet(additions.map((a) => a.id));
+  const additionWrites = additions.filter((addition, i) => {
+    const stored = storedAdditions[i];
+    if (!stored) summary.added++;
+    else if (isNewerThan(addition, stored)) summary.updated++;
+    else {
+      summary.unchanged++;
+      return false;
+    }
+    return true;
+  });
+  await db.people.bulkPut(peopleWrites);
+  await db.additions.bulkPut(additionWrites);
+  return summary;
+}
+
+/** A file's records with repeated ids counted once, the newest. */
+function newestById<T extends Revisioned & { id: string }>(records: readonly T[]): T[] {
+  const newest = new Map<string, T>();
+  for (const record of records) {
+    const seen = newest.get(record.id);
+    newest.set(record.id, seen && !isNewerThan(record, seen) ? seen : record);
+  }
+  return [...newest.values()];
 }
 
 export type ImportDecision =
@@ -315,8 +472,15 @@ export function decideImport(
   return { kind: 'add' };
 }
 
+/** What newer-wins compares: notes, people and additions alike. */
+interface Revisioned {
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** Dates believed only up to now: a note dated in the future would head every "newest first" list for ever. */
-function withBelievableTimes(note: NoteRecord, now: number): NoteRecord {
+function withBelievableTimes<T extends Revisioned>(note: T, now: number): T {
   const createdAt = Math.min(note.createdAt, now);
   const updatedAt = Math.min(Math.max(note.updatedAt, createdAt), now);
   return createdAt === note.createdAt && updatedAt === note.updatedAt ? note : { ...note, createdAt, updatedAt };
@@ -333,7 +497,7 @@ function sameContent(a: NoteRecord, b: NoteRecord): boolean {
 }
 
 /** Newer means a higher revision, or the same revision edited later. */
-function isNewerThan(a: NoteRecord, b: NoteRecord): boolean {
+function isNewerThan(a: Revisioned, b: Revisioned): boolean {
   return a.revision > b.revision || (a.revision === b.revision && a.updatedAt > b.updatedAt);
 }
 
