@@ -33,9 +33,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings (global and per-site switches) in browser.storage.local.
+    // contextMenus: "Track with Talent Lens" and "Add as a source for…" on a selection, which
+    // open the add form; the menu sees the selection only when the reader clicks an item.
     // Nothing else: the content script's match pattern is its only host access,
     // and the popup learns the current site from the content script itself.
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // Web-accessible for two reasons: the content script embeds note-frame.html in pages
     // so notes are read and typed in the extension's origin, out of the page's reach

@@ -4,6 +4,8 @@ import details from '@/data/generated/details.json';
 import detailsHant from '@/data/generated/details-hant.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
+import { registerPeopleHandlers } from '@/background/people/handlers';
+import { onPeopleMenuClicked, registerPeopleMenu } from '@/background/people/context-menu';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 import { logError } from '@/utils/log';
 import { NotesDatabase } from '@/utils/notes/db';
@@ -20,7 +22,13 @@ export default defineBackground(() => {
   );
   backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
   const db = new NotesDatabase();
-  registerNotesHandlers((id) => Object.hasOwn(dataset.people, id), db);
+  const isBundledPerson = (id: string) => Object.hasOwn(dataset.people, id);
+  const isUserPerson = registerPeopleHandlers(db, isBundledPerson);
+  registerNotesHandlers((id) => isBundledPerson(id) || isUserPerson(id), db);
+  registerPeopleMenu();
+  // For the end-to-end tests, which cannot open a browser's own context menu: they call what a click calls
+  // (playwright's serviceWorker.evaluate). Only our service worker's own scope has it; no page can reach it.
+  Object.assign(globalThis, { talentLensPeopleMenuClicked: onPeopleMenuClicked });
   registerSync(db);
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {

@@ -10,6 +10,7 @@ import { whenIdle } from '@/content/scheduling';
 import { createLifetime } from '@/content/lifetime';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
+import { userPeopleLayer } from '@/content/user-people';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
@@ -42,9 +43,11 @@ export default defineContentScript({
     // Built on first use, once per page: a site with marking switched off never pays for matching,
     // and a page that names nobody never builds the exact matcher (the prefilter tells it so).
     let annotator: Annotator | null = null;
+    // The reader's own people, laid over the bundled index (content/user-people.ts).
+    const people = userPeopleLayer(aliasIndex as AliasIndex);
     const annotatorFor = () => {
       if (annotator) return annotator;
-      const index = aliasIndex as AliasIndex;
+      const index = people.index();
       const prefilter = createPrefilter(index);
       let matcher: Matcher | null = null;
       return (annotator = new Annotator({
@@ -87,7 +90,8 @@ export default defineContentScript({
       tabMessenger.onMessage('listMentions', async () => {
         if (!annotator || !enabled) return emptyReport();
         await annotator.idle();
-        return annotator.report(enabled);
+        const report = annotator.report(enabled);
+        return { ...report, people: [...report.people, ...people.findOnly()] };
       }),
       tabMessenger.onMessage('revealMention', async ({ data }) => {
         if (!annotator || !enabled) return false;
@@ -108,10 +112,18 @@ export default defineContentScript({
       annotator?.destroy();
     });
     lifetime.onEnded(watchSettings((settings) => apply(isEnabledFor(settings, siteKey(location)))));
+    // A person saved or changed in another tab: marks follow at once, without a reload.
+    lifetime.onEnded(
+      people.watch(() => {
+        annotator?.destroy();
+        annotator = null;
+        apply(enabled);
+      }),
+    );
 
     void (async () => {
       try {
-        const settings = await loadSettings();
+        const [settings] = await Promise.all([loadSettings(), people.load()]);
         enabled = isEnabledFor(settings, siteKey(location));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;

@@ -33,6 +33,8 @@ import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
 import type { AddRejectionResult } from '@/utils/notes/rejection-store';
 import type { ExtensionPageTarget } from '@/utils/extension-pages';
 import type { DataScript } from '@/utils/data-script';
+import type { PersonAdditionRecord, SavePeopleResult, TrashedPeopleEntry, UserFact, UserPersonRecord } from '@/utils/people/records';
+import type { UserLayerSnapshot } from '@/utils/people/store';
 
 export interface BackgroundProtocol {
   /** Liveness check; answers with the extension's version. */
@@ -74,6 +76,20 @@ export interface BackgroundProtocol {
   listRejections(): RejectionRecord[];
   /** Our top-level pages: forgets a choice (Undo) and returns it; the site's open tabs are told to mark it again. */
   deleteRejection(query: { id: string }): RejectionRecord | null;
+
+  /** Our top-level pages: the reader's people and additions, newest first. */
+  listUserLayer(): UserLayerSnapshot;
+  /** Our top-level pages: creates or updates one of the reader's people (a name already here is refused as `duplicate`). */
+  saveUserPerson(draft: unknown): SavePeopleResult<UserPersonRecord>;
+  /** Our top-level pages: creates or updates the reader's layer over a bundled person. */
+  saveAddition(draft: unknown): SavePeopleResult<PersonAdditionRecord>;
+  /** Our top-level pages: one sourced fact on a person (the reader's or a bundled one). */
+  addFact(request: { personId: string; fact: Omit<UserFact, 'id' | 'addedAt'> }): SavePeopleResult<UserPersonRecord | PersonAdditionRecord>;
+  /** Our top-level pages: deletes a person or a layer, returning it for undo (`restoreToPeople`). */
+  deleteFromPeople(query: { id: string }): TrashedPeopleEntry | null;
+  restoreToPeople(query: { id: string }): UserPersonRecord | PersonAdditionRecord | null;
+  /** Our top-level pages: an import wrote people or additions; the background publishes them to the tabs. */
+  userLayerImported(): void;
 
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;

@@ -1,4 +1,5 @@
 import { isUiLanguage, type UiLanguage } from '@/utils/i18n-catalogue';
+import type { Visibility } from '@/utils/people/records';
 
 /**
  * User settings in browser.storage.local (the extension's own storage, not the
@@ -12,6 +13,8 @@ export interface Settings {
   disabledSites: string[];
   /** The extension pages' UI language (utils/ui-language.ts); `browser` follows the browser. */
   language: UiLanguage;
+  /** Whether the reader's own people are marked on pages or found only in the popup, unless a person says otherwise. */
+  peopleVisibility: Visibility;
 }
 
 /**
@@ -24,7 +27,7 @@ export function siteKey(location: { protocol: string; host: string }): string {
   return location.host || `${location.protocol}//`;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], language: 'browser' };
+export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], language: 'browser', peopleVisibility: 'mark' };
 const KEY = 'settings';
 
 /** Reads stored settings, repairing anything malformed (e.g. written by an older version) to defaults. */
@@ -36,6 +39,7 @@ export function parseSettings(raw: unknown): Settings {
       ? [...new Set(value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0))]
       : [],
     language: isUiLanguage(value.language) ? value.language : DEFAULT_SETTINGS.language,
+    peopleVisibility: value.peopleVisibility === 'find-only' ? 'find-only' : DEFAULT_SETTINGS.peopleVisibility,
   };
 }
 
@@ -65,6 +69,12 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<Se
 
 export async function setGlobalEnabled(enabled: boolean): Promise<Settings> {
   const next = { ...(await loadSettings()), enabled };
+  await saveSettings(next);
+  return next;
+}
+
+export async function setPeopleVisibility(peopleVisibility: Visibility): Promise<Settings> {
+  const next = { ...(await loadSettings()), peopleVisibility };
   await saveSettings(next);
   return next;
 }

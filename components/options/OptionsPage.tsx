@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageNav } from '@/components/pages/PageNav';
 import { UI_LANGUAGES, type UiLanguage } from '@/utils/i18n-catalogue';
-import { loadSettings, setLanguage, type Settings } from '@/utils/settings';
+import { loadSettings, setLanguage, setPeopleVisibility, type Settings } from '@/utils/settings';
+import type { Visibility } from '@/utils/people/records';
 import { t, type MessageKey } from '@/utils/i18n';
 import { logError } from '@/utils/log';
 
@@ -10,6 +11,7 @@ export type BrowserName = 'chrome' | 'firefox';
 export interface OptionsDeps {
   loadSettings(): Promise<Settings>;
   setLanguage(language: UiLanguage): Promise<Settings>;
+  setPeopleVisibility(visibility: Visibility): Promise<Settings>;
   /** Shows the page again in the new language (t() reads the catalogue chosen at load). */
   reload(): void;
   /** Chrome only: its shortcuts page, which a link cannot open (chrome:// URLs) but an extension can. */
@@ -19,6 +21,7 @@ export interface OptionsDeps {
 export const defaultOptionsDeps: OptionsDeps = {
   loadSettings,
   setLanguage,
+  setPeopleVisibility,
   reload: () => location.reload(),
   openShortcuts: async () => {
     await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
@@ -84,6 +87,26 @@ export function OptionsPage({ browserName, deps = defaultOptionsDeps }: { browse
             </label>
           ))}
           <p class="tl-muted-note">{t('optionsLanguageScope')}</p>
+        </fieldset>
+
+        <fieldset class="tl-choices" disabled={!settings} data-testid="people-visibility-choices">
+          <legend>{t('optionsPeopleHeading')}</legend>
+          {(['mark', 'find-only'] as const).map((visibility) => (
+            <label key={visibility} class="tl-choice">
+              <input
+                type="radio"
+                name="people-visibility"
+                checked={settings?.peopleVisibility === visibility}
+                onChange={() =>
+                  void deps
+                    .setPeopleVisibility(visibility)
+                    .then(setSettings, (cause) => (console.error('[talent-lens] settings', cause), setError(true)))
+                }
+              />
+              {t(visibility === 'mark' ? 'optionsPeopleMark' : 'optionsPeopleFindOnly')}
+            </label>
+          ))}
+          <p class="tl-muted-note">{t('optionsPeopleExplain')}</p>
         </fieldset>
 
         <section aria-labelledby="tl-shortcut-heading" data-testid="shortcut-help">

@@ -12,6 +12,8 @@ export interface MentionSummary {
   count: number;
   /** How many of those are possible matches (drawn weaker); absent when none. */
   possible?: number;
+  /** One of the reader's "find only" people: found in the text, not marked (nothing to scroll to). */
+  unmarked?: true;
   /** The first mention in document order: its text as written and its position in the page. */
   first: { text: string; top: number; left: number };
 }

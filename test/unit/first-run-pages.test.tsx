@@ -6,7 +6,7 @@ import { WelcomePage } from '@/components/welcome/WelcomePage';
 import { AboutPage } from '@/components/about/AboutPage';
 import { OptionsPage, type OptionsDeps } from '@/components/options/OptionsPage';
 import { bundledDetails } from '@/utils/search/bundled-people';
-import { loadSettings, setLanguage } from '@/utils/settings';
+import { loadSettings, setLanguage, setPeopleVisibility } from '@/utils/settings';
 import { WELCOME_SAMPLE } from '@/utils/welcome-sample';
 import { PersonPage } from '@/components/notes-page/PersonPage';
 import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
@@ -114,7 +114,7 @@ describe('about the data', () => {
 
 describe('options page', () => {
   function optionsDeps(over: Partial<OptionsDeps> = {}): OptionsDeps {
-    return { loadSettings, setLanguage, reload: vi.fn(), openShortcuts: vi.fn(async () => {}), ...over };
+    return { loadSettings, setLanguage, setPeopleVisibility, reload: vi.fn(), openShortcuts: vi.fn(async () => {}), ...over };
   }
 
   it('stores the chosen language and reloads the page to show it', async () => {
@@ -126,6 +126,15 @@ describe('options page', () => {
     await waitFor(() => expect(deps.reload).toHaveBeenCalled());
     expect((await loadSettings()).language).toBe('zh_TW');
     expect((screen.getByRole('radio', { name: '繁體中文' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("stores whether the reader's own people are marked on pages or found only in the popup, and says why it matters", async () => {
+    render(<OptionsPage browserName="chrome" deps={optionsDeps()} />);
+    const mark = screen.getByRole('radio', { name: 'Mark them on pages' }) as HTMLInputElement;
+    await waitFor(() => expect(mark.checked).toBe(true));
+    fireEvent.click(screen.getByRole('radio', { name: 'Find them only in the popup’s “On this page”' }));
+    await waitFor(async () => expect((await loadSettings()).peopleVisibility).toBe('find-only'));
+    expect(screen.getByTestId('people-visibility-choices').textContent).toContain('tells the site whom you follow');
   });
 
   it('tells Chrome users where to change the shortcut and opens that page', () => {

@@ -112,6 +112,9 @@ export function isUserPersonId(id: string): boolean {
   return id.startsWith(USER_PERSON_PREFIX);
 }
 
+/** A fact as a form sends it: the store gives a new one its id and time. */
+export type UserFactDraft = Omit<UserFact, 'id' | 'addedAt'> & Partial<Pick<UserFact, 'id' | 'addedAt'>>;
+
 /** What the add form sends: a new person (no id) or an edit (id + the revision it edited). */
 export interface UserPersonDraft {
   id?: string;
@@ -120,7 +123,7 @@ export interface UserPersonDraft {
   aliases: UserAlias[];
   org?: string;
   role?: string;
-  facts?: UserFact[];
+  facts?: UserFactDraft[];
   tags?: string[];
   visibility?: Visibility;
 }
@@ -130,7 +133,7 @@ export interface PersonAdditionDraft {
   personId: string;
   baseRevision?: number;
   aliases: UserAlias[];
-  facts?: UserFact[];
+  facts?: UserFactDraft[];
   tags?: string[];
   visibility?: Visibility;
 }

@@ -15,6 +15,7 @@ import {
   type SavePeopleResult,
   type TrashedPeopleEntry,
   type UserFact,
+  type UserFactDraft,
   type UserPersonRecord,
 } from '@/utils/people/records';
 import { PersonAdditionDraftSchema, UserPersonDraftSchema } from '@/utils/people/validation';
@@ -59,7 +60,7 @@ export function findUserPersonByName(people: readonly UserPersonRecord[], name: 
 }
 
 /** Facts are dated by the store when they arrive without a time, and their ids made when missing. */
-function stampFacts(facts: readonly UserFact[] | undefined, time: number, newId: () => string): UserFact[] {
+function stampFacts(facts: readonly UserFactDraft[] | undefined, time: number, newId: () => string): UserFact[] {
   return (facts ?? []).map((fact) => ({ ...fact, id: fact.id || newId(), addedAt: fact.addedAt || time }));
 }
 

@@ -14,6 +14,7 @@ import {
   type PersonAdditionRecord,
   type UserAlias,
   type UserFact,
+  type UserFactDraft,
   type UserPersonDraft,
   type UserPersonRecord,
 } from '@/utils/people/records';
@@ -60,7 +61,7 @@ const FactSourceSchema: z.ZodType<FactSource> = z.object({
   quote: z.string().max(PEOPLE_LIMITS.quote).optional(),
 });
 
-const UserFactSchema: z.ZodType<UserFact> = z.object({
+const factFields = {
   id: RecordId,
   kind: z.enum(['role', 'move'], { error: 'a fact is a role or a move' }),
   text: text(PEOPLE_LIMITS.role, 'a fact'),
@@ -68,7 +69,9 @@ const UserFactSchema: z.ZodType<UserFact> = z.object({
   when: PartialDate.optional(),
   source: FactSourceSchema.optional(),
   addedAt: epochMs,
-});
+};
+const UserFactSchema: z.ZodType<UserFact> = z.object(factFields);
+const UserFactDraftSchema: z.ZodType<UserFactDraft> = z.object({ ...factFields, id: RecordId.optional(), addedAt: epochMs.optional() });
 
 const Visibility = z.enum(['mark', 'find-only'], { error: 'visibility is mark or find-only' });
 
@@ -109,7 +112,7 @@ export const UserPersonDraftSchema: z.ZodType<UserPersonDraft> = z.object({
   aliases: layerFields.aliases.min(1, 'a person needs at least one name to look for'),
   org: text(PEOPLE_LIMITS.org, 'an organization').optional(),
   role: text(PEOPLE_LIMITS.role, 'a role').optional(),
-  facts: layerFields.facts.optional(),
+  facts: z.array(UserFactDraftSchema).max(PEOPLE_LIMITS.facts, `at most ${PEOPLE_LIMITS.facts} facts`).optional(),
   tags: layerFields.tags.optional(),
   visibility: Visibility.optional(),
 });
@@ -118,7 +121,7 @@ export const PersonAdditionDraftSchema: z.ZodType<PersonAdditionDraft> = z.objec
   personId: BundledPersonId,
   baseRevision: Revision.optional(),
   aliases: layerFields.aliases,
-  facts: layerFields.facts.optional(),
+  facts: z.array(UserFactDraftSchema).max(PEOPLE_LIMITS.facts, `at most ${PEOPLE_LIMITS.facts} facts`).optional(),
   tags: layerFields.tags.optional(),
   visibility: Visibility.optional(),
 });

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import aliasIndex from '@/data/generated/alias-index.json';
+import type { AliasIndex } from '@/data/schema';
+import { AddPersonPage, type AddPersonDeps } from '@/components/people/AddPersonPage';
+import { INFO_PAGE_CSS } from '@/components/pages/info-page-css';
+import { mountPage } from '@/components/pages/mount';
+import { backgroundMessenger } from '@/utils/messaging';
+import { takeAddRequest } from '@/utils/people/add-request';
+import { loadSettings } from '@/utils/settings';
+import { t } from '@/utils/i18n';
+
+const PEOPLE_CSS = `
+.tl-people-form { display: flex; flex-direction: column; gap: 12px; }
+.tl-people-form > label { display: flex; flex-direction: column; gap: 4px; font-size: 14px; line-height: 20px; }
+.tl-people-form input:not([type]), .tl-people-form select { font: inherit; padding: 6px 8px; }
+.tl-people-form button { align-self: flex-start; font: inherit; padding: 6px 14px; }
+.tl-people-quote { margin: 0; padding: 8px 12px; border-inline-start: 3px solid var(--tl-accent); }
+.tl-people-existing { font-weight: 600; }
+`;
+
+const deps: AddPersonDeps = {
+  bundled: aliasIndex as AliasIndex,
+  loadLayer: () => backgroundMessenger.sendMessage('listUserLayer', undefined),
+  loadConverters: async () => {
+    // Only this page loads OpenCC (about a megabyte of dictionaries); never the content script.
+    const OpenCC = await import('opencc-js');
+    return { toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }), toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }) };
+  },
+  defaultVisibility: async () => (await loadSettings()).peopleVisibility,
+  saveUserPerson: (draft) => backgroundMessenger.sendMessage('saveUserPerson', draft),
+  saveAddition: (draft) => backgroundMessenger.sendMessage('saveAddition', draft),
+  addFact: (personId, fact) => backgroundMessenger.sendMessage('addFact', { personId, fact }),
+};
+
+mountPage(INFO_PAGE_CSS + PEOPLE_CSS, () => {
+  document.title = t('peopleAddTitle');
+  return <Loader />;
+});
+
+function Loader() {
+  const id = new URLSearchParams(location.search).get('request');
+  const [request, setRequest] = useState<Awaited<ReturnType<typeof takeAddRequest>> | undefined>(id ? undefined : null);
+  useEffect(() => {
+    if (id) void takeAddRequest(id).then(setRequest, () => setRequest(null));
+  }, [id]);
+  if (request === undefined) return null;
+  return <AddPersonPage request={request} deps={deps} />;
+}

@@ -1,0 +1,149 @@
+/**
+ * The reader's people as the matcher sees them: a small alias index, built once
+ * per change by the background (from the store) and read by every content
+ * script, which lays it over the bundled index (`withUserPeople`). The bundled
+ * index stays prebuilt; only names travel here, never facts, quotes or tags.
+ *
+ * Two indexes, by the reader's choice per person (records.ts, `Visibility`):
+ * `marked` joins the page's marks; `findOnly` is read only when the popup asks
+ * who is on the page, and is never drawn.
+ */
+import type { AliasIndex, AliasSafety } from '@/data/schema';
+import { searchedForm } from '@/utils/match/matcher';
+import { createFolding } from '@/utils/match/normalize';
+import type { PersonAdditionRecord, UserAlias, UserPersonRecord, Visibility } from '@/utils/people/records';
+
+/** The part of an AliasIndex the reader's people fill: people, and their aliases ([text, person, safety]). */
+export interface UserAliasIndex {
+  people: Array<{ id: string; en: string; zh?: string }>;
+  aliases: Array<[text: string, person: number, safety: AliasSafety]>;
+}
+
+export interface UserIndexes {
+  version: 1;
+  marked: UserAliasIndex;
+  findOnly: UserAliasIndex;
+}
+
+export const EMPTY_USER_INDEXES: UserIndexes = { version: 1, marked: { people: [], aliases: [] }, findOnly: { people: [], aliases: [] } };
+
+const HAN = /\p{Script=Han}/u;
+
+/** A full name may stand alone; a surname or given name obeys the stricter rules, as in the dataset (utils/dataset/build.ts). */
+function safetyOf(kind: UserAlias['kind']): AliasSafety {
+  return kind === 'full' ? 0 : 1;
+}
+
+function displayNames(person: UserPersonRecord): { en: string; zh?: string } {
+  const names = [person.name.primary, person.name.other].filter((n): n is string => n !== undefined);
+  const zh = names.find((n) => HAN.test(n));
+  const en = names.find((n) => !HAN.test(n)) ?? names[0]!;
+  return zh && zh !== en ? { en, zh } : { en };
+}
+
+/**
+ * Both indexes from the reader's people and additions. A person's names (both scripts)
+ * are full aliases besides the ones listed; an addition contributes only its aliases,
+ * under the bundled person's id (withUserPeople puts them on that person).
+ */
+export function buildUserIndexes(
+  people: readonly UserPersonRecord[],
+  additions: readonly PersonAdditionRecord[],
+  defaultVisibility: Visibility,
+): UserIndexes {
+  const indexes: UserIndexes = { version: 1, marked: { people: [], aliases: [] }, findOnly: { people: [], aliases: [] } };
+  const add = (id: string, names: { en: string; zh?: string }, aliases: UserAlias[], visibility: Visibility | undefined) => {
+    if (aliases.length === 0) return;
+    const index = (visibility ?? defaultVisibility) === 'mark' ? indexes.marked : indexes.findOnly;
+    const position = index.people.push({ id, ...names }) - 1;
+    const seen = new Map<string, number>();
+    for (const alias of aliases) {
+      const text = alias.text.trim();
+      if (!text) continue;
+      const safety = safetyOf(alias.kind);
+      const at = seen.get(text);
+      if (at === undefined) seen.set(text, index.aliases.push([text, position, safety]) - 1);
+      else if (safety < index.aliases[at]![2]) index.aliases[at]![2] = safety;
+    }
+  };
+  for (const person of people) {
+    const names = [person.name.primary, person.name.other]
+      .filter((n): n is string => n !== undefined)
+      .map((text): UserAlias => ({ text, kind: 'full' }));
+    add(person.id, displayNames(person), [...names, ...person.aliases], person.visibility);
+  }
+  for (const addition of additions) add(addition.id, { en: addition.id }, addition.aliases, addition.visibility);
+  return indexes;
+}
+
+/**
+ * The bundled index with the reader's people laid over it: their people after the
+ * bundled ones (an addition's aliases go to the bundled person of its id), their
+ * aliases after the bundled aliases, searched with the bundled index's folding.
+ * The bundled searched forms are kept; the sieve's patterns are computed again
+ * (createPrefilter does it when `stream` is absent), since they cover every alias.
+ */
+export function withUserPeople(bundled: AliasIndex, user: UserAliasIndex): AliasIndex {
+  if (user.aliases.length === 0) return bundled;
+  const position = new Map(bundled.people.map((p, i) => [p.id, i]));
+  const people = [...bundled.people];
+  const moved = user.people.map((person) => {
+    const at = position.get(person.id);
+    if (at !== undefined) return at;
+    position.set(person.id, people.length);
+    return people.push(person) - 1;
+  });
+  const added = user.aliases.map(([text, person, safety]): AliasIndex['aliases'][number] => [text, moved[person]!, safety]);
+  const { stream: _stream, ...rest } = bundled;
+  const merged: AliasIndex = { ...rest, people, aliases: [...bundled.aliases, ...added] };
+  if (bundled.forms) {
+    const folding = createFolding(bundled.t2s);
+    merged.forms = [...bundled.forms, ...added.map(([text]) => searchedForm(text, folding) ?? '')];
+  }
+  return merged;
+}
+
+/**
+ * Where the background keeps the indexes for the content scripts: the extension's own
+ * storage.local (never the page's), whose change event reaches every open tab at once.
+ */
+const STORAGE_KEY = 'userPeopleIndex';
+
+function isAliasIndexPart(value: unknown): value is UserAliasIndex {
+  const part = value as Partial<UserAliasIndex> | null;
+  if (!part || !Array.isArray(part.people) || !Array.isArray(part.aliases)) return false;
+  const people = part.people.length;
+  return (
+    part.people.every((p) => typeof p?.id === 'string' && typeof p.en === 'string') &&
+    part.aliases.every(
+      (a) =>
+        Array.isArray(a) && typeof a[0] === 'string' && Number.isInteger(a[1]) && a[1] >= 0 && a[1] < people && (a[2] === 0 || a[2] === 1),
+    )
+  );
+}
+
+/** Stored indexes, or none when what is stored is missing or malformed (written by another version): the bundled people still mark. */
+export function parseUserIndexes(raw: unknown): UserIndexes {
+  const value = raw as Partial<UserIndexes> | null;
+  if (value?.version !== 1 || !isAliasIndexPart(value.marked) || !isAliasIndexPart(value.findOnly)) return EMPTY_USER_INDEXES;
+  return { version: 1, marked: value.marked, findOnly: value.findOnly };
+}
+
+export async function loadUserIndexes(): Promise<UserIndexes> {
+  const stored = await browser.storage.local.get(STORAGE_KEY);
+  return parseUserIndexes(stored[STORAGE_KEY]);
+}
+
+/** The background, after every change to the reader's people. */
+export async function saveUserIndexes(indexes: UserIndexes): Promise<void> {
+  await browser.storage.local.set({ [STORAGE_KEY]: indexes });
+}
+
+/** Calls `listener` whenever the background saved new indexes. Returns the unsubscribe function. */
+export function watchUserIndexes(listener: (indexes: UserIndexes) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && STORAGE_KEY in changes) listener(parseUserIndexes(changes[STORAGE_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
