@@ -99,6 +99,8 @@ export interface BackgroundProtocol {
   /** The notes frame, through its session: whose notes it shows; null when the session is not its to use. */
   frameStart(request: SessionScoped): { personId: string; origin: NoteOrigin } | null;
   frameListNotes(request: SessionScoped): NoteRecord[];
+  /** What the reader added about the session's person (their own person's facts, or their layer over a bundled one). */
+  frameUserLayer(request: SessionScoped): { facts: UserFact[]; tags: string[] } | null;
   frameListNotesPage(request: SessionScoped<{ query: NotesPageQuery }>): NotesPage;
   frameCountNotes(request: SessionScoped): number;
   frameSaveNote(request: SessionScoped<{ draft: NoteDraft }>): SaveNoteResult;

@@ -161,6 +161,13 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
     inSession(async (session) => listNotes(db, { personId: session.personId })),
   );
   backgroundMessenger.onMessage(
+    'frameUserLayer',
+    inSession(async (session) => {
+      const layer = (await db.people.get(session.personId)) ?? (await db.additions.get(session.personId));
+      return layer ? { facts: layer.facts, tags: layer.tags } : null;
+    }),
+  );
+  backgroundMessenger.onMessage(
     'frameListNotesPage',
     inSession(async (session, data: SessionScoped<{ query: NotesPageQuery }>) =>
       listNotesPage(db, { ...data.query, personId: session.personId }),

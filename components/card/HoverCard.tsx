@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { PersonCard } from '@/data/schema';
 import type { NoteOrigin } from '@/utils/notes/records';
+import { isUserPersonId } from '@/utils/people/records';
 import { t } from '@/utils/i18n';
 import { CardNotes } from './CardNotes';
 import { CardWhy, type CardMention } from './CardWhy';
@@ -154,7 +155,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         )}
         {state.status === 'missing' && (
           <p class="tl-status" data-testid="card-missing">
-            {t('cardMissing')}
+            {t(isUserPersonId(personId) ? 'cardYourPerson' : 'cardMissing')}
           </p>
         )}
 
@@ -164,7 +165,9 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           </>
         )}
 
-        {state.status !== 'missing' && <CardNotes personId={personId} origin={origin} onEscape={actions.close} />}
+        {(state.status !== 'missing' || isUserPersonId(personId)) && (
+          <CardNotes personId={personId} origin={origin} onEscape={actions.close} />
+        )}
       </div>
 
       <footer class="tl-footer">

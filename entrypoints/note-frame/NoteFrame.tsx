@@ -3,6 +3,8 @@ import { NoteList } from '@/components/notes/NoteList';
 import type { NotesClient } from '@/utils/notes/client';
 import type { NoteOrigin } from '@/utils/notes/records';
 import { t } from '@/utils/i18n';
+import { UserFacts } from '@/components/people/UserFacts';
+import type { UserFact } from '@/utils/people/records';
 
 export type NoteFrameProps =
   /** The frame's session was not confirmed by the background: nothing private is shown, nothing is done. */
@@ -11,6 +13,8 @@ export type NoteFrameProps =
       /** Whose notes, and where a new note is written from: as the background holds them for the session. */
       subject: { personId: string; origin: NoteOrigin };
       client: NotesClient;
+      /** What the reader added about the person, shown here, out of the page's reach, before the notes. */
+      userLayer?: { facts: UserFact[]; tags: string[] } | null;
       /** Escape with nothing unsaved in the frame: the card closes. */
       onEscape(): void;
     };
@@ -43,7 +47,10 @@ export function NoteFrame(props: NoteFrameProps) {
   return (
     <div ref={container} class="tl-note-frame" tabIndex={-1} data-testid="note-frame">
       {props.subject ? (
-        <NoteList client={props.client} personId={props.subject.personId} origin={props.subject.origin} />
+        <>
+          {props.userLayer && <UserFacts facts={props.userLayer.facts} tags={props.userLayer.tags} />}
+          <NoteList client={props.client} personId={props.subject.personId} origin={props.subject.origin} />
+        </>
       ) : (
         <p class="tl-note-error" role="alert" data-testid="note-frame-unconnected">
           {t('noteFrameNotConnected')}

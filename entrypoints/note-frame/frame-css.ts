@@ -31,6 +31,12 @@ body {
 /* Room for focus rings at the frame's edges; the card offsets the frame by as much. */
 .tl-note-frame { padding: 3px; }
 .tl-note-frame:focus { outline: none; }
+.tl-user-facts ul { margin: 0 0 8px; padding: 0; list-style: none; }
+.tl-user-facts li { padding: 4px 0; border-bottom: 1px solid var(--tl-border); }
+.tl-user-facts blockquote { margin: 4px 0; padding-inline-start: 8px; border-inline-start: 2px solid var(--tl-border); }
+.tl-user-fact-by, .tl-user-tags { display: block; font-size: 12px; line-height: 16px; opacity: 0.8; }
+.tl-user-fact-by a { color: inherit; }
+.tl-user-fact-by a:focus-visible { outline: 2px solid var(--tl-focus); }
 `;
 
 export const NOTE_FRAME_CSS = FRAME_CSS + NOTES_CSS;

@@ -25,7 +25,8 @@ void (async () => {
     return;
   }
   const escape = () => void backgroundMessenger.sendMessage('frameEvent', { sessionId, event: 'escape' }).catch(() => undefined);
-  render(<NoteFrame subject={subject} client={sessionNotesClient(sessionId)} onEscape={escape} />, app);
+  const userLayer = await backgroundMessenger.sendMessage('frameUserLayer', { sessionId }).catch(() => null);
+  render(<NoteFrame subject={subject} client={sessionNotesClient(sessionId)} onEscape={escape} userLayer={userLayer} />, app);
   // Navigated by someone else (we never navigate this frame): said as early as the browser lets us, at the
   // navigation's start and again as this document goes, so the card removes the frame before, or as soon as,
   // the new document shows, whether or not that document ever finishes loading.

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
-import { waitForMark } from './card-helpers';
+import { cardText, cardVisible, hover, noteFrame, waitForMark } from './card-helpers';
 import { markTexts } from './page-helpers';
 
 const FIXTURE = '/pages/people-news.html';
@@ -103,7 +103,17 @@ describe('Your own people (Chromium)', () => {
         }),
       }),
     ]);
-    // Nothing the reader wrote reaches the page's document.
+    // The card on the other tab: the role with its source, marked as the reader's, inside the extension-origin notes frame only.
+    await hover(other, await waitForMark(other, 'Ruoming Pang'));
+    await expect.poll(() => cardVisible(other), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => cardText(other), { timeout: 5000 }).toContain('One of your people.');
+    const frame = await noteFrame(other);
+    const fact = frame.locator('[data-testid="user-fact"]');
+    await expect.poll(() => fact.count(), { timeout: 5000 }).toBe(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await fact.textContent()).toBe(`Superintelligence lab, Meta${sentence}added by you, from 127.0.0.1, ${today}`);
+    // Nothing the reader wrote reaches the page's document (the card's own shadow root included).
+    expect(await cardText(other)).not.toContain('Superintelligence lab');
     expect(await other.evaluate(() => document.documentElement.outerHTML.includes('Superintelligence lab'))).toBe(false);
     for (const page of [reading, other, form, sourceForm]) await page.close();
   });
