@@ -43,7 +43,7 @@ export function userPeopleLayer(bundled: AliasIndex): UserPeopleLayer {
     findOnly() {
       const { findOnly } = indexes;
       if (findOnly.aliases.length === 0 || !document.body) return [];
-      const index: AliasIndex = { version: 1, people: findOnly.people, aliases: findOnly.aliases, t2s: bundled.t2s };
+      const index: AliasIndex = { version: 1, people: findOnly.people, aliases: findOnly.aliases, forms: findOnly.forms, t2s: bundled.t2s };
       const text = document.body.innerText;
       const hits = createMatcher(index)
         .scan(text)

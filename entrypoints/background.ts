@@ -2,6 +2,7 @@ import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import detailsHant from '@/data/generated/details-hant.json';
+import aliasIndex from '@/data/generated/alias-index.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { registerPeopleHandlers } from '@/background/people/handlers';
@@ -23,7 +24,7 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
   const db = new NotesDatabase();
   const isBundledPerson = (id: string) => Object.hasOwn(dataset.people, id);
-  const isUserPerson = registerPeopleHandlers(db, isBundledPerson);
+  const isUserPerson = registerPeopleHandlers(db, isBundledPerson, aliasIndex.t2s);
   registerNotesHandlers((id) => isBundledPerson(id) || isUserPerson(id), db);
   registerPeopleMenu();
   // For the end-to-end tests, which cannot open a browser's own context menu: they call what a click calls

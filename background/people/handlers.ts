@@ -18,7 +18,12 @@ import { NOTE_FRAME_PATH } from '@/utils/notes/note-frame';
  * Registers the handlers and returns whether an id is one of the reader's people (kept
  * current on every change), which the notes handlers need to accept notes on them.
  */
-export function registerPeopleHandlers(db: NotesDatabase, isBundledPerson: (personId: string) => boolean): (personId: string) => boolean {
+export function registerPeopleHandlers(
+  db: NotesDatabase,
+  isBundledPerson: (personId: string) => boolean,
+  /** The bundled alias index's folding table: the user index is folded as the bundled one is. */
+  t2s: string,
+): (personId: string) => boolean {
   const from = gated({ id: browser.runtime.id, noteFramePath: NOTE_FRAME_PATH });
   const page = ['extension-page' as const];
   const options = { isBundledPerson };
@@ -33,7 +38,7 @@ export function registerPeopleHandlers(db: NotesDatabase, isBundledPerson: (pers
         const [{ people, additions }, settings] = await Promise.all([listUserLayer(db), loadSettings()]);
         userIds = new Set(people.map((p) => p.id));
         visibility = settings.peopleVisibility;
-        const next = buildUserIndexes(people, additions, settings.peopleVisibility);
+        const next = buildUserIndexes(people, additions, settings.peopleVisibility, t2s);
         // Unchanged (a restarted service worker, a settings change of another kind): the tabs keep theirs.
         if (JSON.stringify(next) !== JSON.stringify(await loadUserIndexes())) await saveUserIndexes(next);
       } catch (error) {

@@ -3,7 +3,8 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher } from '@/utils/match/matcher';
 import { resolveContextOf, resolveMentions } from '@/utils/match/resolve';
-import { buildUserIndexes, withUserPeople } from '@/utils/people/user-index';
+import { buildUserIndexes, EMPTY_USER_INDEXES, parseUserIndexes, withUserPeople } from '@/utils/people/user-index';
+import { withSearchedForms } from '@/utils/match/matcher';
 import type { PersonAdditionRecord, UserPersonRecord } from '@/utils/people/records';
 
 const bundled = aliasIndex as AliasIndex;
@@ -52,7 +53,7 @@ function found(index: AliasIndex, text: string): Array<[string, string]> {
 
 describe('buildUserIndexes', () => {
   it('splits people by their visibility (or the default), and carries names only, never facts or tags', () => {
-    const indexes = buildUserIndexes([pang, gross], [addition], 'mark');
+    const indexes = buildUserIndexes([pang, gross], [addition], 'mark', bundled.t2s);
     expect(indexes.marked.people).toEqual([
       { id: 'u-pang', en: 'Ruoming Pang', zh: '庞若鸣' },
       { id: 'mark-chen', en: 'mark-chen' },
@@ -66,12 +67,12 @@ describe('buildUserIndexes', () => {
     ]);
     expect(indexes.findOnly.people.map((p) => p.id)).toEqual(['u-gross']);
     expect(JSON.stringify(indexes)).not.toMatch(/private/);
-    expect(buildUserIndexes([pang], [], 'find-only').marked.people).toEqual([]);
+    expect(buildUserIndexes([pang], [], 'find-only', bundled.t2s).marked.people).toEqual([]);
   });
 });
 
 describe('withUserPeople', () => {
-  const merged = withUserPeople(bundled, buildUserIndexes([pang], [addition], 'mark').marked);
+  const merged = withUserPeople(bundled, buildUserIndexes([pang], [addition], 'mark', bundled.t2s).marked);
 
   it('finds the reader’s people by the same rules as bundled ones: a surname only once the full name is on the page', () => {
     expect(found(merged, 'Ruoming Pang left Apple for Meta. Pang will lead a team.')).toEqual([
@@ -94,7 +95,30 @@ describe('withUserPeople', () => {
     expect(merged.forms).toHaveLength(merged.aliases.length);
   });
 
+  it('carries the searched forms the background computed, the same the matcher would compute itself', () => {
+    const { stream: _stream, forms: _forms, ...plain } = merged;
+    expect(merged.forms).toEqual(withSearchedForms(plain).forms);
+  });
+
   it('is the bundled index itself when the reader has nobody to mark', () => {
-    expect(withUserPeople(bundled, { people: [], aliases: [] })).toBe(bundled);
+    expect(withUserPeople(bundled, { people: [], aliases: [], forms: [] })).toBe(bundled);
+  });
+});
+
+describe('parseUserIndexes', () => {
+  it('takes what the background stored, and anything malformed (another version, a broken write) as nobody', () => {
+    const stored = buildUserIndexes([pang], [], 'mark', bundled.t2s);
+    expect(parseUserIndexes(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      { ...stored, version: 2 },
+      { ...stored, marked: { ...stored.marked, forms: [] } },
+      { ...stored, marked: { ...stored.marked, aliases: [['Pang', 7, 1]] } },
+      { ...stored, findOnly: { people: [{ id: 1 }], aliases: [], forms: [] } },
+    ]) {
+      expect(parseUserIndexes(bad)).toBe(EMPTY_USER_INDEXES);
+    }
   });
 });

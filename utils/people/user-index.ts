@@ -17,6 +17,12 @@ import type { PersonAdditionRecord, UserAlias, UserPersonRecord, Visibility } fr
 export interface UserAliasIndex {
   people: Array<{ id: string; en: string; zh?: string }>;
   aliases: Array<[text: string, person: number, safety: AliasSafety]>;
+  /**
+   * forms[i]: aliases[i] as the matcher searches for it, with the bundled index's folding ("" for
+   * none), computed by the background once per change: normalizing thousands of aliases in every
+   * page at start would cost more than the rest of the page's start together (docs/benchmarks.md).
+   */
+  forms: string[];
 }
 
 export interface UserIndexes {
@@ -25,7 +31,11 @@ export interface UserIndexes {
   findOnly: UserAliasIndex;
 }
 
-export const EMPTY_USER_INDEXES: UserIndexes = { version: 1, marked: { people: [], aliases: [] }, findOnly: { people: [], aliases: [] } };
+export const EMPTY_USER_INDEXES: UserIndexes = {
+  version: 1,
+  marked: { people: [], aliases: [], forms: [] },
+  findOnly: { people: [], aliases: [], forms: [] },
+};
 
 const HAN = /\p{Script=Han}/u;
 
@@ -44,14 +54,20 @@ function displayNames(person: UserPersonRecord): { en: string; zh?: string } {
 /**
  * Both indexes from the reader's people and additions. A person's names (both scripts)
  * are full aliases besides the ones listed; an addition contributes only its aliases,
- * under the bundled person's id (withUserPeople puts them on that person).
+ * under the bundled person's id (withUserPeople puts them on that person). `t2s`: the
+ * bundled index's folding table, which the searched forms are folded with.
  */
 export function buildUserIndexes(
   people: readonly UserPersonRecord[],
   additions: readonly PersonAdditionRecord[],
   defaultVisibility: Visibility,
+  t2s: string,
 ): UserIndexes {
-  const indexes: UserIndexes = { version: 1, marked: { people: [], aliases: [] }, findOnly: { people: [], aliases: [] } };
+  const indexes: UserIndexes = {
+    version: 1,
+    marked: { people: [], aliases: [], forms: [] },
+    findOnly: { people: [], aliases: [], forms: [] },
+  };
   const add = (id: string, names: { en: string; zh?: string }, aliases: UserAlias[], visibility: Visibility | undefined) => {
     if (aliases.length === 0) return;
     const index = (visibility ?? defaultVisibility) === 'mark' ? indexes.marked : indexes.findOnly;
@@ -73,6 +89,8 @@ export function buildUserIndexes(
     add(person.id, displayNames(person), [...names, ...person.aliases], person.visibility);
   }
   for (const addition of additions) add(addition.id, { en: addition.id }, addition.aliases, addition.visibility);
+  const folding = createFolding(t2s);
+  for (const index of [indexes.marked, indexes.findOnly]) index.forms = index.aliases.map(([text]) => searchedForm(text, folding) ?? '');
   return indexes;
 }
 
@@ -80,7 +98,7 @@ export function buildUserIndexes(
  * The bundled index with the reader's people laid over it: their people after the
  * bundled ones (an addition's aliases go to the bundled person of its id), their
  * aliases after the bundled aliases, searched with the bundled index's folding.
- * The bundled searched forms are kept; the sieve's patterns are computed again
+ * The searched forms are the bundled ones and the background's; the sieve's patterns are computed again
  * (createPrefilter does it when `stream` is absent), since they cover every alias.
  */
 export function withUserPeople(bundled: AliasIndex, user: UserAliasIndex): AliasIndex {
@@ -94,12 +112,10 @@ export function withUserPeople(bundled: AliasIndex, user: UserAliasIndex): Alias
     return people.push(person) - 1;
   });
   const added = user.aliases.map(([text, person, safety]): AliasIndex['aliases'][number] => [text, moved[person]!, safety]);
-  const { stream: _stream, ...rest } = bundled;
+  const { stream: _stream, forms, ...rest } = bundled;
   const merged: AliasIndex = { ...rest, people, aliases: [...bundled.aliases, ...added] };
-  if (bundled.forms) {
-    const folding = createFolding(bundled.t2s);
-    merged.forms = [...bundled.forms, ...added.map(([text]) => searchedForm(text, folding) ?? '')];
-  }
+  // Without the bundled forms (a test's index) the matcher normalizes every alias itself.
+  if (forms) merged.forms = [...forms, ...user.forms];
   return merged;
 }
 
@@ -114,6 +130,9 @@ function isAliasIndexPart(value: unknown): value is UserAliasIndex {
   if (!part || !Array.isArray(part.people) || !Array.isArray(part.aliases)) return false;
   const people = part.people.length;
   return (
+    Array.isArray(part.forms) &&
+    part.forms.length === part.aliases.length &&
+    part.forms.every((form) => typeof form === 'string') &&
     part.people.every((p) => typeof p?.id === 'string' && typeof p.en === 'string') &&
     part.aliases.every(
       (a) =>
