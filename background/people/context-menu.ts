@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { tabMessenger } from '@/utils/messaging';
 import { putAddRequest, type AddRequest } from '@/utils/people/add-request';
 import { t } from '@/utils/i18n';
+import { logError } from '@/utils/log';
 
 const MENU_TRACK = 'talent-lens-track';
 const MENU_SOURCE = 'talent-lens-source';
@@ -46,6 +47,6 @@ export function registerPeopleMenu(): void {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    onPeopleMenuClicked(info, tab).catch((cause) => console.error('[talent-lens] add from the menu', cause));
+    onPeopleMenuClicked(info, tab).catch((cause) => logError('adding from the menu failed', cause));
   });
 }

@@ -12,6 +12,7 @@ import { addFact, deleteFromPeople, listUserLayer, restoreToPeople, saveAddition
 import { buildUserIndexes, loadUserIndexes, saveUserIndexes } from '@/utils/people/user-index';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { gated } from '@/background/sender-kind';
+import { logError } from '@/utils/log';
 import { NOTE_FRAME_PATH } from '@/utils/notes/note-frame';
 
 /**
@@ -42,7 +43,7 @@ export function registerPeopleHandlers(
         // Unchanged (a restarted service worker, a settings change of another kind): the tabs keep theirs.
         if (JSON.stringify(next) !== JSON.stringify(await loadUserIndexes())) await saveUserIndexes(next);
       } catch (error) {
-        console.error('[talent-lens] rebuilding the index of your people failed', error);
+        logError('rebuilding the index of your people failed', error);
       }
     }));
   /** Runs a write, then rebuilds when it changed something. */

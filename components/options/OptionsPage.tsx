@@ -98,9 +98,7 @@ export function OptionsPage({ browserName, deps = defaultOptionsDeps }: { browse
                 name="people-visibility"
                 checked={settings?.peopleVisibility === visibility}
                 onChange={() =>
-                  void deps
-                    .setPeopleVisibility(visibility)
-                    .then(setSettings, (cause) => (console.error('[talent-lens] settings', cause), setError(true)))
+                  void deps.setPeopleVisibility(visibility).then(setSettings, (cause) => (logError('settings', cause), setError(true)))
                 }
               />
               {t(visibility === 'mark' ? 'optionsPeopleMark' : 'optionsPeopleFindOnly')}

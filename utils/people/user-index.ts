@@ -10,6 +10,7 @@
  */
 import type { AliasIndex, AliasSafety } from '@/data/schema';
 import { searchedForm } from '@/utils/match/matcher';
+import { PARTIAL, STANDALONE } from '@/utils/match/alias-safety';
 import { createFolding } from '@/utils/match/normalize';
 import type { PersonAdditionRecord, UserAlias, UserPersonRecord, Visibility } from '@/utils/people/records';
 
@@ -41,7 +42,7 @@ const HAN = /\p{Script=Han}/u;
 
 /** A full name may stand alone; a surname or given name obeys the stricter rules, as in the dataset (utils/dataset/build.ts). */
 function safetyOf(kind: UserAlias['kind']): AliasSafety {
-  return kind === 'full' ? 0 : 1;
+  return kind === 'full' ? STANDALONE : PARTIAL;
 }
 
 function displayNames(person: UserPersonRecord): { en: string; zh?: string } {
@@ -136,7 +137,12 @@ function isAliasIndexPart(value: unknown): value is UserAliasIndex {
     part.people.every((p) => typeof p?.id === 'string' && typeof p.en === 'string') &&
     part.aliases.every(
       (a) =>
-        Array.isArray(a) && typeof a[0] === 'string' && Number.isInteger(a[1]) && a[1] >= 0 && a[1] < people && (a[2] === 0 || a[2] === 1),
+        Array.isArray(a) &&
+        typeof a[0] === 'string' &&
+        Number.isInteger(a[1]) &&
+        a[1] >= 0 &&
+        a[1] < people &&
+        (a[2] === STANDALONE || a[2] === PARTIAL),
     )
   );
 }
