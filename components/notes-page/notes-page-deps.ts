@@ -41,7 +41,14 @@ export function downloadText(filename: string, content: string, type: string): v
 export const defaultNotesPageDeps: NotesPageDeps = {
   notes: messengerNotesClient,
   exportNotes: () => exportNotes(database()),
-  importNotes: (text, options) => importNotes(database(), text, isKnownPerson, options),
+  importNotes: async (text, options) => {
+    const result = await importNotes(database(), text, isKnownPerson, options);
+    // The import wrote the reader's people here, in this page: the background publishes them to the open tabs.
+    if (result.ok && result.people && result.people.added + result.people.updated > 0) {
+      await backgroundMessenger.sendMessage('userLayerImported', undefined).catch(() => undefined);
+    }
+    return result;
+  },
   download: downloadText,
   rejections: {
     list: () => backgroundMessenger.sendMessage('listRejections', undefined),

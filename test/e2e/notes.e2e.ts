@@ -157,7 +157,13 @@ describe('notes in Chromium', () => {
     const exported = path.join(work, 'export.json');
     await download.saveAs(exported);
     const data = JSON.parse(await readFile(exported, 'utf8'));
-    expect(data).toMatchObject({ format: 'talent-lens-notes', version: 1, notes: [{ personId: 'sam-altman', text: NOTE }] });
+    expect(data).toMatchObject({
+      format: 'talent-lens-notes',
+      version: 2,
+      people: [],
+      additions: [],
+      notes: [{ personId: 'sam-altman', text: NOTE }],
+    });
 
     const [markdownDownload] = await Promise.all([
       notesPage.waitForEvent('download'),

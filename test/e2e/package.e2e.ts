@@ -184,7 +184,7 @@ describe('store packages', () => {
         expect(locale.extDescription.message.length).toBeLessThanOrEqual(132);
       }
 
-      expect(manifest.permissions).toEqual(['storage']);
+      expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.optional_permissions).toBeUndefined();
       expect(manifest.optional_host_permissions).toBeUndefined();

@@ -89,7 +89,7 @@ describe('notes page', () => {
     expect(filename).toMatch(/^talent-lens-notes-\d{4}-\d{2}-\d{2}\.json$/);
     expect(type).toBe('application/json');
     const parsed = JSON.parse(json) as NotesExport;
-    expect(parsed).toMatchObject({ format: 'talent-lens-notes', version: 1 });
+    expect(parsed).toMatchObject({ format: 'talent-lens-notes', version: 2, people: [], additions: [] });
     expect(parsed.notes.map((n) => n.text).sort()).toEqual(['Moved to Meta <b>early</b>', 'Sam runs OpenAI']);
     expect(screen.getByRole('status').textContent).toBe('Notes exported: 2.');
 

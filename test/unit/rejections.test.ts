@@ -91,7 +91,7 @@ describe('the rejections store', () => {
 });
 
 describe('version 4', () => {
-  it('opens a version 3 database as version 4 with every table unchanged and an empty rejections table', async () => {
+  it('opens a version 3 database as the current version with every table unchanged and an empty rejections table', async () => {
     const name = `notes-v3-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores({
