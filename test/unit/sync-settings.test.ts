@@ -47,7 +47,7 @@ async function settle(cloud: SimulatedCloud): Promise<void> {
   }
 }
 
-const choices: Settings = { enabled: false, disabledSites: ['b.example', 'a.example'], language: 'browser' };
+const choices: Settings = { enabled: false, disabledSites: ['b.example', 'a.example'], language: 'browser', peopleVisibility: 'mark' };
 
 describe('settings sync', () => {
   it('stores only what differs from the defaults, and a fresh install takes it without overwriting it', async () => {
@@ -75,16 +75,18 @@ describe('settings sync', () => {
 
   it('merges settings stored before sync existed with the ones already synced: nothing of either is lost', async () => {
     const a = new Machine(choices);
-    const b = new Machine({ enabled: true, disabledSites: ['c.example'], language: 'zh_CN' });
+    const b = new Machine({ enabled: true, disabledSites: ['c.example'], language: 'zh_CN', peopleVisibility: 'mark' });
     const cloud = new SimulatedCloud([a.sync, b.sync]);
     await a.start();
     await settle(cloud);
     await b.start();
     await settle(cloud);
-    const merged = { enabled: false, disabledSites: ['a.example', 'b.example', 'c.example'], language: 'zh_CN' };
+    const merged = { enabled: false, disabledSites: ['a.example', 'b.example', 'c.example'], language: 'zh_CN', peopleVisibility: 'mark' };
     expect(b.settings()).toEqual(merged);
     expect(a.settings()).toEqual(merged);
-    expect(cloud.items.get(SETTINGS_KEY)).toEqual(merged);
+    // Stored as a diff from the defaults: the default visibility of the reader's people is not in it.
+    const { peopleVisibility: _default, ...diff } = merged;
+    expect(cloud.items.get(SETTINGS_KEY)).toEqual(diff);
   });
 
   it('carries a change, and a return to the defaults, to the other machine', async () => {
