@@ -46,7 +46,11 @@ async function announcements(page: Page): Promise<string[]> {
       if (node.role?.value === 'StaticText') return node.name?.value ?? '';
       return (node.childIds ?? []).map(textOf).join('');
     };
-    return nodes.filter((n) => n.role?.value === 'status').map((n) => textOf(n.nodeId));
+    // Empty status regions (the card's copy-citation feedback, until something is copied) say nothing.
+    return nodes
+      .filter((n) => n.role?.value === 'status')
+      .map((n) => textOf(n.nodeId))
+      .filter((text) => text !== '');
   } finally {
     await cdp.detach();
   }
