@@ -14,6 +14,8 @@ import { loadSettings, watchSettings } from '@/utils/settings';
 import { gated } from '@/background/sender-kind';
 import { logError } from '@/utils/log';
 import { NOTE_FRAME_PATH } from '@/utils/notes/note-frame';
+import { watchLocalRecords } from '@/utils/sync/local-changes';
+import { personAdditionKind, userPersonKind } from '@/utils/sync/kinds';
 
 /**
  * Registers the handlers and returns whether an id is one of the reader's people (kept
@@ -106,6 +108,8 @@ export function registerPeopleHandlers(
     'userLayerImported',
     from(page, async () => rebuild()),
   );
+  // Sync (background/sync) writes people and additions that another machine changed straight into the store.
+  watchLocalRecords(db, [userPersonKind, personAdditionKind], () => void rebuild());
   // The default visibility is a setting.
   watchSettings((settings) => {
     if (settings.peopleVisibility !== visibility) void rebuild();

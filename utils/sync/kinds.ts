@@ -1,9 +1,8 @@
 /**
  * The kinds of record that sync, each described once: how to list, read,
  * write and delete it in the notes database, how to check one that arrives,
- * and what to do when two machines changed it at once. A new kind (the
- * reader's own people and their additions, issue 16) is one more entry in
- * `SYNC_KINDS`; the engine needs nothing else.
+ * and what to do when two machines changed it at once. A new kind is one more
+ * entry in `SYNC_KINDS`; the engine needs nothing else.
  */
 import { z } from 'zod';
 import { PersonId } from '@/data/schema';
@@ -12,6 +11,9 @@ import type { NoteRecord } from '@/utils/notes/records';
 import { NoteRecordSchema } from '@/utils/notes/validation';
 import { deleteNote } from '@/utils/notes/store';
 import { REJECTION_LIMITS, rejectionId, type RejectionRecord } from '@/utils/notes/rejections';
+import type { PersonAdditionRecord, UserPersonRecord } from '@/utils/people/records';
+import { PersonAdditionSchema, UserPersonSchema } from '@/utils/people/validation';
+import { deleteFromPeople } from '@/utils/people/store';
 import { recordDigest } from './wire';
 
 /** What a kind keeps when the same record was changed on two machines at once and both versions differ. */
@@ -116,9 +118,82 @@ export const rejectionKind: SyncKind<RejectionRecord> = {
   resolve: (local, remote) => ({ winner: local.createdAt <= remote.createdAt ? 'local' : 'remote' }),
 };
 
+/**
+ * The newer of two versions of a person or an addition: the higher revision, then the later edit,
+ * then the machine id, so every machine picks the same. The other is not kept as a copy: a second
+ * record of one person would be the duplicate the store refuses; its facts are in the winner when
+ * they were written before the other machine's edit, and otherwise lost to the later edit, as in a
+ * two-tab edit of the same person.
+ */
+function newerLayer<T extends { revision: number; updatedAt: number }>(
+  local: T,
+  remote: T,
+  machines: { local: string; remote: string },
+): ConcurrentResolution<T> {
+  const order =
+    local.revision - remote.revision ||
+    local.updatedAt - remote.updatedAt ||
+    (machines.local < machines.remote ? -1 : machines.local > machines.remote ? 1 : 0) ||
+    (recordDigest(local) < recordDigest(remote) ? -1 : 1);
+  return { winner: order > 0 ? 'local' : 'remote' };
+}
+
+/** The reader's own people (issue 16): deleted through the people trash, as a delete here is. */
+export const userPersonKind: SyncKind<UserPersonRecord> = {
+  name: 'person',
+  tables: ['people'],
+  list: (db) => db.people.toArray(),
+  get: (db, id) => db.people.get(id),
+  idOf: (person) => person.id,
+  timeOf: (person) => person.updatedAt,
+  labelOf: (person) => person.name.primary,
+  parse: (value) => {
+    const parsed = UserPersonSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  },
+  put: (db, person) =>
+    db.transaction('rw', db.people, db.peopleTrash, async () => {
+      await db.people.put(person);
+      await db.peopleTrash.delete(person.id);
+    }),
+  remove: async (db, id, now) => {
+    await deleteFromPeople(db, id, { now: () => now });
+  },
+  resolve: newerLayer,
+};
+
+/** The reader's additions over bundled people (issue 16). */
+export const personAdditionKind: SyncKind<PersonAdditionRecord> = {
+  name: 'addition',
+  tables: ['additions'],
+  list: (db) => db.additions.toArray(),
+  get: (db, id) => db.additions.get(id),
+  idOf: (addition) => addition.id,
+  timeOf: (addition) => addition.updatedAt,
+  labelOf: (addition) => addition.id,
+  parse: (value) => {
+    const parsed = PersonAdditionSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  },
+  put: (db, addition) =>
+    db.transaction('rw', db.additions, db.peopleTrash, async () => {
+      await db.additions.put(addition);
+      await db.peopleTrash.delete(addition.id);
+    }),
+  remove: async (db, id, now) => {
+    await deleteFromPeople(db, id, { now: () => now });
+  },
+  resolve: newerLayer,
+};
+
 /** A kind with its record type erased, as the engine holds them (it only passes a kind's records back to that kind). */
 export type AnySyncKind = SyncKind<unknown>;
 const erased = <T>(kind: SyncKind<T>) => kind as unknown as AnySyncKind;
 
 /** Every kind that syncs. */
-export const SYNC_KINDS: readonly AnySyncKind[] = [erased(noteKind), erased(rejectionKind)];
+export const SYNC_KINDS: readonly AnySyncKind[] = [
+  erased(noteKind),
+  erased(rejectionKind),
+  erased(userPersonKind),
+  erased(personAdditionKind),
+];
