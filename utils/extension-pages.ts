@@ -8,7 +8,7 @@
  * corner looked broken, so it opens the notes page's full-page person view instead. The name
  * stays because the card (content/card/host.ts) sends it.
  */
-export type ExtensionPageTarget = 'popup' | 'notes' | 'welcome' | 'about' | 'options' | 'explore';
+export type ExtensionPageTarget = 'popup' | 'notes' | 'welcome' | 'about' | 'options' | 'explore' | 'people';
 
 /** The path (for runtime.getURL) of a page, with the person to show when one is given. */
 export function extensionPagePath(page: ExtensionPageTarget, personId?: string): string {

@@ -6,6 +6,7 @@ const PAGES: Array<[href: string, label: MessageKey, id: string]> = [
   ['/about.html', 'aboutLink', 'about'],
   ['/notes.html', 'navNotes', 'notes'],
   ['/explore.html', 'navExplore', 'explore'],
+  ['/people.html', 'peopleAddPerson', 'people'],
   ['/options.html', 'popupOpenOptions', 'options'],
 ];
 

@@ -121,6 +121,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
           </button>
           {(
             [
+              ['people', 'peopleAddPerson'],
               ['explore', 'navExplore'],
               ['about', 'aboutLink'],
               ['welcome', 'popupOpenWelcome'],

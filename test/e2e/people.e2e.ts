@@ -54,6 +54,23 @@ describe('Your own people (Chromium)', () => {
     );
   }
 
+  it('"Add a person" in the popup and on the notes page opens an empty form', async () => {
+    const formUrl = `chrome-extension://${suite.browser.extensionId}/people.html`;
+    const popup = await suite.browser.openExtensionPage('popup.html');
+    const fromPopup = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url() === formUrl });
+    await popup.getByTestId('open-people-page').click();
+    const form = await fromPopup;
+    await expect.poll(() => form.getByLabel('Name, as written').count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.getByLabel('Name, as written').inputValue()).toBe('');
+    await form.close();
+
+    const notes = await suite.browser.openExtensionPage('notes.html');
+    await notes.getByTestId('nav-people').click();
+    await notes.waitForURL(formUrl);
+    await expect.poll(() => notes.getByLabel('Name, as written').count(), { timeout: 10_000 }).toBe(1);
+    await notes.close();
+  });
+
   it('adds a person from a selected name; another open tab marks them without a reload; a selected sentence sources a role', async () => {
     const reading = await suite.open(FIXTURE);
     const other = await suite.open(FIXTURE);

@@ -300,13 +300,14 @@ describe('browsing with no page', () => {
     expect(screen.getByTestId('browse-people')).toBeTruthy();
   });
 
-  it('links the about, welcome and options pages', async () => {
+  it('links the add-a-person form and the about, welcome and options pages', async () => {
     const d = renderPopup(noTab());
+    fireEvent.click(screen.getByRole('button', { name: 'Add a person' }));
     fireEvent.click(screen.getByRole('button', { name: 'About the data' }));
     fireEvent.click(screen.getByRole('button', { name: 'Welcome and shortcuts' }));
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    await waitFor(() => expect(d.closePopup).toHaveBeenCalledTimes(3));
-    expect(vi.mocked(d.openPage).mock.calls.map(([page]) => page)).toEqual(['about', 'welcome', 'options']);
+    await waitFor(() => expect(d.closePopup).toHaveBeenCalledTimes(4));
+    expect(vi.mocked(d.openPage).mock.calls.map(([page]) => page)).toEqual(['people', 'about', 'welcome', 'options']);
   });
 
   it('lists in Chinese for a Chinese browser', async () => {
