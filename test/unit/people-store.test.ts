@@ -1,5 +1,5 @@
+import { expectShippedRowsKept, openShippedDatabase, SHIPPED_ROWS } from './notes-fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
 import { NotesDatabase } from '@/utils/notes/db';
 import { EXPORT_FORMAT, exportNotes, exportToJson, importNotes } from '@/utils/notes/import-export';
 import { addFact, deleteFromPeople, listUserLayer, restoreToPeople, saveAddition, saveUserPerson } from '@/utils/people/store';
@@ -108,48 +108,10 @@ describe("the reader's people", () => {
 
 describe('version 5 (opened as the current version)', () => {
   it('opens a database written by version 4 with every table and row kept, and empty people tables', async () => {
-    const name = `people-v4-${crypto.randomUUID()}`;
-    const v4 = new Dexie(name);
-    v4.version(4).stores({
-      notes: 'id, personId, updatedAt, [personId+updatedAt]',
-      trash: 'id, deletedAt',
-      tombstones: 'id, deletedAt',
-      drafts: 'key, personId',
-      rejections: 'id, site, createdAt',
-    });
-    const note = {
-      id: 'n1',
-      personId: 'sam-altman',
-      text: 'kept',
-      createdAt: 1,
-      updatedAt: 2,
-      revision: 3,
-      origin: { url: 'https://a.example/', title: 'A' },
-    };
-    const trashed = {
-      id: 'n0',
-      deletedAt: 5,
-      note: { id: 'n0', personId: 'sam-altman', text: 'gone', createdAt: 1, updatedAt: 1, revision: 1 },
-    };
-    const tombstone = { id: 't1', personId: 'mark-chen', revision: 4, deletedAt: 6 };
-    const draft = { key: 'new:sam-altman', personId: 'sam-altman', text: 'half typed', updatedAt: 7 };
-    const rejection = { id: 'r1', site: 'a.example', personId: 'sam-altman', aliasText: 'Altman', createdAt: 8 };
-    await v4.table('notes').add(note);
-    await v4.table('trash').add(trashed);
-    await v4.table('tombstones').add(tombstone);
-    await v4.table('drafts').add(draft);
-    await v4.table('rejections').add(rejection);
-    v4.close();
-
-    const current = new NotesDatabase(name);
-    await current.open();
+    const current = await openShippedDatabase(4);
     expect(current.verno).toBe(6);
-    expect(await current.notes.toArray()).toEqual([note]);
-    expect(await current.trash.toArray()).toEqual([trashed]);
-    expect(await current.tombstones.toArray()).toEqual([tombstone]);
-    expect(await current.drafts.toArray()).toEqual([draft]);
-    expect(await current.rejections.toArray()).toEqual([rejection]);
-    expect(await current.notes.where('[personId+updatedAt]').equals(['sam-altman', 2]).count()).toBe(1);
+    await expectShippedRowsKept(current, 4);
+    const note = SHIPPED_ROWS.notes;
     expect([await current.people.count(), await current.additions.count(), await current.peopleTrash.count()]).toEqual([0, 0, 0]);
     // The upgraded database exports everything, and a version 1 backup of it still imports as no change.
     const exported = await exportNotes(current, 10);

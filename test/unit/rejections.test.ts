@@ -2,8 +2,8 @@
  * "Not this person": the store (version 4 of the notes database) and the background's gate, which
  * answers a content script only for its own page's site, taken from the browser's sender URL.
  */
+import { expectShippedRowsKept, openShippedDatabase } from './notes-fixtures';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import Dexie from 'dexie';
 import { NotesDatabase } from '@/utils/notes/db';
 import { addRejection, deleteRejection, listRejections, listSiteRejections } from '@/utils/notes/rejection-store';
 import { rejectionHandlers, SiteTabs, siteOfSender } from '@/background/notes/rejection-handlers';
@@ -92,44 +92,9 @@ describe('the rejections store', () => {
 
 describe('version 4', () => {
   it('opens a version 3 database as the current version with every table unchanged and an empty rejections table', async () => {
-    const name = `notes-v3-${crypto.randomUUID()}`;
-    const v3 = new Dexie(name);
-    v3.version(3).stores({
-      notes: 'id, personId, updatedAt, [personId+updatedAt]',
-      trash: 'id, deletedAt',
-      tombstones: 'id, deletedAt',
-      drafts: 'key, personId',
-    });
-    const note = {
-      id: 'n1',
-      personId: 'sam-altman',
-      text: 'kept',
-      createdAt: 1,
-      updatedAt: 2,
-      revision: 3,
-      origin: { url: 'https://a.example/', title: 'A' },
-    };
-    const trashed = {
-      id: 'n0',
-      deletedAt: 5,
-      note: { id: 'n0', personId: 'sam-altman', text: 'gone', createdAt: 1, updatedAt: 1, revision: 1 },
-    };
-    const tombstone = { id: 't1', personId: 'mark-chen', revision: 4, deletedAt: 6 };
-    const draft = { key: 'new:sam-altman', personId: 'sam-altman', text: 'half typed', updatedAt: 7 };
-    await v3.table('notes').add(note);
-    await v3.table('trash').add(trashed);
-    await v3.table('tombstones').add(tombstone);
-    await v3.table('drafts').add(draft);
-    v3.close();
-
-    const current = new NotesDatabase(name);
-    await current.open();
+    const current = await openShippedDatabase(3);
     expect(current.verno).toBe(6);
-    expect(await current.notes.toArray()).toEqual([note]);
-    expect(await current.trash.toArray()).toEqual([trashed]);
-    expect(await current.tombstones.toArray()).toEqual([tombstone]);
-    expect(await current.drafts.toArray()).toEqual([draft]);
-    expect(await current.notes.where('[personId+updatedAt]').equals(['sam-altman', 2]).count()).toBe(1);
+    await expectShippedRowsKept(current, 3);
     expect(await current.rejections.count()).toBe(0);
     expect(await addRejection(current, 'a.example', { personId: 'sam-altman', aliasText: 'Altman' }, isKnownPerson)).toMatchObject({
       ok: true,
