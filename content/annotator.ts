@@ -18,7 +18,7 @@ import type { CardController } from './card/mention-target';
 import type { MarkEngine } from './marks/mark-engine';
 import { MarkLayer, type PageMention } from './marks/mark-layer';
 import { Scanner } from './scan/scanner';
-import { Navigator } from './navigation/navigator';
+import { Navigator, type NavigatorHost } from './navigation/navigator';
 import { mentionsReport, type MentionsReport } from './navigation/mentions-report';
 import type { Direction } from './navigation/mention-order';
 import { UI_HOST_TAG } from './navigation/live-region';
@@ -28,22 +28,9 @@ import { logError } from '@/utils/log';
 export type { PageMention } from './marks/mark-layer';
 
 /** What the annotator needs from its surroundings (WXT's ctx in the content script). */
-export interface AnnotatorHost {
+export interface AnnotatorHost extends Pick<NavigatorHost, 'listen'> {
   setTimeout(handler: () => void, ms: number): number;
   clearTimeout(handle: number): void;
-  /** Adds a listener that goes away with the content script's lifetime (or earlier, with `options.signal`). */
-  listen<K extends keyof WindowEventMap>(
-    target: Window,
-    type: K,
-    handler: (event: WindowEventMap[K]) => void,
-    options?: AddEventListenerOptions,
-  ): void;
-  listen<K extends keyof DocumentEventMap>(
-    target: Document,
-    type: K,
-    handler: (event: DocumentEventMap[K]) => void,
-    options?: AddEventListenerOptions,
-  ): void;
   /** Whether the content script still runs (the extension was not reloaded or removed). */
   readonly alive: boolean;
   /** Localized text (t() in the content script). */

@@ -19,6 +19,7 @@ import { nextMentionIndex, type Direction } from './mention-order';
 
 /** The listening the navigator needs (the content script's lifetime-bound listeners). */
 export interface NavigatorHost {
+  /** Adds a listener that goes away with the content script's lifetime (or earlier, with `options.signal`). */
   listen<K extends keyof WindowEventMap>(
     target: Window,
     type: K,
