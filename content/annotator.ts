@@ -21,7 +21,7 @@ import { Scanner } from './scan/scanner';
 import { Navigator, type NavigatorHost } from './navigation/navigator';
 import { mentionsReport, type MentionsReport } from './navigation/mentions-report';
 import type { Direction } from './navigation/mention-order';
-import { UI_HOST_TAG } from './navigation/live-region';
+import { isInsideOurUi } from './ui-host';
 import { PERF_MARKS, perfMark } from './perf-marks';
 import { logError } from '@/utils/log';
 
@@ -80,7 +80,7 @@ export class Annotator {
       createController: options.createController,
       active: () => this.scanner.running,
       guard,
-      isOurs,
+      isOurs: isInsideOurUi,
     });
     this.scanner = new Scanner({
       index,
@@ -88,7 +88,7 @@ export class Annotator {
       matcher,
       timers: { setTimeout: (fn, ms) => host.setTimeout(fn, ms), clearTimeout: (handle) => host.clearTimeout(handle as number) },
       alive: () => host.alive,
-      isOurs,
+      isOurs: isInsideOurUi,
       sink: {
         textRemoved: () => this.marks.dropDetached(),
         release: (blocks) => {
@@ -224,9 +224,4 @@ export class Annotator {
       logError(`${what} failed`, error);
     }
   }
-}
-
-function isOurs(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element?.closest(UI_HOST_TAG);
 }

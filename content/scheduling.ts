@@ -4,6 +4,16 @@
  * page's own scripts run) before any single task gets near 50 ms.
  */
 
+/**
+ * Timers injected into the page layer's state machines, so their timings are
+ * unit-tested with fake clocks and the content script passes WXT's
+ * context-bound timers (cleared when the extension is reloaded).
+ */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 /** Returns control to the event loop; continues in a new task. */
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;

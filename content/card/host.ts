@@ -24,7 +24,8 @@ import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled, siteKey } from '@/utils/settings';
-import { createHoverIntent, type HoverIntent, type Timers } from './hover-intent';
+import { createHoverIntent, type HoverIntent } from './hover-intent';
+import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
@@ -34,8 +35,8 @@ import { dataScript, type DataScript } from '@/utils/data-script';
 import { t2s } from '@/data/generated/t2s.json';
 import { showTurnedOffNotice } from './turned-off-notice';
 import { logError } from '@/utils/log';
+import { UI_HOST_TAG } from '@/content/ui-host';
 
-export const HOST_TAG = 'talent-lens-ui';
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;
 export const MARK_SHOW_START = PERF_MARKS.cardShowStart;
 export const MARK_CARD_SHOWN = PERF_MARKS.cardShown;
@@ -231,7 +232,7 @@ class HoverCardController implements CardController {
     }
     // A page script may have removed our host: start over with a fresh one.
     this.host?.element.remove();
-    const element = document.createElement(HOST_TAG);
+    const element = document.createElement(UI_HOST_TAG);
     const root = this.attach(element);
     adoptStyles(root, CARD_CSS);
     containEvents(root);

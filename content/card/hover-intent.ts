@@ -14,6 +14,7 @@
  * - a keyboard open is immediate and stays until dismissed; only one card
  *   exists at a time.
  */
+import type { Timers } from '@/content/scheduling';
 
 export interface HoverTimings {
   loadAfter: number;
@@ -22,11 +23,6 @@ export interface HoverTimings {
 }
 
 export const HOVER_TIMINGS: HoverTimings = { loadAfter: 150, showAfter: 500, closeGrace: 300 };
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface HoverIntentEffects<T> {
   /** Start loading the details for `target` (may be called again for a cached target). */

@@ -8,9 +8,9 @@ import { h, render } from 'preact';
 import { CARD_CSS } from '@/components/card/card-css';
 import { TurnedOffNotice } from '@/components/card/TurnedOffNotice';
 import { onlyTrusted } from '@/content/trusted';
-import type { Timers } from './hover-intent';
+import type { Timers } from '@/content/scheduling';
 import { adoptStyles, containEvents, hostStyle } from './shadow-host';
-import { UI_HOST_TAG } from '@/content/navigation/live-region';
+import { UI_HOST_TAG } from '@/content/ui-host';
 
 /** How long the notice stays while the reader is not in it. */
 export const NOTICE_MS = 8000;

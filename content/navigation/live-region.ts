@@ -1,3 +1,5 @@
+import { UI_HOST_TAG } from '@/content/ui-host';
+
 /**
  * Screen readers do not see Highlight API marks, so the keyboard path says
  * what it selected through a polite live region. It lives in our own
@@ -5,8 +7,6 @@
  * closed shadow root, appended to <html> rather than <body> so the page's body
  * stays exactly as the page built it. Created on first use only.
  */
-export const UI_HOST_TAG = 'talent-lens-ui';
-
 export class LiveRegion {
   private host: HTMLElement | null = null;
   private region: HTMLElement | null = null;

@@ -1,3 +1,5 @@
+import type { Timers } from '@/content/scheduling';
+
 /**
  * A debouncer with a ceiling: calls `run` once `wait` ms pass without a new
  * trigger, but never later than `maxWait` ms after the first trigger of a burst
@@ -10,9 +12,7 @@
  * Timers and the clock are injected so the logic is unit-tested without a page
  * and the content script can pass WXT's context-bound timers.
  */
-export interface DebounceTimers {
-  setTimeout(handler: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+export interface DebounceTimers extends Timers {
   now(): number;
 }
 

@@ -13,11 +13,11 @@ import type { Matcher } from '@/utils/match/matcher';
 import type { Prefilter } from '@/utils/match/prefilter';
 import { PageResolver, resolveContextOf, standsAlone, type Mention } from '@/utils/match/resolve';
 import { emptyEvidence, EvidenceScanner, type PageEvidence } from '@/utils/match/evidence';
-import { TaskBudget } from '@/content/scheduling';
 import type { ScanFigures } from '@/content/perf-marks';
 import { blockContainer, collectBlocksIn, isBlockElement, type TextBlock } from './segments';
 import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from './candidate-walk';
-import { createDebouncer, type Debouncer, type DebounceTimers } from './debounce';
+import { createDebouncer, type Debouncer } from './debounce';
+import { TaskBudget, type Timers } from '@/content/scheduling';
 import { changesOf } from './mutations';
 import { planWindows, scanWindow } from './text-windows';
 import { ScanQueue } from './scan-queue';
@@ -45,7 +45,7 @@ export interface ScannerOptions {
   prefilter: Prefilter;
   /** The exact matcher, built on first call: a page that names nobody never needs it. */
   matcher: () => Matcher;
-  timers: Pick<DebounceTimers, 'setTimeout' | 'clearTimeout'>;
+  timers: Timers;
   /** Whether the content script still runs. */
   alive(): boolean;
   /** Whether a node is, or is inside, our own UI (its changes are not the page's). */

@@ -22,6 +22,8 @@
  * whose TreeWalker ignores filters.
  */
 
+import { UI_HOST_TAG } from '../ui-host';
+
 export interface TextBlock {
   /** The nearest block-level element around the text (several blocks can share one, e.g. text around a nested <p>). */
   element: Element;
@@ -115,7 +117,7 @@ const SKIP_TAGS = new Set([
   'audio',
   'rt',
   'rp',
-  'talent-lens-ui',
+  UI_HOST_TAG,
 ]);
 
 export const IGNORE_ATTRIBUTE = 'data-talent-lens-ignore';

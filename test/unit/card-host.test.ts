@@ -24,7 +24,8 @@ const SESSION = 'c0ffee'.padEnd(32, '0');
 const relay = (event: string, sessionId = SESSION) =>
   frameEvents.handler?.({ data: { sessionId, event }, sender: { id: browser.runtime.id } });
 
-const { createCardController, HOST_TAG } = await import('@/content/card/host');
+const { createCardController } = await import('@/content/card/host');
+const { UI_HOST_TAG: HOST_TAG } = await import('@/content/ui-host');
 
 /** The controller with a shadow root the test can see into (the real one is closed to everyone). */
 function setup(fetchCard: (id: string) => Promise<PersonCard | null> = async () => personCard()) {

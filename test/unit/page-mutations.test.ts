@@ -2,18 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { changesOf, type MutationLike } from '@/content/scan/mutations';
 import { isBlockElement } from '@/content/scan/segments';
-
-const isOurs = (node: Node) => {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!element?.closest('talent-lens-ui');
-};
+import { isInsideOurUi as isOurs, UI_HOST_TAG } from '@/content/ui-host';
 
 function record(partial: Partial<MutationLike> & Pick<MutationLike, 'type' | 'target'>): MutationLike {
   return { addedNodes: [], removedNodes: [], previousSibling: null, nextSibling: null, ...partial };
 }
 
 describe('changesOf', () => {
-  document.body.innerHTML = '<p id="p">Mark <b>Chen</b> said</p><ul id="list"></ul><talent-lens-ui id="ours"></talent-lens-ui>';
+  document.body.innerHTML = `<p id="p">Mark <b>Chen</b> said</p><ul id="list"></ul><${UI_HOST_TAG} id="ours"></${UI_HOST_TAG}>`;
   const p = document.getElementById('p')!;
   const list = document.getElementById('list')!;
   const ours = document.getElementById('ours')!;
@@ -49,7 +45,7 @@ describe('changesOf', () => {
   });
 
   it('ignores our own UI host, its insertion and its removal', () => {
-    const host = document.createElement('talent-lens-ui');
+    const host = document.createElement(UI_HOST_TAG);
     const records = [
       record({ type: 'childList', target: document.documentElement, addedNodes: [host] }),
       record({ type: 'childList', target: document.documentElement, removedNodes: [host] }),
