@@ -24,6 +24,8 @@ afterEach(() => {
 
 function setup(html: string) {
   document.body.innerHTML = html;
+  /** Every timer the scanner asked for, so a test can tell that nothing was scheduled. */
+  const scheduled: number[] = [];
   /** What the sink was last told of each block: its mentions' texts. */
   const drawn = new Map<TextBlock, string[]>();
   const sink = {
@@ -43,13 +45,19 @@ function setup(html: string) {
     index,
     prefilter,
     matcher: () => matcher,
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+    timers: {
+      setTimeout: (fn, ms) => {
+        scheduled.push(ms);
+        return setTimeout(fn, ms);
+      },
+      clearTimeout: (handle) => clearTimeout(handle as number),
+    },
     alive: () => true,
     isOurs: () => false,
     sink,
   });
   const texts = () => [...drawn.values()].flat();
-  return { scanner, sink, texts };
+  return { scanner, sink, texts, scheduled };
 }
 
 describe('Scanner', () => {
@@ -96,7 +104,7 @@ describe('Scanner', () => {
   });
 
   it('after stop() the page’s changes are not read', async () => {
-    const { scanner, sink } = setup('<p>Sam Altman spoke.</p>');
+    const { scanner, sink, scheduled } = setup('<p>Sam Altman spoke.</p>');
     scanner.start();
     await vi.waitFor(async () => {
       await scanner.idle();
@@ -104,9 +112,17 @@ describe('Scanner', () => {
     });
     scanner.stop();
     const calls = sink.draw.mock.calls.length;
+    const timersBefore = scheduled.length;
+    // Observers are told of a change together, in the order they were created: once this later
+    // one has seen the insertion, the scanner's own observer would have seen it too, had it stayed.
+    const seen = vi.fn();
+    const probe = new MutationObserver(seen);
+    probe.observe(document.body, { childList: true, subtree: true, characterData: true });
     document.body.insertAdjacentHTML('beforeend', '<p>Mira Murati too.</p>');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(seen).toHaveBeenCalled());
+    probe.disconnect();
     await scanner.idle();
+    expect(scheduled.length).toBe(timersBefore);
     expect(scanner.running).toBe(false);
     expect(sink.draw.mock.calls.length).toBe(calls);
   });
