@@ -9,12 +9,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter } from '@/utils/match/matcher';
-import { Annotator, type AnnotatorHost } from '@/content/annotator';
-import { createLifetime } from '@/content/lifetime';
+import { Annotator } from '@/content/annotator';
 import { MARK_TAG } from '@/content/marks/mark-engine';
-import type { CardController } from '@/content/card/mention-target';
 import type { Rejection } from '@/utils/notes/rejections';
 import { asUserInput } from './trusted-events';
+import { recordingCardController, lifetimeHost } from './page-fixtures';
 
 let annotator: Annotator | null = null;
 afterEach(() => {
@@ -24,24 +23,8 @@ afterEach(() => {
 
 function setup(html: string, loadRejections: () => Promise<Rejection[]>) {
   document.body.innerHTML = html;
-  const controller = {
-    pointerEnter: vi.fn(),
-    pointerLeave: vi.fn(),
-    open: vi.fn(),
-    close: vi.fn(),
-    destroy: vi.fn(),
-  } satisfies CardController;
-  const lifetime = createLifetime(() => true);
-  const host: AnnotatorHost = {
-    setTimeout: (fn, ms) => lifetime.setTimeout(fn, ms),
-    clearTimeout: (handle) => lifetime.clearTimeout(handle),
-    listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
-      lifetime.listen(target, type, handler as (event: Event) => void, options),
-    get alive() {
-      return lifetime.alive;
-    },
-    text: () => '',
-  };
+  const controller = recordingCardController();
+  const host = lifetimeHost();
   const index = aliasIndex as AliasIndex;
   const prefilter = createPrefilter(index);
   annotator = new Annotator({

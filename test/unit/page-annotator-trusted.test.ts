@@ -8,32 +8,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter } from '@/utils/match/matcher';
-import { Annotator, type AnnotatorHost } from '@/content/annotator';
-import { createLifetime } from '@/content/lifetime';
+import { Annotator } from '@/content/annotator';
 import { MARK_TAG } from '@/content/marks/mark-engine';
-import type { CardController } from '@/content/card/mention-target';
 import { asUserInput } from './trusted-events';
+import { recordingCardController, lifetimeHost } from './page-fixtures';
 
 function setup() {
   document.body.innerHTML = '<p id="p">Sam Altman met Mark Chen in the lobby.</p><button id="b">page button</button>';
-  const controller = {
-    pointerEnter: vi.fn(),
-    pointerLeave: vi.fn(),
-    open: vi.fn(),
-    close: vi.fn(),
-    destroy: vi.fn(),
-  } satisfies CardController;
-  const lifetime = createLifetime(() => true);
-  const host: AnnotatorHost = {
-    setTimeout: (fn, ms) => lifetime.setTimeout(fn, ms),
-    clearTimeout: (handle) => lifetime.clearTimeout(handle),
-    listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
-      lifetime.listen(target, type, handler as (event: Event) => void, options),
-    get alive() {
-      return lifetime.alive;
-    },
-    text: () => '',
-  };
+  const controller = recordingCardController();
+  const host = lifetimeHost();
   const index = aliasIndex as AliasIndex;
   const prefilter = createPrefilter(index);
   const annotator = new Annotator({
@@ -44,7 +27,7 @@ function setup() {
     host,
     engine: 'element',
   });
-  return { annotator, controller, lifetime };
+  return { annotator, controller };
 }
 
 const shortcut = () =>

@@ -5,30 +5,12 @@
  * mentions come back in document order and from their elements.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AliasIndex } from '@/data/schema';
-import type { Mention } from '@/utils/match/resolve';
-import { STANDALONE } from '@/utils/match/alias-safety';
 import { collectBlocks, type TextBlock } from '@/content/scan/segments';
 import { MarkLayer, type PageMention } from '@/content/marks/mark-layer';
 import { MARK_TAG } from '@/content/marks/mark-engine';
+import { mentionOf, TWO_PEOPLE } from './page-fixtures';
 
-const people = [
-  { id: 'ada', en: 'Ada Lovelace' },
-  { id: 'alan', en: 'Alan Turing' },
-] as unknown as AliasIndex['people'];
-
-/** A mention of people[person] at the first occurrence of `text` in the block. */
-function mentionOf(block: TextBlock, text: string, person: number): Mention {
-  const start = block.text.indexOf(text);
-  return {
-    start,
-    end: start + text.length,
-    person,
-    safety: STANDALONE,
-    alias: 0,
-    explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
-  } as Mention;
-}
+const people = TWO_PEOPLE;
 
 function setup(html: string) {
   document.body.innerHTML = html;

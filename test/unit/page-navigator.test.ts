@@ -6,31 +6,13 @@
  * manifest command right after the same keys reached the page does not step twice.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AliasIndex } from '@/data/schema';
-import type { Mention } from '@/utils/match/resolve';
-import { STANDALONE } from '@/utils/match/alias-safety';
 import { collectBlocks, type TextBlock } from '@/content/scan/segments';
 import { MarkLayer } from '@/content/marks/mark-layer';
 import { Navigator, type NavigatorHost } from '@/content/navigation/navigator';
-import type { CardController } from '@/content/card/mention-target';
 import { asUserInput } from './trusted-events';
+import { recordingCardController, mentionOf, TWO_PEOPLE } from './page-fixtures';
 
-const people = [
-  { id: 'ada', en: 'Ada Lovelace' },
-  { id: 'alan', en: 'Alan Turing' },
-] as unknown as AliasIndex['people'];
-
-function mentionOf(block: TextBlock, text: string, person: number): Mention {
-  const start = block.text.indexOf(text);
-  return {
-    start,
-    end: start + text.length,
-    person,
-    safety: STANDALONE,
-    alias: 0,
-    explanation: { confidence: 'marked', why: { kind: 'named-in-full', fullName: text } },
-  } as Mention;
-}
+const people = TWO_PEOPLE;
 
 let navigator: Navigator | null = null;
 afterEach(() => {
@@ -40,13 +22,7 @@ afterEach(() => {
 
 function setup() {
   document.body.innerHTML = '<p>Ada Lovelace wrote first.</p><p>Alan Turing answered Ada Lovelace.</p><input id="field">';
-  const controller = {
-    pointerEnter: vi.fn(),
-    pointerLeave: vi.fn(),
-    open: vi.fn(),
-    close: vi.fn(),
-    destroy: vi.fn(),
-  } satisfies CardController;
+  const controller = recordingCardController();
   const text = vi.fn((_key: string, substitutions: string[]) => substitutions.join('/'));
   const host: NavigatorHost = {
     listen: (target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions) =>
