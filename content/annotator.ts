@@ -14,6 +14,7 @@ import type { AliasIndex } from '@/data/schema';
 import type { Matcher } from '@/utils/match/matcher';
 import type { Prefilter } from '@/utils/match/prefilter';
 import type { Rejection } from '@/utils/notes/rejections';
+import type { Mention } from '@/utils/match/resolve';
 import type { CardController } from './card/mention-target';
 import type { MarkEngine } from './marks/mark-engine';
 import { MarkLayer, type PageMention } from './marks/mark-layer';
@@ -24,6 +25,7 @@ import type { Direction } from './navigation/mention-order';
 import { isInsideOurUi } from './ui-host';
 import { PERF_MARKS, perfMark } from './perf-marks';
 import { logError } from '@/utils/log';
+import type { MarkStyle } from '@/utils/mark-style';
 
 export type { PageMention } from './marks/mark-layer';
 
@@ -52,6 +54,8 @@ export interface AnnotatorOptions {
   loadRejections?: () => Promise<Rejection[]>;
   /** Force an engine (tests); by default the Highlight API where available. */
   engine?: 'highlight' | 'element';
+  /** The reader's mark style at start; {@link Annotator.setMarkStyle} changes it later. */
+  markStyle?: MarkStyle;
 }
 
 export class Annotator {
@@ -70,6 +74,7 @@ export class Annotator {
     this.marks = new MarkLayer({
       people: index.people,
       ...(options.engine ? { engine: options.engine } : {}),
+      ...(options.markStyle ? { style: options.markStyle } : {}),
       mute: (change) => this.scanner.mute(change),
       onRemoved: (gone) => this.navigator.forget(gone),
     });
@@ -207,13 +212,26 @@ export class Annotator {
     });
   }
 
+  /**
+   * The reader changed the mark style in Settings: the look changes at once; a change between all
+   * mentions and the first per paragraph redraws every block that has one, from what the scanner
+   * resolved (nothing is read or matched again).
+   */
+  setMarkStyle(style: MarkStyle): void {
+    this.guard('mark style', () => {
+      if (this.marks.setStyle(style)) this.redraw((list) => list.length > 0);
+    });
+  }
+
   /** Redraws the blocks that hold a mention of this person (the mark layer leaves out rejected ones). */
   private redrawFor({ personId }: Rejection): void {
-    if (!this.scanner.running) return;
     const { people } = this.options.index;
-    for (const [block, mentions] of this.scanner.resolved((list) => list.some((m) => people[m.person]?.id === personId))) {
-      this.marks.draw(block, mentions);
-    }
+    this.redraw((list) => list.some((m) => people[m.person]?.id === personId));
+  }
+
+  private redraw(wanted: (mentions: readonly Mention[]) => boolean): void {
+    if (!this.scanner.running) return;
+    for (const [block, mentions] of this.scanner.resolved(wanted)) this.marks.draw(block, mentions);
     this.marks.refresh();
   }
 

@@ -2,10 +2,12 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { isEnabledFor, loadSettings, siteKey, watchSettings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
+import type { MarkStyle } from '@/utils/mark-style';
 import { t } from '@/utils/i18n';
 import { Annotator, type AnnotatorHost } from '@/content/annotator';
 import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/content/card/loader';
+import { hoverTimingsFor } from '@/content/card/hover-intent';
 import { whenIdle } from '@/content/scheduling';
 import { createLifetime } from '@/content/lifetime';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
@@ -43,6 +45,9 @@ export default defineContentScript({
     // Built on first use, once per page: a site with marking switched off never pays for matching,
     // and a page that names nobody never builds the exact matcher (the prefilter tells it so).
     let annotator: Annotator | null = null;
+    // The reader's mark style and card delay (Settings), followed live like the switches.
+    let settings: Settings = DEFAULT_SETTINGS;
+    const markStyle = (): MarkStyle => ({ scope: settings.markScope, look: settings.markLook });
     // The reader's own people, laid over the bundled index (content/user-people.ts).
     const people = userPeopleLayer(aliasIndex as AliasIndex);
     const annotatorFor = () => {
@@ -54,6 +59,7 @@ export default defineContentScript({
         index,
         prefilter,
         matcher: () => (matcher ??= createMatcher(index, { prefilter })),
+        markStyle: markStyle(),
         createController: () =>
           lazyCardController(async () =>
             (await importCardUi(browser.runtime.getURL(CARD_UI_PATH))).createCardController({
@@ -64,6 +70,7 @@ export default defineContentScript({
                   if (!result.ok) throw new Error(result.message);
                 });
               },
+              hoverTimings: () => hoverTimingsFor(settings.cardDelayMs),
             }),
           ),
         loadRejections: () => backgroundMessenger.sendMessage('listSiteRejections', undefined),
@@ -111,7 +118,13 @@ export default defineContentScript({
       for (const remove of removers) remove();
       annotator?.destroy();
     });
-    lifetime.onEnded(watchSettings((settings) => apply(isEnabledFor(settings, siteKey(location)))));
+    lifetime.onEnded(
+      watchSettings((next) => {
+        settings = next;
+        annotator?.setMarkStyle(markStyle());
+        apply(isEnabledFor(next, siteKey(location)));
+      }),
+    );
     // A person saved or changed in another tab: marks follow at once, without a reload.
     lifetime.onEnded(
       people.watch(() => {
@@ -123,7 +136,7 @@ export default defineContentScript({
 
     void (async () => {
       try {
-        const [settings] = await Promise.all([loadSettings(), people.load()]);
+        [settings] = await Promise.all([loadSettings(), people.load()]);
         enabled = isEnabledFor(settings, siteKey(location));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;

@@ -1,5 +1,6 @@
 import { isUiLanguage, type UiLanguage } from '@/utils/i18n-catalogue';
 import type { Visibility } from '@/utils/people/records';
+import { DEFAULT_MARK_STYLE, isMarkLook, isMarkScope, type MarkLook, type MarkScope } from '@/utils/mark-style';
 
 /**
  * User settings in browser.storage.local (the extension's own storage, not the
@@ -15,7 +16,16 @@ export interface Settings {
   language: UiLanguage;
   /** Whether the reader's own people are marked on pages or found only in the popup, unless a person says otherwise. */
   peopleVisibility: Visibility;
+  /** Which mentions are drawn: all, or each person's first per paragraph (utils/mark-style.ts). */
+  markScope: MarkScope;
+  /** How a mark looks: a tint and an underline, or the underline alone. */
+  markLook: MarkLook;
+  /** How long the pointer rests on a mention before its card shows (one of CARD_DELAYS_MS). */
+  cardDelayMs: number;
 }
+
+/** The card delays Settings offers; 500 ms is the default, as Wikipedia's Page Previews wait (content/card/hover-intent.ts). */
+export const CARD_DELAYS_MS = [250, 500, 800, 1200] as const;
 
 /**
  * The key of a page's per-site switch: its host, or for pages without one (file://, and any other
@@ -27,7 +37,15 @@ export function siteKey(location: { protocol: string; host: string }): string {
   return location.host || `${location.protocol}//`;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], language: 'browser', peopleVisibility: 'mark' };
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  language: 'browser',
+  peopleVisibility: 'mark',
+  markScope: DEFAULT_MARK_STYLE.scope,
+  markLook: DEFAULT_MARK_STYLE.look,
+  cardDelayMs: 500,
+};
 const KEY = 'settings';
 
 /** Reads stored settings, repairing anything malformed (e.g. written by an older version) to defaults. */
@@ -40,6 +58,11 @@ export function parseSettings(raw: unknown): Settings {
       : [],
     language: isUiLanguage(value.language) ? value.language : DEFAULT_SETTINGS.language,
     peopleVisibility: value.peopleVisibility === 'find-only' ? 'find-only' : DEFAULT_SETTINGS.peopleVisibility,
+    markScope: isMarkScope(value.markScope) ? value.markScope : DEFAULT_SETTINGS.markScope,
+    markLook: isMarkLook(value.markLook) ? value.markLook : DEFAULT_SETTINGS.markLook,
+    cardDelayMs: (CARD_DELAYS_MS as readonly unknown[]).includes(value.cardDelayMs)
+      ? (value.cardDelayMs as number)
+      : DEFAULT_SETTINGS.cardDelayMs,
   };
 }
 
@@ -81,6 +104,13 @@ export async function setPeopleVisibility(peopleVisibility: Visibility): Promise
 
 export async function setLanguage(language: UiLanguage): Promise<Settings> {
   const next = { ...(await loadSettings()), language };
+  await saveSettings(next);
+  return next;
+}
+
+/** How marks look and when the card shows (Settings); every open tab follows at once. */
+export async function setReadingPreferences(change: Partial<Pick<Settings, 'markScope' | 'markLook' | 'cardDelayMs'>>): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings()), ...change });
   await saveSettings(next);
   return next;
 }

@@ -24,7 +24,7 @@ import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled, siteKey } from '@/utils/settings';
-import { createHoverIntent, type HoverIntent } from './hover-intent';
+import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-intent';
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
@@ -69,6 +69,8 @@ export interface CardControllerOptions {
    * choice kept for the site. Without it the card offers no such button.
    */
   notThisPerson?(rejection: Rejection): Promise<void>;
+  /** The hover timings, read at each hover: the card delay is a setting that may change while the page is open. */
+  hoverTimings?(): HoverTimings;
 }
 
 interface OpenCard {
@@ -185,7 +187,7 @@ class HoverCardController implements CardController {
         hide: guarded('hiding the card', () => this.hide()),
       },
       this.timers,
-      { isSame: sameMention },
+      { isSame: sameMention, ...(options.hoverTimings ? { timings: () => options.hoverTimings!() } : {}) },
     );
     this.actions = this.cardActions();
   }

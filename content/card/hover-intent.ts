@@ -24,6 +24,15 @@ export interface HoverTimings {
 
 export const HOVER_TIMINGS: HoverTimings = { loadAfter: 150, showAfter: 500, closeGrace: 300 };
 
+/**
+ * The timings for a card delay the reader chose in Settings: the card shows `showAfter` ms after
+ * the pointer entered; details still start loading at 150 ms, or at once with the card if that
+ * is sooner. The grace period does not change.
+ */
+export function hoverTimingsFor(showAfter: number): HoverTimings {
+  return { ...HOVER_TIMINGS, showAfter, loadAfter: Math.min(HOVER_TIMINGS.loadAfter, showAfter) };
+}
+
 export interface HoverIntentEffects<T> {
   /** Start loading the details for `target` (may be called again for a cached target). */
   load(target: T): void;
@@ -52,7 +61,8 @@ export interface HoverIntent<T> {
 }
 
 export interface HoverIntentOptions<T> {
-  timings?: HoverTimings;
+  /** Fixed timings, or a function read at each hover (a setting the reader may change while the page is open). */
+  timings?: HoverTimings | (() => HoverTimings);
   /** Whether two targets are the same mention (the page layer may hand over a fresh object each time). */
   isSame?: (a: T, b: T) => boolean;
 }
@@ -60,8 +70,9 @@ export interface HoverIntentOptions<T> {
 export function createHoverIntent<T>(
   effects: HoverIntentEffects<T>,
   timers: Timers,
-  { timings = HOVER_TIMINGS, isSame = Object.is }: HoverIntentOptions<T> = {},
+  { timings: given = HOVER_TIMINGS, isSame = Object.is }: HoverIntentOptions<T> = {},
 ): HoverIntent<T> {
+  const current = typeof given === 'function' ? given : () => given;
   let phase: HoverPhase = 'idle';
   let target: T | null = null;
   let loadTimer: unknown = null;
@@ -101,7 +112,7 @@ export function createHoverIntent<T>(
     closeTimer = timers.setTimeout(() => {
       closeTimer = null;
       reset();
-    }, timings.closeGrace);
+    }, current().closeGrace);
   };
 
   return {
@@ -120,6 +131,7 @@ export function createHoverIntent<T>(
       reset();
       phase = 'pending';
       target = next;
+      const timings = current();
       loadTimer = timers.setTimeout(() => {
         loadTimer = null;
         effects.load(next);

@@ -5,7 +5,8 @@
  * page's original Text object keeping the text (scripts holding a reference to
  * it see their node again).
  */
-import { MARK_TAG, POSSIBLE_ATTRIBUTE, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import { MARK_TAG, POSSIBLE_ATTRIBUTE, UNDERLINE_ATTRIBUTE, type Mark, type MarkEngine, type MarkRequest } from './mark-engine';
+import type { MarkLook } from '@/utils/mark-style';
 
 interface ElementMark extends Mark {
   readonly wrappers: HTMLElement[];
@@ -18,6 +19,7 @@ export class ElementEngine implements MarkEngine {
   private readonly markOf = new WeakMap<Element, ElementMark>();
   private readonly marks = new Set<ElementMark>();
   private activeMark: ElementMark | null = null;
+  private look: MarkLook = 'fill';
 
   /** `mute` runs a DOM change without our MutationObserver seeing it as the page's. */
   constructor(
@@ -50,6 +52,7 @@ export class ElementEngine implements MarkEngine {
         // One tab stop per mention, on its first piece.
         first.tabIndex = 0;
         if (requests[index]!.possible) for (const w of list) w.setAttribute(POSSIBLE_ATTRIBUTE, '');
+        if (this.look === 'underline') for (const w of list) w.setAttribute(UNDERLINE_ATTRIBUTE, '');
         const mark: ElementMark = { range, focusTarget: first, wrappers: list };
         for (const w of list) this.markOf.set(w, mark);
         this.marks.add(mark);
@@ -115,6 +118,14 @@ export class ElementEngine implements MarkEngine {
       if (this.activeMark) for (const w of this.activeMark.wrappers) w.removeAttribute('data-active');
       this.activeMark = mark && this.marks.has(mark as ElementMark) ? (mark as ElementMark) : null;
       if (this.activeMark) for (const w of this.activeMark.wrappers) w.setAttribute('data-active', '');
+    });
+  }
+
+  setLook(look: MarkLook): void {
+    if (look === this.look) return;
+    this.look = look;
+    this.mute(() => {
+      for (const mark of this.marks) for (const w of mark.wrappers) w.toggleAttribute(UNDERLINE_ATTRIBUTE, look === 'underline');
     });
   }
 

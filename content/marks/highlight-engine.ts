@@ -3,10 +3,12 @@ import {
   ACTIVE_HIGHLIGHT_NAME,
   HIGHLIGHT_NAME,
   POSSIBLE_HIGHLIGHT_NAME,
+  UNDERLINE_HIGHLIGHT_NAME,
   type Mark,
   type MarkEngine,
   type MarkRequest,
 } from './mark-engine';
+import type { MarkLook } from '@/utils/mark-style';
 
 export class HighlightEngine implements MarkEngine {
   readonly kind = 'highlight' as const;
@@ -22,6 +24,8 @@ export class HighlightEngine implements MarkEngine {
    * benchmark's news-100k page). They go in together, once per scan.
    */
   private pending = new Map<AbstractRange, boolean>();
+  /** The name the marks are registered under, which picks their look in assets/marks.css. */
+  private name: string = HIGHLIGHT_NAME;
 
   constructor() {
     // The selected mention paints over the others.
@@ -35,7 +39,7 @@ export class HighlightEngine implements MarkEngine {
    * the scan is still running (~45 ms on a 100,000-node page).
    */
   private register(): void {
-    if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.all) CSS.highlights.set(HIGHLIGHT_NAME, this.all);
+    if (CSS.highlights.get(this.name) !== this.all) CSS.highlights.set(this.name, this.all);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT_NAME, this.active);
     if (this.possible.size > 0 && CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) !== this.possible)
       CSS.highlights.set(POSSIBLE_HIGHLIGHT_NAME, this.possible);
@@ -67,6 +71,16 @@ export class HighlightEngine implements MarkEngine {
     return null;
   }
 
+  /** Re-registers the same highlight under the look's name: one repaint, no range touched. */
+  setLook(look: MarkLook): void {
+    const name = look === 'underline' ? UNDERLINE_HIGHLIGHT_NAME : HIGHLIGHT_NAME;
+    if (name === this.name) return;
+    const registered = CSS.highlights.get(this.name) === this.all;
+    if (registered) CSS.highlights.delete(this.name);
+    this.name = name;
+    if (registered) this.register();
+  }
+
   refresh(): void {
     for (const [range, possible] of this.pending) (possible ? this.possible : this.all).add(range);
     this.pending.clear();
@@ -78,7 +92,7 @@ export class HighlightEngine implements MarkEngine {
     this.all.clear();
     this.possible.clear();
     this.active.clear();
-    if (CSS.highlights.get(HIGHLIGHT_NAME) === this.all) CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (CSS.highlights.get(this.name) === this.all) CSS.highlights.delete(this.name);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT_NAME);
     if (CSS.highlights.get(POSSIBLE_HIGHLIGHT_NAME) === this.possible) CSS.highlights.delete(POSSIBLE_HIGHLIGHT_NAME);
   }

@@ -1,3 +1,5 @@
+import type { MarkLook } from '@/utils/mark-style';
+
 /**
  * How mentions are drawn. Two engines behind one interface, picked at run time:
  * - highlight-engine.ts: the CSS Custom Highlight API. Paints Ranges without
@@ -43,17 +45,23 @@ export interface MarkEngine {
    * assets/marks.css, which the manifest injects into every page.
    */
   refresh(): void;
+  /** Tint and underline, or the underline alone (Settings): applies to the marks drawn and to come. */
+  setLook(look: MarkLook): void;
   /** Removes every mark. */
   destroy(): void;
 }
 
 /** The names assets/marks.css styles (test/unit/marks-css.test.ts holds the two together). */
 export const HIGHLIGHT_NAME = 'talent-lens';
+/** The same marks when the reader chose the underline alone: the highlight is registered under this name instead. */
+export const UNDERLINE_HIGHLIGHT_NAME = 'talent-lens-underline';
 export const ACTIVE_HIGHLIGHT_NAME = 'talent-lens-active';
 /** The highlight of possible matches, drawn weaker (registered only once it has one). */
 export const POSSIBLE_HIGHLIGHT_NAME = 'talent-lens-possible';
 /** The element engine's mark of a possible match carries this attribute. */
 export const POSSIBLE_ATTRIBUTE = 'data-possible';
+/** The element engine's marks carry this attribute when the reader chose the underline alone. */
+export const UNDERLINE_ATTRIBUTE = 'data-underline';
 export const MARK_TAG = 'talent-lens-mark';
 
 /** Whether this browser can paint Ranges (CSS Custom Highlight API). */

@@ -16,6 +16,7 @@ import { highlightApiAvailable, type Mark, type MarkEngine, type MarkRequest, ty
 import { MentionIndex } from './mention-index';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { liveRange, markRange, startComparer } from './ranges';
+import { DEFAULT_MARK_STYLE, mentionsInScope, type MarkStyle } from '@/utils/mark-style';
 
 /** One drawn mention. */
 export interface PageMention {
@@ -30,6 +31,8 @@ export interface MarkLayerOptions {
   people: AliasIndex['people'];
   /** Force an engine (tests); by default the Highlight API where available. */
   engine?: 'highlight' | 'element';
+  /** Which mentions are drawn and how they look (Settings); by default all, filled. */
+  style?: MarkStyle;
   /** Runs a DOM change of the element engine so the page's observer does not take it for the page's. */
   mute(change: () => void): void;
   /** These mentions are no longer drawn (the navigator lets go of them). */
@@ -45,8 +48,11 @@ export class MarkLayer {
   private sorted: PageMention[] | null = null;
   /** "Not this person" (rejectionKey of person and alias text): these marks are not drawn. */
   private readonly rejected = new Set<string>();
+  private style: MarkStyle;
 
-  constructor(private readonly options: MarkLayerOptions) {}
+  constructor(private readonly options: MarkLayerOptions) {
+    this.style = options.style ?? DEFAULT_MARK_STYLE;
+  }
 
   get kind(): MarkEngine['kind'] | null {
     return this.engine?.kind ?? null;
@@ -58,11 +64,26 @@ export class MarkLayer {
   }
 
   /**
+   * Takes the reader's mark style. The look applies at once; returns whether the scope changed, in
+   * which case every block must be drawn again (the layer keeps only what it drew).
+   */
+  setStyle(style: MarkStyle): boolean {
+    const scopeChanged = style.scope !== this.style.scope;
+    this.style = style;
+    this.engine?.setLook(style.look);
+    return scopeChanged;
+  }
+
+  /**
    * Replaces the drawn mentions of one block with `resolved` (but those the reader said are not
-   * their person). The engine is made with the first mark: a page with no mention never gets ours.
+   * their person, and under the "first mention" style each person's later ones). The engine is
+   * made with the first mark: a page with no mention never gets ours.
    */
   draw(block: TextBlock, resolved: readonly Mention[]): void {
-    const mentions = this.rejected.size === 0 ? resolved : resolved.filter((m) => !this.isRejected(block, m));
+    const mentions = mentionsInScope(
+      this.rejected.size === 0 ? resolved : resolved.filter((m) => !this.isRejected(block, m)),
+      this.style.scope,
+    );
     const engine = mentions.length > 0 ? this.ensureEngine() : this.engine;
     if (!engine) return;
     this.erase(block, engine);
@@ -194,7 +215,9 @@ export class MarkLayer {
   private ensureEngine(): MarkEngine {
     if (this.engine) return this.engine;
     const useHighlights = this.options.engine ? this.options.engine === 'highlight' : highlightApiAvailable();
-    return (this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.options.mute(change)));
+    this.engine = useHighlights ? new HighlightEngine() : new ElementEngine((change) => this.options.mute(change));
+    this.engine.setLook(this.style.look);
+    return this.engine;
   }
 }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createHoverIntent, HOVER_TIMINGS, type HoverIntent } from '@/content/card/hover-intent';
+import { createHoverIntent, HOVER_TIMINGS, hoverTimingsFor, type HoverIntent, type HoverTimings } from '@/content/card/hover-intent';
 
 interface Target {
   id: string;
@@ -35,6 +35,29 @@ describe('hover intent', () => {
     expect(effects.show).toHaveBeenCalledWith(a, false);
     expect(intent.phase).toBe('shown');
     expect(HOVER_TIMINGS).toEqual({ loadAfter: 150, showAfter: 500, closeGrace: 300 });
+  });
+
+  it('reads timings given as a function at each hover: a card delay changed in Settings applies to the next hover', () => {
+    let timings: HoverTimings = hoverTimingsFor(1200);
+    const live = createHoverIntent<Target>(effects, timers, { isSame: (x, y) => x.id === y.id, timings: () => timings });
+    live.enterMention(a);
+    vi.advanceTimersByTime(1199);
+    expect(effects.show).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(effects.show).toHaveBeenCalledWith(a, false);
+    live.close();
+    timings = hoverTimingsFor(250);
+    live.enterMention(b);
+    vi.advanceTimersByTime(150);
+    expect(effects.load).toHaveBeenLastCalledWith(b);
+    vi.advanceTimersByTime(100);
+    expect(effects.show).toHaveBeenLastCalledWith(b, false);
+  });
+
+  it('a card delay shorter than the load delay loads the details with the card', () => {
+    expect(hoverTimingsFor(500)).toEqual(HOVER_TIMINGS);
+    expect(hoverTimingsFor(100)).toEqual({ loadAfter: 100, showAfter: 100, closeGrace: HOVER_TIMINGS.closeGrace });
+    expect(hoverTimingsFor(1200)).toEqual({ loadAfter: 150, showAfter: 1200, closeGrace: HOVER_TIMINGS.closeGrace });
   });
 
   it('leaving before 500 ms cancels the card (and a load not yet started)', () => {

@@ -6,7 +6,7 @@ import { WelcomePage } from '@/components/welcome/WelcomePage';
 import { AboutPage } from '@/components/about/AboutPage';
 import { OptionsPage, type OptionsDeps } from '@/components/options/OptionsPage';
 import { bundledDetails } from '@/utils/search/bundled-people';
-import { loadSettings, setLanguage, setPeopleVisibility } from '@/utils/settings';
+import { loadSettings, setLanguage, setPeopleVisibility, setReadingPreferences } from '@/utils/settings';
 import { WELCOME_SAMPLE } from '@/utils/welcome-sample';
 import { PersonPage } from '@/components/notes-page/PersonPage';
 import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
@@ -114,7 +114,15 @@ describe('about the data', () => {
 
 describe('options page', () => {
   function optionsDeps(over: Partial<OptionsDeps> = {}): OptionsDeps {
-    return { loadSettings, setLanguage, setPeopleVisibility, reload: vi.fn(), openShortcuts: vi.fn(async () => {}), ...over };
+    return {
+      loadSettings,
+      setLanguage,
+      setPeopleVisibility,
+      setReadingPreferences,
+      reload: vi.fn(),
+      openShortcuts: vi.fn(async () => {}),
+      ...over,
+    };
   }
 
   it('stores the chosen language and reloads the page to show it', async () => {
@@ -135,6 +143,25 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Find them only in the popup’s “On this page”' }));
     await waitFor(async () => expect((await loadSettings()).peopleVisibility).toBe('find-only'));
     expect(screen.getByTestId('people-visibility-choices').textContent).toContain('tells the site whom you follow');
+  });
+
+  it('stores the mark style and the card delay, each a group of choices, without reloading the page', async () => {
+    const deps = optionsDeps();
+    render(<OptionsPage browserName="chrome" deps={deps} />);
+    const every = screen.getByRole('radio', { name: 'Every mention' }) as HTMLInputElement;
+    await waitFor(() => expect(every.checked).toBe(true));
+    expect((screen.getByRole('radio', { name: 'Tint and underline' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: '0.5 s (standard)' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'The first mention of each person in a paragraph' }));
+    await waitFor(async () => expect((await loadSettings()).markScope).toBe('first'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Underline only' }));
+    await waitFor(async () => expect((await loadSettings()).markLook).toBe('underline'));
+    fireEvent.click(screen.getByRole('radio', { name: '1.2 s' }));
+    await waitFor(async () => expect((await loadSettings()).cardDelayMs).toBe(1200));
+    expect((await loadSettings()).markScope).toBe('first');
+    await waitFor(() => expect((screen.getByRole('radio', { name: '1.2 s' }) as HTMLInputElement).checked).toBe(true));
+    expect(deps.reload).not.toHaveBeenCalled();
+    expect(screen.getByTestId('card-delay-choices').textContent).toContain('Open tabs follow these at once');
   });
 
   it('tells Chrome users where to change the shortcut and opens that page', () => {

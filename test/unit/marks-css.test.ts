@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARK_TAG } from '@/content/marks/mark-engine';
+import {
+  ACTIVE_HIGHLIGHT_NAME,
+  HIGHLIGHT_NAME,
+  MARK_TAG,
+  UNDERLINE_ATTRIBUTE,
+  UNDERLINE_HIGHLIGHT_NAME,
+} from '@/content/marks/mark-engine';
 
 const css = readFileSync(new URL('../../assets/marks.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -25,7 +31,9 @@ describe('assets/marks.css', () => {
     for (const selector of [
       `::highlight(${HIGHLIGHT_NAME})`,
       `::highlight(${ACTIVE_HIGHLIGHT_NAME})`,
+      `::highlight(${UNDERLINE_HIGHLIGHT_NAME})`,
       MARK_TAG,
+      `${MARK_TAG}[${UNDERLINE_ATTRIBUTE}]`,
       `${MARK_TAG}[data-active]`,
     ]) {
       // Once for the light scheme and once inside the dark-scheme block.
@@ -35,6 +43,17 @@ describe('assets/marks.css', () => {
       ).toHaveLength(2);
     }
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+  });
+
+  it('draws "underline only" without the tint, in both engines', () => {
+    const declarations = (selector: string) => all.filter(([s]) => s === selector).map(([, d]) => d);
+    for (const list of declarations(`::highlight(${UNDERLINE_HIGHLIGHT_NAME})`)) {
+      expect(list).toContain('text-decoration');
+      expect(list).not.toContain('background-color');
+    }
+    for (const list of declarations(`${MARK_TAG}[${UNDERLINE_ATTRIBUTE}]`)) expect(list).toContain('text-decoration');
+    // The element engine's tint is overridden, not merely left out.
+    expect(css).toMatch(/talent-lens-mark\[data-underline\] \{\s*background-color: transparent;/);
   });
 
   it('gives highlights only properties ::highlight() accepts', () => {

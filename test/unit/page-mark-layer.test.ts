@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectBlocks, type TextBlock } from '@/content/scan/segments';
 import { MarkLayer, type PageMention } from '@/content/marks/mark-layer';
-import { MARK_TAG } from '@/content/marks/mark-engine';
+import type { Mention } from '@/utils/match/resolve';
+import { MARK_TAG, UNDERLINE_ATTRIBUTE } from '@/content/marks/mark-engine';
 import { mentionOf, TWO_PEOPLE } from './page-fixtures';
 
 const people = TWO_PEOPLE;
@@ -39,6 +40,47 @@ describe('MarkLayer', () => {
     layer.clear(block);
     expect(marks()).toEqual([]);
     expect(layer.size).toBe(0);
+  });
+
+  it('draws each person’s first mention only under the "first" style, and all again when it is switched back', () => {
+    const { layer, blocks } = setup('<p>Ada met Alan. Ada wrote; Alan replied to Ada.</p><p>Alan and Ada.</p>');
+    const all = blocks.map((block) => {
+      const found: Mention[] = [];
+      for (const [name, person] of [
+        ['Ada', 0],
+        ['Alan', 1],
+      ] as const) {
+        for (let at = block.text.indexOf(name); at >= 0; at = block.text.indexOf(name, at + 1)) {
+          found.push({ ...mentionOf(block, name, person), start: at, end: at + name.length });
+        }
+      }
+      return found.sort((x, y) => x.start - y.start);
+    });
+    const drawAll = () => blocks.forEach((block, i) => layer.draw(block, all[i]!));
+    drawAll();
+    expect(layer.size).toBe(7);
+    expect(layer.setStyle({ scope: 'first', look: 'fill' })).toBe(true);
+    drawAll();
+    // Per paragraph: the second paragraph marks both people again.
+    expect(marks()).toEqual(['Ada', 'Alan', 'Alan', 'Ada']);
+    expect(layer.mentions().map((m) => m.mention.start)).toEqual([0, 8, 0, 9]);
+    expect(layer.setStyle({ scope: 'first', look: 'fill' })).toBe(false);
+    expect(layer.setStyle({ scope: 'all', look: 'fill' })).toBe(true);
+    drawAll();
+    expect(layer.size).toBe(7);
+  });
+
+  it('changes the look of drawn marks and of marks to come', () => {
+    const { layer, blocks } = setup('<p>Ada Lovelace</p><p>Alan Turing</p>');
+    const underlined = () => [...document.querySelectorAll(MARK_TAG)].map((m) => m.hasAttribute(UNDERLINE_ATTRIBUTE));
+    layer.draw(blocks[0]!, [mentionOf(blocks[0]!, 'Ada Lovelace', 0)]);
+    expect(underlined()).toEqual([false]);
+    expect(layer.setStyle({ scope: 'all', look: 'underline' })).toBe(false);
+    expect(underlined()).toEqual([true]);
+    layer.draw(blocks[1]!, [mentionOf(blocks[1]!, 'Alan Turing', 1)]);
+    expect(underlined()).toEqual([true, true]);
+    layer.setStyle({ scope: 'all', look: 'fill' });
+    expect(underlined()).toEqual([false, false]);
   });
 
   it('makes no engine for a page with no mention', () => {

@@ -47,7 +47,7 @@ async function settle(cloud: SimulatedCloud): Promise<void> {
   }
 }
 
-const choices: Settings = { enabled: false, disabledSites: ['b.example', 'a.example'], language: 'browser', peopleVisibility: 'mark' };
+const choices: Settings = { ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['b.example', 'a.example'] };
 
 describe('settings sync', () => {
   it('stores only what differs from the defaults, and a fresh install takes it without overwriting it', async () => {
@@ -75,17 +75,17 @@ describe('settings sync', () => {
 
   it('merges settings stored before sync existed with the ones already synced: nothing of either is lost', async () => {
     const a = new Machine(choices);
-    const b = new Machine({ enabled: true, disabledSites: ['c.example'], language: 'zh_CN', peopleVisibility: 'mark' });
+    const b = new Machine({ ...DEFAULT_SETTINGS, disabledSites: ['c.example'], language: 'zh_CN' });
     const cloud = new SimulatedCloud([a.sync, b.sync]);
     await a.start();
     await settle(cloud);
     await b.start();
     await settle(cloud);
-    const merged = { enabled: false, disabledSites: ['a.example', 'b.example', 'c.example'], language: 'zh_CN', peopleVisibility: 'mark' };
+    const diff = { enabled: false, disabledSites: ['a.example', 'b.example', 'c.example'], language: 'zh_CN' };
+    const merged = { ...DEFAULT_SETTINGS, ...diff };
     expect(b.settings()).toEqual(merged);
     expect(a.settings()).toEqual(merged);
-    // Stored as a diff from the defaults: the default visibility of the reader's people is not in it.
-    const { peopleVisibility: _default, ...diff } = merged;
+    // Stored as a diff from the defaults: the defaults (people's visibility, mark style, card delay) are not in it.
     expect(cloud.items.get(SETTINGS_KEY)).toEqual(diff);
   });
 
@@ -103,6 +103,19 @@ describe('settings sync', () => {
     await settle(cloud);
     expect(cloud.items.get(SETTINGS_KEY)).toEqual({});
     expect(b.settings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('carries the mark style and the card delay, as a diff from the defaults', async () => {
+    const a = new Machine();
+    const b = new Machine();
+    const cloud = new SimulatedCloud([a.sync, b.sync]);
+    await a.start();
+    await b.start();
+    await settle(cloud);
+    a.change({ ...DEFAULT_SETTINGS, markScope: 'first', markLook: 'underline', cardDelayMs: 1200 });
+    await settle(cloud);
+    expect(cloud.items.get(SETTINGS_KEY)).toEqual({ markScope: 'first', markLook: 'underline', cardDelayMs: 1200 });
+    expect(b.settings()).toEqual({ ...DEFAULT_SETTINGS, markScope: 'first', markLook: 'underline', cardDelayMs: 1200 });
   });
 
   it('keeps a change made while the background was not running, rather than the older synced one', async () => {
@@ -127,7 +140,14 @@ describe('settings sync', () => {
     await settle(cloud);
     expect(cloud.items.get(SETTINGS_KEY)).toEqual({ enabled: false, disabledSites: ['a.example', 'b.example'] });
     const b = new Machine();
-    b.sync.items.set(SETTINGS_KEY, { enabled: 'yes', language: 'klingon', disabledSites: ['x.example', 5] });
+    b.sync.items.set(SETTINGS_KEY, {
+      enabled: 'yes',
+      language: 'klingon',
+      disabledSites: ['x.example', 5],
+      markScope: 'some',
+      markLook: 'neon',
+      cardDelayMs: 7,
+    });
     await b.start();
     expect(b.settings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['x.example'] });
   });

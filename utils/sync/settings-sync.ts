@@ -1,6 +1,6 @@
 /**
  * Settings follow the reader through the browser's sync storage, always (no
- * switch): the global and per-site switches and the UI language.
+ * switch): the global and per-site switches, the UI language, the mark style and the card delay.
  *
  * Every context keeps reading and watching `settings` in storage.local
  * (utils/settings.ts), as before sync existed: the background mirrors it. Sync
@@ -28,6 +28,9 @@ export function settingsDiff(settings: Settings): SettingsDiff {
   if (settings.enabled !== DEFAULT_SETTINGS.enabled) diff.enabled = settings.enabled;
   if (settings.disabledSites.length > 0) diff.disabledSites = [...settings.disabledSites].sort();
   if (settings.language !== DEFAULT_SETTINGS.language) diff.language = settings.language;
+  if (settings.markScope !== DEFAULT_SETTINGS.markScope) diff.markScope = settings.markScope;
+  if (settings.markLook !== DEFAULT_SETTINGS.markLook) diff.markLook = settings.markLook;
+  if (settings.cardDelayMs !== DEFAULT_SETTINGS.cardDelayMs) diff.cardDelayMs = settings.cardDelayMs;
   return diff;
 }
 
