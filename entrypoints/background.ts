@@ -9,6 +9,8 @@ import { registerPeopleHandlers } from '@/background/people/handlers';
 import { onPeopleMenuClicked, registerPeopleMenu } from '@/background/people/context-menu';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 import { logError } from '@/utils/log';
+import { isUiLanguage } from '@/utils/i18n-catalogue';
+import { loadCatalogue } from '@/utils/ui-language';
 import { NotesDatabase } from '@/utils/notes/db';
 import { registerSync } from '@/background/sync';
 
@@ -22,6 +24,11 @@ export default defineBackground(() => {
     typeof data?.personId === 'string' ? personCard(data.script === 'Hant' ? datasetHant : dataset, data.personId) : null,
   );
   backgroundMessenger.onMessage('getDisplayNames', ({ data }) => displayNames(dataset, data ?? {}));
+  backgroundMessenger.onMessage('getUiCatalogue', ({ data }) => {
+    // Checked, not trusted: any content script may ask, and only a catalogue we ship is read.
+    const language: unknown = data?.language;
+    return isUiLanguage(language) && language !== 'browser' ? loadCatalogue(language) : null;
+  });
   const db = new NotesDatabase();
   const isBundledPerson = (id: string) => Object.hasOwn(dataset.people, id);
   const isUserPerson = registerPeopleHandlers(db, isBundledPerson, aliasIndex.t2s);

@@ -4,7 +4,8 @@
  */
 import { createCardController } from '@/content/card/host';
 import { registerCardUi } from '@/content/card/loader';
+import { useUiLanguage } from '@/content/card/card-language';
 
 export default defineUnlistedScript(() => {
-  registerCardUi({ createCardController });
+  registerCardUi({ createCardController, useUiLanguage });
 });

@@ -4,9 +4,12 @@ import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matc
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
 import type { MarkStyle } from '@/utils/mark-style';
-import { t } from '@/utils/i18n';
+import { setCatalogue, t } from '@/utils/i18n';
+import type { UiLanguage } from '@/utils/i18n-catalogue';
+import type { Catalogue } from '@/utils/traditional-locale';
+import { UiLanguageFollower } from '@/content/ui-language';
 import { Annotator, type AnnotatorHost } from '@/content/annotator';
-import { CARD_UI_PATH, importCardUi, lazyCardController } from '@/content/card/loader';
+import { CARD_UI_PATH, importCardUi, lazyCardController, type CardUi } from '@/content/card/loader';
 import { hoverTimingsFor } from '@/content/card/hover-intent';
 import { whenIdle } from '@/content/scheduling';
 import { createLifetime } from '@/content/lifetime';
@@ -48,6 +51,19 @@ export default defineContentScript({
     // The reader's mark style and card delay (Settings), followed live like the switches.
     let settings: Settings = DEFAULT_SETTINGS;
     const markStyle = (): MarkStyle => ({ scope: settings.markScope, look: settings.markLook });
+    // The UI language chosen in Settings, for the card and our announcements: asked of the
+    // background once the page has a mention (the card is wanted), then at each change.
+    let cardUi: CardUi | null = null;
+    let cardWanted = false;
+    let uiLanguage: [UiLanguage, Catalogue | null] = ['browser', null];
+    const language = new UiLanguageFollower(
+      (wanted) => backgroundMessenger.sendMessage('getUiCatalogue', { language: wanted }),
+      (chosen, catalogue) => {
+        uiLanguage = [chosen, catalogue];
+        setCatalogue(catalogue);
+        cardUi?.useUiLanguage(chosen, catalogue);
+      },
+    );
     // The reader's own people, laid over the bundled index (content/user-people.ts).
     const people = userPeopleLayer(aliasIndex as AliasIndex);
     const annotatorFor = () => {
@@ -61,8 +77,14 @@ export default defineContentScript({
         matcher: () => (matcher ??= createMatcher(index, { prefilter })),
         markStyle: markStyle(),
         createController: () =>
-          lazyCardController(async () =>
-            (await importCardUi(browser.runtime.getURL(CARD_UI_PATH))).createCardController({
+          lazyCardController(async () => {
+            cardWanted = true;
+            const languageReady = language.follow(settings.language);
+            const ui = await importCardUi(browser.runtime.getURL(CARD_UI_PATH));
+            await languageReady;
+            ui.useUiLanguage(...uiLanguage);
+            cardUi = ui;
+            return ui.createCardController({
               // The mark goes at once; the choice is kept for this site by the background, which takes the site from us, not from the page.
               notThisPerson: (rejection) => {
                 annotator?.reject(rejection);
@@ -71,8 +93,8 @@ export default defineContentScript({
                 });
               },
               hoverTimings: () => hoverTimingsFor(settings.cardDelayMs),
-            }),
-          ),
+            });
+          }),
         loadRejections: () => backgroundMessenger.sendMessage('listSiteRejections', undefined),
         host,
       }));
@@ -122,6 +144,7 @@ export default defineContentScript({
       watchSettings((next) => {
         settings = next;
         annotator?.setMarkStyle(markStyle());
+        if (cardWanted) void language.follow(next.language);
         apply(isEnabledFor(next, siteKey(location)));
       }),
     );

@@ -17,6 +17,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PersonCard } from '@/data/schema';
 import type { DisplayNames } from '@/utils/dataset/person-card';
+import type { CatalogueLanguage } from '@/utils/i18n-catalogue';
+import type { Catalogue } from '@/utils/traditional-locale';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
 import type {
   EditorDraft,
@@ -46,6 +48,8 @@ export interface BackgroundProtocol {
   getPersonCard(request: { personId: string; script: DataScript }): PersonCard | null;
   /** Names of dataset organizations and people (public data): the card's "why" line for a mention found with others. */
   getDisplayNames(query: { organizations: string[]; people: string[] }): DisplayNames;
+  /** The UI catalogue the reader chose (public text from our package) for the card; null for a language we do not ship. */
+  getUiCatalogue(request: { language: CatalogueLanguage }): Catalogue | null;
 
   /** Notes, newest first; all of them, or one person's. Only the notes page needs them all (its search covers every note). */
   listNotes(query: { personId?: string }): NoteRecord[];

@@ -1,8 +1,8 @@
 /**
  * Applies the UI language chosen in the options page to an extension page, before it
  * renders: loads that language's catalogue from the package (an extension page may read
- * its own files; nothing leaves the machine) and hands it to `t()`. Content scripts do
- * not use this: the card follows the browser's language.
+ * its own files; nothing leaves the machine) and hands it to `t()`. The content script gets
+ * the same catalogue from the background (content/ui-language.ts).
  */
 import { setCatalogue } from '@/utils/i18n';
 import { htmlLang, type CatalogueLanguage } from '@/utils/i18n-catalogue';
@@ -10,7 +10,8 @@ import { loadSettings } from '@/utils/settings';
 import type { Catalogue } from '@/utils/traditional-locale';
 import { logError } from '@/utils/log';
 
-async function loadCatalogue(language: CatalogueLanguage): Promise<Catalogue> {
+/** A catalogue from our own package (extension pages and the background; content scripts ask the background). */
+export async function loadCatalogue(language: CatalogueLanguage): Promise<Catalogue> {
   // WXT types getURL's argument as its list of built files, which does not include public/_locales.
   const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
   if (!response.ok) throw new Error(`catalogue ${language}: HTTP ${response.status}`);

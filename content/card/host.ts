@@ -34,6 +34,7 @@ import { adoptStyles, containEvents, hostStyle } from './shadow-host';
 import { dataScript, type DataScript } from '@/utils/data-script';
 import { t2s } from '@/data/generated/t2s.json';
 import { showTurnedOffNotice } from './turned-off-notice';
+import { uiDataScript } from './card-language';
 import { logError } from '@/utils/log';
 import { UI_HOST_TAG } from '@/content/ui-host';
 
@@ -128,7 +129,7 @@ function noteOrigin(): NoteOrigin {
 
 /** The script of the card's Chinese data: a Traditional page gets a Traditional card. */
 function scriptOf(target: MentionTarget): DataScript {
-  return dataScript(target.range.toString(), document.documentElement.lang, t2s);
+  return dataScript(target.range.toString(), document.documentElement.lang, t2s, uiDataScript());
 }
 
 /** A card load's key: person and script. */
@@ -150,7 +151,10 @@ class HoverCardController implements CardController {
   private readonly fetchCard: (personId: string, script: DataScript) => Promise<PersonCard | null>;
   private readonly fetchNames: (query: { organizations: string[]; people: string[] }) => Promise<DisplayNames>;
   private readonly attach: ((host: HTMLElement) => ShadowRoot) | null;
-  private readonly lang = cardLang();
+  /** The data's language follows the UI's, which the reader may change while the page is open. */
+  private get lang() {
+    return cardLang();
+  }
   private readonly intent: HoverIntent<MentionTarget>;
   private readonly actions: CardActions;
   /** Context names by the ids asked; null while asking or after a failure (the line then names none). */

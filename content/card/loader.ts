@@ -14,6 +14,8 @@
 import type { CardControllerOptions } from './host';
 import type { CardController, MentionTarget } from './mention-target';
 import { logError } from '@/utils/log';
+import type { UiLanguage } from '@/utils/i18n-catalogue';
+import type { Catalogue } from '@/utils/traditional-locale';
 
 /** Where the build puts entrypoints/card-ui.ts. */
 export const CARD_UI_PATH = '/card-ui.js' as const;
@@ -21,6 +23,8 @@ export const CARD_UI_PATH = '/card-ui.js' as const;
 /** What card-ui.js hands the content script. */
 export interface CardUi {
   createCardController(options?: CardControllerOptions): CardController;
+  /** The reader's UI language for the card's text (content/card/card-language.ts). */
+  useUiLanguage(language: UiLanguage, catalogue: Catalogue | null): void;
 }
 
 /** The content-script-world global card-ui.js registers itself under (an imported script has no other way back). */

@@ -5,11 +5,11 @@ import { sessionIdFromHash } from '@/utils/notes/note-frame';
 import { NoteFrame } from './NoteFrame';
 import { NOTE_FRAME_CSS } from './frame-css';
 import { logError } from '@/utils/log';
+import { applyUiLanguage } from '@/utils/ui-language';
 
 const style = document.createElement('style');
 style.textContent = NOTE_FRAME_CSS;
 document.head.append(style);
-document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app')!;
 const loaded = new Promise<void>((resolve) =>
   document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true }),
@@ -18,6 +18,8 @@ const loaded = new Promise<void>((resolve) =>
 // Nothing private is shown until the background confirms the session is this frame's own: framed by
 // anyone but our card (a page that learnt this file's address, say), the frame shows a notice and acts on nothing.
 void (async () => {
+  // The reader's UI language (Settings), as the card around this frame has it; it sets the document's lang.
+  await applyUiLanguage();
   const sessionId = sessionIdFromHash(location.hash);
   const subject = sessionId ? await backgroundMessenger.sendMessage('frameStart', { sessionId }).catch(() => null) : null;
   if (!sessionId || !subject) {

@@ -117,7 +117,7 @@ describe('importCardUi', () => {
   });
 
   it('registerCardUi is what card-ui.js calls to be found', async () => {
-    const ui = { createCardController: () => fakeController() };
+    const ui = { createCardController: () => fakeController(), useUiLanguage: () => {} };
     registerCardUi(ui);
     await expect(importCardUi(`data:text/javascript,${encodeURIComponent('/* already registered */')}`)).resolves.toBe(ui);
   });

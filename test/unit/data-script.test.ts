@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataScript } from '@/utils/data-script';
+import { dataScript, uiScriptOf } from '@/utils/data-script';
 import { traditionalDetails } from '@/utils/dataset/traditional';
 import * as OpenCC from 'opencc-js';
 import details from '@/data/generated/details.json';
@@ -24,9 +24,29 @@ describe('dataScript', () => {
     expect(dataScript('Sam Altman', 'zh-twx', t2s)).toBe('Hans');
   });
 
+  it('on a page that is not Chinese, follows the reader’s UI script; a Chinese page that does not say Traditional stays Simplified', () => {
+    expect(dataScript('Sam Altman', 'en', t2s, 'Hant')).toBe('Hant');
+    expect(dataScript('Sam Altman', '', t2s, 'Hant')).toBe('Hant');
+    expect(dataScript('扎克伯格', 'zh-CN', t2s, 'Hant')).toBe('Hans');
+    expect(dataScript('扎克伯格', 'zh', t2s, 'Hant')).toBe('Hans');
+    // The mention's own characters still decide first.
+    expect(dataScript('奥特曼', 'en', t2s, 'Hant')).toBe('Hans');
+  });
+
   it('tells the bundled names apart with the bundled folding table', () => {
     expect(dataScript('奧爾特曼', '', aliasIndex.t2s)).toBe('Hant');
     expect(dataScript('奥尔特曼', '', aliasIndex.t2s)).toBe('Hans');
+  });
+});
+
+describe('uiScriptOf', () => {
+  it('is Traditional for a chosen 繁體 UI, or for "follow the browser" in a Traditional browser', () => {
+    expect(uiScriptOf('zh_TW', 'en-US')).toBe('Hant');
+    expect(uiScriptOf('browser', 'zh-TW')).toBe('Hant');
+    expect(uiScriptOf('browser', 'zh_HK')).toBe('Hant');
+    expect(uiScriptOf('browser', 'zh-CN')).toBe('Hans');
+    expect(uiScriptOf('zh_CN', 'zh-TW')).toBe('Hans');
+    expect(uiScriptOf('en', 'zh-TW')).toBe('Hans');
   });
 });
 
