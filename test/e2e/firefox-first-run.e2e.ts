@@ -1,9 +1,11 @@
 /**
  * The first-run pages in Firefox ESR: the welcome page (which the install opened) and the
- * options page open and render, the options page with Firefox's way to change a shortcut.
+ * options page open and render, the options page with Firefox's way to change a shortcut; its
+ * mark style and card delay are stored and reach a tab that is already open.
  */
 import { describe, expect, it } from 'vitest';
 import { firefoxSuite } from './firefox-harness';
+import { hoverOpensCard, readMarks } from './firefox-probe';
 
 describe('first-run pages in Firefox ESR', () => {
   const suite = firefoxSuite();
@@ -31,6 +33,44 @@ describe('first-run pages in Firefox ESR', () => {
     expect(await options.$eval('[data-testid="shortcut-help"]', (el) => el.textContent)).toContain('about:addons');
     expect(await options.$('[data-testid="open-shortcuts"]')).toBeNull();
     await options.close();
+  });
+
+  it('the options page changes the marks of an open tab and its card delay, and keeps the choices', async () => {
+    const page = await suite.firefox.newPage(suite.server.url('/pages/en-news.html'));
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toContain('Altman');
+    const before = await readMarks(page);
+    const options = await suite.firefox.openExtensionPage('options.html', '[data-testid="mark-scope-first"]');
+    await expect.poll(() => options.$eval('[data-testid="mark-scope-all"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+
+    await options.click('[data-testid="mark-scope-first"]');
+    // Each person's later mentions in a paragraph go: "Chen" and "Altman" after their full names, the caption's second Zhao.
+    const firstOnly = before.texts.filter((text) => !['Chen', 'Altman', 'Zhao Shengjia'].includes(text));
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 15_000 }).toEqual(firstOnly);
+
+    await options.click('[data-testid="card-delay-1200"]');
+    await options.click('[data-testid="mark-look-underline"]');
+    // Settings reach the tab in order: once the look has changed, so has the delay.
+    const registered = () => page.evaluate(() => [CSS.highlights.has('talent-lens'), CSS.highlights.has('talent-lens-underline')]);
+    await expect.poll(registered, { timeout: 15_000 }).toEqual([false, true]);
+    await hoverOpensCard(page, before.point!);
+    const waited = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name).at(-1)!.startTime;
+      return at('talent-lens:card-show-start') - at('talent-lens:hover-start');
+    });
+    // The page's own clock, and a timer never fires early: this holds on a loaded machine too.
+    expect(waited).toBeGreaterThanOrEqual(1200);
+    await options.close();
+
+    // Stored: a new options page shows the choices, and putting them back restores the page's marks.
+    const again = await suite.firefox.openExtensionPage('options.html', '[data-testid="mark-scope-first"]');
+    await expect.poll(() => again.$eval('[data-testid="mark-scope-first"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await again.$eval('[data-testid="card-delay-1200"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    await again.click('[data-testid="mark-scope-all"]');
+    await again.click('[data-testid="mark-look-fill"]');
+    await again.click('[data-testid="card-delay-500"]');
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 15_000 }).toEqual(before.texts);
+    await again.close();
+    await page.close();
   });
 
   it('the about page lists the sources', async () => {
