@@ -101,7 +101,7 @@ describe('about the data', () => {
     expect(screen.getAllByTestId('about-person')).toHaveLength(Object.keys(bundledDetails.people).length);
     expect(screen.getByRole('link', { name: 'Sam Altman' }).getAttribute('href')).toBe('/notes.html?view=person&person=sam-altman');
     expect(screen.getByRole('heading', { name: 'Adding your own' })).toBeTruthy();
-    expect(screen.getByText(/coming in a later version/)).toBeTruthy();
+    expect(screen.getByText(/choose “Track with Talent Lens” in the right-click menu/)).toBeTruthy();
   });
 
   it('is in Chinese for a Chinese browser', () => {
