@@ -3,7 +3,7 @@
  * "Not this person" in the page layer (element engine: happy-dom has no Highlight API): the site's
  * rejections are asked only once a page has a mention, before the first mark is drawn; a rejection
  * removes every mark of that alias text for that person at once; undo brings them back. The card's
- * target carries the alias text and an explanation.
+ * target carries the alias text and an explanation. The mark style (Settings) redraws from what was resolved.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import aliasIndex from '@/data/generated/alias-index.json';
@@ -100,6 +100,34 @@ describe('Not this person in the page layer', () => {
     await vi.waitFor(async () => {
       await annotator.idle();
       expect(marks()).toEqual(['Sam Altman']);
+    });
+  });
+});
+
+describe('the mark style in the page layer', () => {
+  const page = '<p>Sam Altman spoke. Altman said so; Mark Chen agreed with Altman.</p><p>Altman again.</p>';
+
+  it('draws each person’s first mention per paragraph, and every mention again when switched back, without a rescan', async () => {
+    const { annotator } = setup(page, async () => []);
+    annotator.setMarkStyle({ scope: 'first', look: 'fill' });
+    annotator.start();
+    await vi.waitFor(async () => {
+      await annotator.idle();
+      expect(marks()).toEqual(['Sam Altman', 'Mark Chen', 'Altman']);
+    });
+    annotator.setMarkStyle({ scope: 'all', look: 'fill' });
+    expect(marks()).toEqual(['Sam Altman', 'Altman', 'Mark Chen', 'Altman', 'Altman']);
+    annotator.setMarkStyle({ scope: 'all', look: 'underline' });
+    expect([...document.querySelectorAll(MARK_TAG)].every((m) => m.hasAttribute('data-underline'))).toBe(true);
+  });
+
+  it('takes the first mention the reader did not reject', async () => {
+    const { annotator } = setup(page, async () => [{ personId: 'sam-altman', aliasText: 'Sam Altman' }]);
+    annotator.setMarkStyle({ scope: 'first', look: 'fill' });
+    annotator.start();
+    await vi.waitFor(async () => {
+      await annotator.idle();
+      expect(marks()).toEqual(['Altman', 'Mark Chen', 'Altman']);
     });
   });
 });
