@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { firefoxSuite } from './firefox-harness';
-import { hoverOpensCard, readMarks } from './firefox-probe';
+import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
 describe('first-run pages in Firefox ESR', () => {
   const suite = firefoxSuite();
@@ -71,6 +71,23 @@ describe('first-run pages in Firefox ESR', () => {
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 15_000 }).toEqual(before.texts);
     await again.close();
     await page.close();
+  });
+
+  it('the language chosen in the options page reaches the notes frame of a card on a page', async () => {
+    const options = await suite.firefox.openExtensionPage('options.html', '[data-testid="language-zh_CN"]');
+    await options.click('[data-testid="language-zh_CN"]');
+    // The page reloads itself in the chosen language.
+    await expect.poll(() => options.$eval('h1', (el) => el.textContent).catch(() => null), { timeout: 15_000 }).toBe('设置');
+    const page = await suite.firefox.newPage(suite.server.url('/pages/en-news.html'));
+    await expect.poll(async () => (await readMarks(page)).point, { timeout: 20_000 }).not.toBeNull();
+    await hoverOpensCard(page, (await readMarks(page)).point!);
+    await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
+    const frame = (await noteFrameOf(page))!;
+    await expect.poll(() => frame.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('zh-CN');
+    await page.close();
+    await options.click('[data-testid="language-browser"]');
+    await expect.poll(() => options.$eval('h1', (el) => el.textContent).catch(() => null), { timeout: 15_000 }).toBe('Settings');
+    await options.close();
   });
 
   it('the about page lists the sources', async () => {
