@@ -203,12 +203,21 @@ export const EvidenceTerms = z.object({
   ignoredOrganizationAliases: z.array(z.string().min(1)).default([]),
 });
 
+/**
+ * The characters Chinese media use to write foreign names (data/transliteration.json), Simplified:
+ * the near forms of a transliterated name are made only with these (utils/dataset/near-transliterations.ts).
+ */
+export const TransliterationCharacters = z.object({
+  characters: z.string().regex(/^\p{Script=Han}+$/u, 'transliteration characters are Han characters only'),
+});
+
 export const Dataset = z.object({
   sources: z.array(Source).min(1),
   organizations: z.array(Organization).min(1),
   people: z.array(Person).min(1),
   conflicts: z.array(Conflict).default([]),
   evidence: EvidenceTerms.default({ topics: { en: [], zh: [] }, ignoredOrganizationAliases: [] }),
+  transliteration: TransliterationCharacters.default({ characters: '' }),
 });
 
 export type SourceRecord = z.infer<typeof Source>;
@@ -260,6 +269,12 @@ export interface AliasIndex {
     syllables: string[];
     names: Array<[person: number, alias: number, surname: string, first: number, second: number]>;
   };
+  /**
+   * Near forms of the foreign names written in Chinese (穆拉提 for 穆拉蒂, 亚历山德·王 for 亚历山大·王;
+   * built by utils/dataset/near-transliterations.ts): [form, alias row of the name it is near to].
+   * Searched like aliases; a hit is at most a possible match, with evidence (utils/match/resolve.ts).
+   */
+  near?: Array<[text: string, alias: number]>;
   /**
    * Traditional→Simplified folding for the characters that occur in aliases:
    * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).

@@ -20,7 +20,7 @@ export function whyText(why: MentionWhy, names: DisplayNames | null, lang: CardL
     case 'named-in-full':
       return t('cardWhyNamedInFull', [why.fullName]);
     case 'variant':
-      return t('cardWhyVariant', [why.written, why.of]);
+      return t(why.near ? 'cardWhyNear' : 'cardWhyVariant', [why.written, why.of]);
     case 'context': {
       // Organizations first (the firm is the stronger clue), then people; ids without a name are left out.
       const listed = [...why.organizations.map((id) => names?.organizations[id]), ...why.people.map((id) => names?.people[id])].flatMap(

@@ -27,6 +27,9 @@ describe('whyText', () => {
       'With OpenAI and Sam Altman on this page',
     );
     expect(whyText({ kind: 'variant', written: '趙勝嘉', of: '赵晟佳' }, null, 'en', t)).toBe('Written 趙勝嘉 here, a variant of 赵晟佳');
+    expect(whyText({ kind: 'variant', written: '穆拉迪', of: '穆拉提', near: true }, null, 'en', t)).toBe(
+      'Written 穆拉迪 here, close to 穆拉提',
+    );
   });
 
   it('says each kind of why in Simplified Chinese, with Chinese names where there are some', () => {
@@ -37,6 +40,9 @@ describe('whyText', () => {
       '本页同时提到Meta 超级智能实验室、山姆·奥特曼和Mark Chen',
     );
     expect(whyText({ kind: 'variant', written: '趙勝嘉', of: '赵晟佳' }, null, 'zh', t)).toBe('此处写作“趙勝嘉”，是“赵晟佳”的另一种写法');
+    expect(whyText({ kind: 'variant', written: '穆拉迪', of: '穆拉提', near: true }, null, 'zh', t)).toBe(
+      '此处写作“穆拉迪”，与“穆拉提”相近',
+    );
   });
 
   it('lists at most three context names, drops unknown ids, and still says something with none', () => {

@@ -294,9 +294,9 @@ describe('buildAliasIndex', () => {
     for (let i = 0; i < chars.length; i += 2) pairs.set(chars[i]!, chars[i + 1]!);
     expect(pairs.get('趙')).toBe('赵');
     expect(pairs.get('馬')).toBe('马');
-    // Only characters that occur in some alias, evidence term or homophone syllable are folded.
+    // Only characters that occur in some alias, near form, evidence term or homophone syllable are folded.
     const aliasChars = new Set([
-      ...[...index.aliases, ...(index.evidence?.terms ?? [])].flatMap(([text]) => [...text]),
+      ...[...index.aliases, ...(index.near ?? []), ...(index.evidence?.terms ?? [])].flatMap(([text]) => [...text]),
       ...(index.homophones?.syllables ?? []).flatMap((chars) => [...chars]),
     ]);
     for (const simplified of pairs.values()) expect(aliasChars.has(simplified)).toBe(true);

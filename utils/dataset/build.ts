@@ -7,6 +7,7 @@
 import { withSearchedForms } from '../match/matcher';
 import * as OpenCC from 'opencc-js';
 import { buildHomophones } from './homophones';
+import { buildNearForms } from './near-transliterations';
 import type { AliasIndex, AliasSafety, AliasKindName, AliasAmbiguityName, DatasetDetails, DatasetRecord } from '../../data/schema';
 import { PARTIAL, STANDALONE } from '../match/alias-safety';
 
@@ -147,8 +148,49 @@ export function buildAliasIndex(data: DatasetRecord): AliasIndex {
       return own && alias !== undefined ? [{ person: i, alias, text: own.text }] : [];
     }),
   );
-  const t2s = buildT2S([...aliases.map(([text]) => text), ...evidence.terms.map(([text]) => text), ...(homophones?.syllables ?? [])]);
-  return withSearchedForms({ version: 1, people, aliases, t2s, evidence, ...(homophones ? { homophones } : {}) });
+  const near = nearFormsOf(data, positions, [...aliases.map(([text]) => text), ...evidence.terms.map(([text]) => text)]);
+  const t2s = buildT2S([
+    ...aliases.map(([text]) => text),
+    ...evidence.terms.map(([text]) => text),
+    ...(homophones?.syllables ?? []),
+    ...near.map(([text]) => text),
+  ]);
+  return withSearchedForms({
+    version: 1,
+    people,
+    aliases,
+    t2s,
+    evidence,
+    ...(homophones ? { homophones } : {}),
+    ...(near.length > 0 ? { near } : {}),
+  });
+}
+
+const HAN_NAME = /^[\p{Script=Han}·]+$/u;
+
+/**
+ * The near forms of the foreign names the dataset writes in Chinese (utils/dataset/near-transliterations.ts).
+ * Not of a Chinese-born person's own name: for a person with a native name, only the dotted
+ * transliterations (亚历山大·王, 马克·陈) are foreign names; their undotted aliases are Chinese names.
+ * `taken`: every indexed alias and evidence term, which no near form may be.
+ */
+function nearFormsOf(
+  data: DatasetRecord,
+  positions: ReadonlyMap<string, number>,
+  taken: readonly string[],
+): NonNullable<AliasIndex['near']> {
+  const { twToCn } = cc();
+  const sources = data.people.flatMap((person, i) =>
+    person.aliases.flatMap((alias) => {
+      if (alias.script === 'Latn' || !HAN_NAME.test(alias.text) || alias.usage?.includes('own') || alias.text === person.name.native)
+        return [];
+      if (person.name.native && !alias.text.includes('·')) return [];
+      const row = positions.get(`${alias.text}\u0000${i}`);
+      return row === undefined ? [] : [{ person: i, alias: row, text: alias.script === 'Hant' ? twToCn(alias.text) : alias.text }];
+    }),
+  );
+  const characters = data.transliteration.characters;
+  return buildNearForms(sources, { characters, taken: new Set(taken.map((text) => twToCn(text))) });
 }
 
 /** The details bundle: every record keyed by id (conflicts stay a list). */

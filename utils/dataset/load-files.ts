@@ -12,6 +12,8 @@ export interface RawDataset {
   conflicts: unknown;
   /** data/evidence.json; absent when the file is (the schema's default then applies). */
   evidence?: unknown;
+  /** data/transliteration.json; absent when the file is. */
+  transliteration?: unknown;
 }
 
 function readJson(file: string): unknown {
@@ -39,8 +41,10 @@ export function loadDatasetFiles(dataDir: string): RawDataset {
     .sort();
   const conflictsFile = path.join(dataDir, 'conflicts.json');
   const evidenceFile = path.join(dataDir, 'evidence.json');
+  const transliterationFile = path.join(dataDir, 'transliteration.json');
   return {
     ...(existsSync(evidenceFile) ? { evidence: readJson(evidenceFile) } : {}),
+    ...(existsSync(transliterationFile) ? { transliteration: readJson(transliterationFile) } : {}),
     sources: readJson(path.join(dataDir, 'sources.json')),
     organizations: readJson(path.join(dataDir, 'organizations.json')),
     people: personFiles.map((name) => readJson(path.join(peopleDir, name))),

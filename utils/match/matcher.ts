@@ -81,8 +81,12 @@ export interface Hit {
   alias: number;
   /** The alias is of the `shared` class (others carry it too): it counts only with evidence. */
   shared?: true;
-  /** Found as another written form of the alias (a homophone, utils/match/homophones.ts): as written on the page. */
-  variant?: { written: string };
+  /**
+   * Found as another written form of the alias, as written on the page: a homophone
+   * (utils/match/homophones.ts), or a near transliteration (index.near), which also says the
+   * dataset's form it is close to (`near`).
+   */
+  variant?: { written: string; near?: string };
 }
 
 export interface Matcher {
@@ -155,6 +159,8 @@ interface Row {
   safety: AliasSafety;
   alias: number;
   shared: boolean;
+  /** A near transliteration of alias `alias` (index.near): its text, the dataset's form. */
+  near?: string;
 }
 
 /** Rows of one person and surface merge into the most confident: unique, then shared full names, then the rest. */
@@ -224,6 +230,13 @@ export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPat
     // The gate's names: every alias that may count without another name of its person on the page.
     if (safety === STANDALONE || shared === 1) fullNames.add(form);
   });
+  for (const [text, alias] of index.near ?? []) {
+    const form = searchedForm(text, folding);
+    const base = index.aliases[alias];
+    if (form === null || !base) continue;
+    forms.add(form);
+    if (base[2] === STANDALONE || base[3] === 1) fullNames.add(form);
+  }
   return streamPatterns([...forms], fullNames);
 }
 
@@ -252,10 +265,8 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const ids = new Map<string, number>();
   const patterns: Pattern[] = [];
   const texts: string[] = [];
-  index.aliases.forEach(([text, person, safety, sharedFlag], alias) => {
-    const shared = sharedFlag === 1;
-    const norm = formOf(index, alias, text, folding);
-    if (norm === null) return;
+  const addRow = (norm: string, row: Row) => {
+    const { person } = row;
     let id = ids.get(norm);
     if (id === undefined) {
       id = patterns.length;
@@ -274,11 +285,27 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
       });
     }
     const rows = patterns[id]!.rows;
-    // One row per person and surface: the safest kind wins (Hans and Hant rows often normalize alike).
+    // One row per person and surface: the safest kind wins (Hans and Hant rows often normalize alike),
+    // and an alias always over a near form.
     const same = rows.find((r) => r.person === person);
-    if (!same) rows.push({ person, safety, alias, shared });
-    else if (rowRank(safety, shared) < rowRank(same.safety, same.shared)) Object.assign(same, { safety, alias, shared });
+    if (!same) rows.push(row);
+    else if (row.near === undefined && (same.near !== undefined || rowRank(row.safety, row.shared) < rowRank(same.safety, same.shared))) {
+      Object.assign(same, row);
+      delete same.near;
+    }
+  };
+  index.aliases.forEach(([text, person, safety, sharedFlag], alias) => {
+    const norm = formOf(index, alias, text, folding);
+    if (norm !== null) addRow(norm, { person, safety, alias, shared: sharedFlag === 1 });
   });
+  // A near form of a name that counts alone needs evidence as a shared name does; one of a surname stays partial.
+  for (const [text, alias] of index.near ?? []) {
+    const norm = searchedForm(text, folding);
+    const base = index.aliases[alias];
+    if (norm === null || !base) continue;
+    const [own, person, safety, sharedFlag] = base;
+    addRow(norm, { person, safety, alias, shared: safety === STANDALONE || sharedFlag === 1, near: own });
+  }
   for (const p of patterns) {
     p.full = p.rows.some((r) => r.safety === STANDALONE);
     p.partial = p.rows.some((r) => r.safety === PARTIAL);
@@ -510,6 +537,7 @@ function scan(text: string, search: Search, ends: readonly number[] | null, pref
       if (uniqueOnly && !isUnique(row)) continue;
       const hit: Hit = { start, end, person: row.person, safety: row.safety, alias: row.alias };
       if (row.shared) hit.shared = true;
+      if (row.near !== undefined) hit.variant = { written: text.slice(start, end), near: row.near };
       hits.push(hit);
     }
   }

@@ -30,7 +30,12 @@
  *    person the page establishes, else to the one it possibly does; to
  *    nobody when none or several are. So a page about the badminton player
  *    Wang Zhiyi gets no mark.
- * 5. Known limit: people who share a unique FULL name cannot be told apart
+ * 5. A near transliteration (穆拉迪 for 穆拉提: index.near, its hits carry
+ *    variant.near) is weighed as its alias's class says (as a shared name
+ *    when the alias counts alone), but is at most a possible match, even
+ *    where the person is named in full; a person the page names only in
+ *    near forms is at most possibly there.
+ * 6. Known limit: people who share a unique FULL name cannot be told apart
  *    from text. The mention goes to the first of them (alias-row order) and
  *    lists them all in `candidates`, and all of them count as established.
  *
@@ -118,10 +123,19 @@ function spansOf(hits: readonly Hit[]): Span[] {
 
 const FULL_NAME: MentionExplanation = { confidence: 'marked', why: { kind: 'full-name' } };
 
-/** A mention written in another form than the dataset's says so, whatever else established its person. */
+/**
+ * A mention written in another form than the dataset's says so, whatever else established its
+ * person. A near transliteration is at most a possible match: one character away from the name,
+ * it may as well be someone else's.
+ */
 function withVariant(mention: Mention, ownName: (person: number) => string): Mention {
-  if (!mention.variant) return mention;
-  const why: MentionWhy = { kind: 'variant', written: mention.variant.written, of: ownName(mention.person) };
+  const { variant } = mention;
+  if (!variant) return mention;
+  if (variant.near !== undefined) {
+    const why: MentionWhy = { kind: 'variant', written: variant.written, of: variant.near, near: true };
+    return { ...mention, explanation: { confidence: 'possible', why } };
+  }
+  const why: MentionWhy = { kind: 'variant', written: variant.written, of: ownName(mention.person) };
   return { ...mention, explanation: { confidence: mention.explanation.confidence, why } };
 }
 
@@ -163,6 +177,16 @@ function addCount<T>(map: Map<T, number>, key: T, by: number): void {
   else map.delete(key);
 }
 
+/** Adds (by 1) or removes (by -1) one block's aliases per person to a page's counts. */
+function countAliases(counts: Map<number, Map<number, number>>, block: ReadonlyMap<number, ReadonlySet<number>>, by: number): void {
+  for (const [person, aliases] of block) {
+    let perAlias = counts.get(person);
+    if (!perAlias) counts.set(person, (perAlias = new Map()));
+    for (const alias of aliases) addCount(perAlias, alias, by);
+    if (perAlias.size === 0) counts.delete(person);
+  }
+}
+
 /**
  * Resolves a page's hits incrementally. Keys identify blocks (a TextBlock,
  * an element, a number: anything usable as a Map key).
@@ -177,6 +201,8 @@ export class PageResolver<K> {
   private readonly fullBlocks = new Map<number, number>();
   /** person → shared alias id → number of blocks with it. */
   private readonly sharedAliases = new Map<number, Map<number, number>>();
+  /** The same for near transliterations of names that count alone (by the alias they are near to). */
+  private readonly nearAliases = new Map<number, Map<number, number>>();
   /** person → blocks with a shared, surname or given-name hit that could be theirs. */
   private readonly partialBlocks = new Map<number, Set<K>>();
   private readonly resolvedBlocks = new Map<K, Mention[]>();
@@ -206,7 +232,7 @@ export class PageResolver<K> {
 
   /** Whether the page has a shared hit, whose standing depends on the page's evidence terms. */
   get needsEvidence(): boolean {
-    return this.sharedAliases.size > 0;
+    return this.sharedAliases.size > 0 || this.nearAliases.size > 0;
   }
 
   /** The organizations and topic terms on the page as it is now (read by the caller, utils/match/evidence.ts). */
@@ -292,6 +318,12 @@ export class PageResolver<K> {
       const standing = this.weigh(person, aliases.size, named);
       if (standing) out.set(person, standing);
     }
+    // A person the page names only in near forms is at most possibly there, whatever the evidence.
+    for (const person of this.nearAliases.keys()) {
+      if (named.has(person) || this.sharedAliases.has(person)) continue;
+      const standing = this.weigh(person, 1, named);
+      if (standing) out.set(person, { ...standing, confidence: 'possible' });
+    }
     return out;
   }
 
@@ -350,6 +382,7 @@ export class PageResolver<K> {
   private count(key: K, spans: readonly Span[], by: 1 | -1): void {
     const full = new Set<number>();
     const shared = new Map<number, Set<number>>();
+    const near = new Map<number, Set<number>>();
     for (const span of spans) {
       for (const row of span.rows) {
         const ambiguity = hitAmbiguity(row);
@@ -358,8 +391,9 @@ export class PageResolver<K> {
           continue;
         }
         if (ambiguity === 'shared') {
-          let aliases = shared.get(row.person);
-          if (!aliases) shared.set(row.person, (aliases = new Set()));
+          const into = row.variant?.near !== undefined ? near : shared;
+          let aliases = into.get(row.person);
+          if (!aliases) into.set(row.person, (aliases = new Set()));
           aliases.add(row.alias);
         }
         let keys = this.partialBlocks.get(row.person);
@@ -373,12 +407,8 @@ export class PageResolver<K> {
       }
     }
     for (const person of full) addCount(this.fullBlocks, person, by);
-    for (const [person, aliases] of shared) {
-      let counts = this.sharedAliases.get(person);
-      if (!counts) this.sharedAliases.set(person, (counts = new Map()));
-      for (const alias of aliases) addCount(counts, alias, by);
-      if (counts.size === 0) this.sharedAliases.delete(person);
-    }
+    countAliases(this.sharedAliases, shared, by);
+    countAliases(this.nearAliases, near, by);
   }
 
   private forget(key: K): void {

@@ -15,8 +15,11 @@ export type MentionWhy =
   | { kind: 'named-in-full'; fullName: string }
   /** A name that needs context, found with it: organizations and other dataset people on the page (ids). */
   | { kind: 'context'; organizations: string[]; people: string[] }
-  /** Written in another form than the dataset's: a regional form, a homophone, a near transliteration. */
-  | { kind: 'variant'; written: string; of: string };
+  /**
+   * Written in another form than the dataset's: a homophone ("a variant of"), or a near
+   * transliteration (`near`: "close to"; at most a possible match).
+   */
+  | { kind: 'variant'; written: string; of: string; near?: true };
 
 export interface MentionExplanation {
   confidence: MentionConfidence;
