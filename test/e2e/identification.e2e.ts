@@ -32,11 +32,13 @@ describe('Identification on namesake and evidence pages (Chromium)', () => {
     ['a chemist named Mark Chen', '/eval/en-chemist-mark-chen.html'],
     ["DJI's founder 汪滔 (Alexandr Wang's Chinese name too)", '/eval/zh-hans-dji.html'],
     ['a talent-war page with a composer 陈钢 and a reporter 王亮', '/eval/zh-hans-talent-war-namesakes.html'],
+    ['a footballer 亚历山德·王 and a midfielder 穆拉迪 (near forms of dataset names)', '/eval/zh-hans-near-namesakes.html'],
+    ['a violinist 米拉·穆拉迪, in Traditional characters', '/eval/zh-hant-near-namesakes.html'],
   ])('%s: no mark for the namesake', async (_, path) => {
     const page = await suite.open(path);
     await scanned(page);
     const all = [...(await texts(page, HIGHLIGHT_NAME)), ...(await texts(page, POSSIBLE_HIGHLIGHT_NAME))];
-    expect(all.filter((text) => ['Mark Chen', '汪滔', '陈钢', '王亮'].includes(text))).toEqual([]);
+    expect(all.filter((text) => ['Mark Chen', '汪滔', '陈钢', '王亮', '亚历山德·王', '穆拉迪', '米拉·穆拉迪'].includes(text))).toEqual([]);
     await page.close();
   });
 
@@ -65,6 +67,20 @@ describe('Identification on namesake and evidence pages (Chromium)', () => {
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
     const why = () => inCard(page, (root) => root.querySelector('[data-testid="card-why"]')?.textContent ?? null);
     await expect.poll(why, { timeout: 5000 }).toBe('Written 余佳辉 here, a variant of 余家辉');
+    await page.close();
+  });
+
+  it('a near transliteration with evidence (米拉·穆拉迪 for 米拉·穆拉提): only the possible highlight, and a card that says "possibly" and what it is close to', async () => {
+    const page = await suite.open('/eval/zh-hans-near-murati.html');
+    await expect.poll(() => texts(page, POSSIBLE_HIGHLIGHT_NAME), { timeout: 15_000 }).toEqual(['米拉·穆拉迪', '穆拉迪', '亚历山德·王']);
+    await scanned(page);
+    expect(await texts(page, HIGHLIGHT_NAME)).toEqual([]);
+    const box = (await marksOf(page, { name: POSSIBLE_HIGHLIGHT_NAME })).find((m) => m.text === '米拉·穆拉迪')!.bounds!;
+    await hover(page, box);
+    await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
+    const why = () => inCard(page, (root) => root.querySelector('[data-testid="card-why"]')?.textContent ?? null);
+    await expect.poll(why, { timeout: 5000 }).toBe('Written 米拉·穆拉迪 here, close to 米拉·穆拉提');
+    expect(await inCard(page, (root) => root.querySelector('.tl-name')?.textContent ?? null)).toMatch(/^Possibly /);
     await page.close();
   });
 });
