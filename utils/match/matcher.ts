@@ -199,10 +199,29 @@ export function createPrefilter(index: AliasIndex): Prefilter {
 function prefilterWith(index: AliasIndex, folding: Folding): Prefilter {
   const aliases = index.stream ?? streamPatternsOf(index, folding);
   const homophones = homophoneStream(index, folding);
+  const near = nearStream(index, folding);
   return Prefilter.build(folding, {
-    patterns: [...aliases.patterns, ...homophones.patterns],
-    cores: [...aliases.cores, ...homophones.cores],
+    patterns: [...aliases.patterns, ...homophones.patterns, ...near.patterns],
+    cores: [...aliases.cores, ...homophones.cores, ...near.cores],
   });
+}
+
+/**
+ * The patterns of near transliterations (index.near), made at start rather than shipped in
+ * index.stream: the index then holds each form once. A form counts for the page gate as the name
+ * it is near to does.
+ */
+function nearStream(index: AliasIndex, folding: Folding): StreamPatterns {
+  const forms = new Set<string>();
+  const alone = new Set<string>();
+  for (const [text, alias] of index.near ?? []) {
+    const form = searchedForm(text, folding);
+    const base = index.aliases[alias];
+    if (form === null || !base) continue;
+    forms.add(form);
+    if (base[2] === STANDALONE || base[3] === 1) alone.add(form);
+  }
+  return streamPatterns([...forms], alone);
 }
 
 /**
@@ -219,7 +238,7 @@ function homophoneStream(index: AliasIndex, folding: Folding): StreamPatterns {
   return streamPatterns([...forms], forms);
 }
 
-/** The prefilter's patterns for an index's aliases (the data build writes them as index.stream; homophones' come on top, homophoneStream). */
+/** The prefilter's patterns for an index's aliases (the data build writes them as index.stream; homophones' and near forms' come on top). */
 export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPatterns {
   const forms = new Set<string>();
   const fullNames = new Set<string>();
@@ -230,13 +249,6 @@ export function streamPatternsOf(index: AliasIndex, folding: Folding): StreamPat
     // The gate's names: every alias that may count without another name of its person on the page.
     if (safety === STANDALONE || shared === 1) fullNames.add(form);
   });
-  for (const [text, alias] of index.near ?? []) {
-    const form = searchedForm(text, folding);
-    const base = index.aliases[alias];
-    if (form === null || !base) continue;
-    forms.add(form);
-    if (base[2] === STANDALONE || base[3] === 1) fullNames.add(form);
-  }
   return streamPatterns([...forms], fullNames);
 }
 
