@@ -275,6 +275,8 @@ export interface AliasIndex {
    * Searched like aliases; a hit is at most a possible match, with evidence (utils/match/resolve.ts).
    */
   near?: Array<[text: string, alias: number]>;
+  /** nearForms[i]: near[i] as the matcher searches for it, written by the data build as `forms` is. */
+  nearForms?: string[];
   /**
    * Traditional→Simplified folding for the characters that occur in aliases:
    * a string of pairs, "趙赵勝胜…" (traditional char, then simplified char).

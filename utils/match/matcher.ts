@@ -214,13 +214,13 @@ function prefilterWith(index: AliasIndex, folding: Folding): Prefilter {
 function nearStream(index: AliasIndex, folding: Folding): StreamPatterns {
   const forms = new Set<string>();
   const alone = new Set<string>();
-  for (const [text, alias] of index.near ?? []) {
-    const form = searchedForm(text, folding);
+  index.near?.forEach(([text, alias], i) => {
+    const form = nearFormOf(index, i, text, folding);
     const base = index.aliases[alias];
-    if (form === null || !base) continue;
+    if (form === null || !base) return;
     forms.add(form);
     if (base[2] === STANDALONE || base[3] === 1) alone.add(form);
-  }
+  });
   return streamPatterns([...forms], alone);
 }
 
@@ -262,7 +262,15 @@ export function withSearchedForms(index: AliasIndex): AliasIndex {
   const folding = createFolding(index.t2s);
   const forms = index.aliases.map(([text]) => searchedForm(text, folding) ?? '');
   const withForms: AliasIndex = { ...index, forms };
+  if (index.near) withForms.nearForms = index.near.map(([text]) => searchedForm(text, folding) ?? '');
   return { ...withForms, stream: streamPatternsOf(withForms, folding) };
+}
+
+/** The searched form of near form i (index.near): from the index when the data build wrote it, else computed. */
+function nearFormOf(index: AliasIndex, i: number, text: string, folding: Folding): string | null {
+  const written = index.nearForms?.[i];
+  if (written === undefined) return searchedForm(text, folding);
+  return written === '' ? null : written;
 }
 
 /** The searched form of alias i: from the index when the data build wrote it, else computed. */
@@ -311,13 +319,13 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     if (norm !== null) addRow(norm, { person, safety, alias, shared: sharedFlag === 1 });
   });
   // A near form of a name that counts alone needs evidence as a shared name does; one of a surname stays partial.
-  for (const [text, alias] of index.near ?? []) {
-    const norm = searchedForm(text, folding);
+  index.near?.forEach(([text, alias], i) => {
+    const norm = nearFormOf(index, i, text, folding);
     const base = index.aliases[alias];
-    if (norm === null || !base) continue;
+    if (norm === null || !base) return;
     const [own, person, safety, sharedFlag] = base;
     addRow(norm, { person, safety, alias, shared: safety === STANDALONE || sharedFlag === 1, near: own });
-  }
+  });
   for (const p of patterns) {
     p.full = p.rows.some((r) => r.safety === STANDALONE);
     p.partial = p.rows.some((r) => r.safety === PARTIAL);
