@@ -20,6 +20,9 @@ import { PageNav } from '@/components/pages/PageNav';
 import { defaultNotesPageDeps, type NotesPageDeps } from './notes-page-deps';
 import { RejectionsSection } from './RejectionsSection';
 import { SyncSection } from './SyncSection';
+import { OwnPeopleSection } from './OwnPeopleSection';
+import type { UserLayerSnapshot } from '@/utils/people/store';
+import { logError } from '@/utils/log';
 
 export interface NotesPageProps {
   details: DatasetDetails;
@@ -119,14 +122,36 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
   const fileInput = useRef<HTMLInputElement>(null);
 
   const people = useMemo(() => Object.values(details.people).sort((a, b) => a.name.en.localeCompare(b.name.en)), [details]);
-  const name = (id: string) => {
+  const bundledName = (id: string) => {
     const person = details.people[id];
     if (!person) return id;
     return lang === 'zh' && person.name.zh ? person.name.zh : person.name.en;
   };
 
+  // The reader's own people: listed and managed here, and the names of their notes. Read again on any change, wherever it was made.
+  const [layer, setLayer] = useState<UserLayerSnapshot | null>(null);
+  const loadLayer = () =>
+    deps.people.list().then(setLayer, (cause: unknown) => {
+      logError('listing your people failed', cause);
+      setLayer({ people: [], additions: [] });
+    });
+  useEffect(() => {
+    void loadLayer();
+    return deps.people.watch(() => void loadLayer());
+  }, [deps]);
+  const ownPerson = (id: string) => layer?.people.find((p) => p.id === id);
+  const knownPerson = (id: string) => Boolean(details.people[id] ?? ownPerson(id));
+  const name = (id: string) => ownPerson(id)?.name.primary ?? bundledName(id);
+
   // Each note's searchable text is made once (utils/notes/search-index.ts); a keystroke only scans those strings.
-  const index = useMemo(() => createNoteSearchIndex((id) => details.people[id]?.name), [details]);
+  const index = useMemo(
+    () =>
+      createNoteSearchIndex((id) => {
+        const own = ownPerson(id);
+        return own ? { en: own.name.primary, ...(own.name.other ? { zh: own.name.other } : {}) } : details.people[id]?.name;
+      }),
+    [details, layer],
+  );
   const select = (list: readonly NoteRecord[]) => index.search(list, query);
   const allNotes = notes ?? [];
   const shownCount = select(allNotes).length;
@@ -303,29 +328,42 @@ export function NotesPage({ details, deps = defaultNotesPageDeps, initialPersonI
               onNotesChange={(loaded, all) => (setNotes(loaded), setComplete(all))}
               heading={(note) => (
                 <h3 class="tl-note-person">
-                  <a href={`#person-${note.personId}`}>{details.people[note.personId] ? name(note.personId) : t('notesDeletedPerson')}</a>
+                  {ownPerson(note.personId) ? (
+                    <a href="#tl-own-people">{name(note.personId)}</a>
+                  ) : (
+                    <a href={`#person-${note.personId}`}>{knownPerson(note.personId) ? name(note.personId) : t('notesDeletedPerson')}</a>
+                  )}
                 </h3>
               )}
             />
           </section>
 
-          <section id="tl-people" class="tl-people tl-embedded" aria-labelledby="tl-people-heading" tabIndex={-1}>
-            <h2 id="tl-people-heading" class="tl-notes-heading">
-              {t('notesPeopleHeading')}
-            </h2>
-            <ul class="tl-people-list">
-              {people.map((person) => (
-                <PersonEntry
-                  key={person.id}
-                  person={person}
-                  details={details}
-                  lang={lang}
-                  noteCount={notesPerPerson.get(person.id) ?? 0}
-                  initiallyOpen={person.id === initialPersonId}
-                />
-              ))}
-            </ul>
-          </section>
+          <div class="tl-notes-side">
+            <OwnPeopleSection
+              client={deps.people}
+              layer={layer}
+              bundledName={bundledName}
+              noteCount={(id) => notesPerPerson.get(id) ?? 0}
+              onChanged={loadLayer}
+            />
+            <section id="tl-people" class="tl-people tl-embedded" aria-labelledby="tl-people-heading" tabIndex={-1}>
+              <h2 id="tl-people-heading" class="tl-notes-heading">
+                {t('notesPeopleHeading')}
+              </h2>
+              <ul class="tl-people-list">
+                {people.map((person) => (
+                  <PersonEntry
+                    key={person.id}
+                    person={person}
+                    details={details}
+                    lang={lang}
+                    noteCount={notesPerPerson.get(person.id) ?? 0}
+                    initiallyOpen={person.id === initialPersonId}
+                  />
+                ))}
+              </ul>
+            </section>
+          </div>
         </main>
         <RejectionsSection client={deps.rejections} personName={name} lang={lang} />
         <SyncSection personName={name} />

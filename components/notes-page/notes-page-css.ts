@@ -33,5 +33,14 @@ export const NOTES_PAGE_CSS =
 .tl-rejections-table { border-collapse: collapse; width: 100%; font-size: 14px; line-height: 20px; }
 .tl-rejections-table th, .tl-rejections-table td { text-align: start; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--tl-border); vertical-align: baseline; }
 .tl-rejections-table th { font-weight: 600; }
+.tl-notes-side { display: flex; flex-direction: column; gap: 24px; }
+.tl-own-people { display: flex; flex-direction: column; gap: 8px; }
+.tl-own-people-list { display: flex; flex-direction: column; gap: 4px; }
+.tl-own-person { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 8px; border: 1px solid var(--tl-border); border-radius: 6px; padding: 6px 10px; }
+.tl-own-person-text { flex: 1 1 200px; min-width: 0; overflow-wrap: anywhere; }
+.tl-own-person-actions { display: flex; gap: 6px; }
+.tl-own-person-actions a.tl-button { color: inherit; text-decoration: none; }
+.tl-undo-toast { position: fixed; inset-inline-start: 24px; bottom: 24px; z-index: 1; display: flex; align-items: center; gap: 12px; padding: 8px 12px; border-radius: 6px; background: var(--tl-fg); color: var(--tl-bg); box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3); }
+.tl-undo-toast .tl-button { color: inherit; border-color: currentColor; }
 .tl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -10,6 +10,8 @@ import { exportNotes, importNotes, type ImportOptions, type ImportResult, type N
 import { isKnownPerson } from '@/utils/search/bundled-people';
 import { backgroundMessenger } from '@/utils/messaging';
 import type { RejectionsClient } from './RejectionsSection';
+import type { OwnPeopleClient } from './OwnPeopleSection';
+import { watchUserIndexes } from '@/utils/people/user-index';
 
 export interface NotesPageDeps {
   notes: NotesClient;
@@ -19,6 +21,8 @@ export interface NotesPageDeps {
   download(filename: string, content: string, type: string): void;
   /** "Not this person" choices, through the background, which also tells the site's open tabs about an undo. */
   rejections: RejectionsClient;
+  /** The reader's own people, through the background, which re-publishes what open tabs mark after every change. */
+  people: OwnPeopleClient;
 }
 
 let db: NotesDatabase | undefined;
@@ -53,5 +57,18 @@ export const defaultNotesPageDeps: NotesPageDeps = {
   rejections: {
     list: () => backgroundMessenger.sendMessage('listRejections', undefined),
     remove: (id) => backgroundMessenger.sendMessage('deleteRejection', { id }),
+  },
+  people: {
+    list: () => backgroundMessenger.sendMessage('listUserLayer', undefined),
+    remove: (id) => backgroundMessenger.sendMessage('deleteFromPeople', { id }),
+    restore: (id) => backgroundMessenger.sendMessage('restoreToPeople', { id }),
+    // The background saves a new index after every change of names, wherever it was made; a fact or tag
+    // edited in the people form's tab is read when the reader comes back to this one.
+    watch: (onChange) => {
+      const onVisible = () => document.visibilityState === 'visible' && onChange();
+      document.addEventListener('visibilitychange', onVisible);
+      const stop = watchUserIndexes(() => onChange());
+      return () => (stop(), document.removeEventListener('visibilitychange', onVisible));
+    },
   },
 };

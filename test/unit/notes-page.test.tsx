@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing';
 import { importErrorMessage, importSummaryText, NotesPage } from '@/components/notes-page/NotesPage';
 import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
+import { UNDO_MS } from '@/components/notes-page/OwnPeopleSection';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { exportNotes, exportToJson, importNotes, type ImportSummary, type NotesExport } from '@/utils/notes/import-export';
 import { deleteNote, saveNote } from '@/utils/notes/store';
@@ -12,6 +13,7 @@ import type { NoteRecord } from '@/utils/notes/records';
 import { bundledDetails, isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
+import { deleteFromPeople, listUserLayer, restoreToPeople, saveAddition, saveUserPerson } from '@/utils/people/store';
 
 let db: NotesDatabase;
 
@@ -22,6 +24,12 @@ function deps(overrides: Partial<NotesPageDeps> = {}): NotesPageDeps & { downloa
     importNotes: (text, options) => importNotes(db, text, isKnownPerson, options),
     download: vi.fn(),
     rejections: { list: async () => listRejections(db), remove: (id: string) => deleteRejection(db, id) },
+    people: {
+      list: () => listUserLayer(db),
+      remove: (id: string) => deleteFromPeople(db, id),
+      restore: (id: string) => restoreToPeople(db, id),
+      watch: () => () => undefined,
+    },
     ...overrides,
   } as NotesPageDeps & { download: ReturnType<typeof vi.fn> };
 }
@@ -323,5 +331,94 @@ describe('the "Not this person" section', () => {
     const section = screen.getByTestId('rejections');
     expect(within(section).getByRole('heading').textContent).toBe('不是此人');
     await waitFor(() => expect(section.textContent).toContain('还没有'));
+  });
+});
+
+describe('your people on the notes page', () => {
+  async function seedPeople() {
+    const pang = await saveUserPerson(db, {
+      name: { primary: 'Ruoming Pang', other: '庞若鸣' },
+      aliases: [
+        { text: 'Ruoming Pang', kind: 'full' },
+        { text: 'Pang', kind: 'surname' },
+      ],
+      org: 'Meta',
+      role: 'Superintelligence lab',
+      tags: ['apple'],
+      visibility: 'find-only',
+    });
+    await saveAddition(db, { personId: 'sam-altman', aliases: [{ text: 'Sama', kind: 'full' }] });
+    if (!pang.ok) throw new Error('seed failed');
+    await storeNotesClient(db, { isKnownPerson: () => true }).save({ personId: pang.record.id, text: 'Met at NeurIPS' });
+    return pang.record.id;
+  }
+
+  it('lists the reader’s people and additions with Edit links, and names notes on their people', async () => {
+    const id = await seedPeople();
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    const rows = await screen.findAllByTestId('own-person');
+    expect(rows.map((row) => row.getAttribute('data-person-id'))).toEqual(['sam-altman', id]);
+    expect(rows[0]!.textContent).toContain('Sam Altman · your additions');
+    expect(rows[0]!.textContent).toContain('also: Sama');
+    const pang = rows[1]!;
+    expect(pang.textContent).toContain('Ruoming Pang 庞若鸣');
+    expect(pang.textContent).toContain('Superintelligence lab · Meta');
+    await waitFor(() => expect(pang.textContent).toContain('also: Pang · #apple · notes: 1 · found only in the popup'));
+    expect(within(pang).getByRole('link', { name: 'Edit Ruoming Pang' }).getAttribute('href')).toBe(`/people.html?person=${id}`);
+    // The note on the reader's person is headed by their name, not "Unknown person".
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Ruoming Pang' }).getAttribute('href')).toBe('#tl-own-people'));
+  });
+
+  it('deletes with Undo: focus goes to Undo, Undo brings the person back and focus to their row', async () => {
+    const id = await seedPeople();
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    await screen.findAllByTestId('own-person');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Ruoming Pang' }));
+    const notice = await screen.findByTestId('own-people-undo');
+    expect(notice.textContent).toContain('Ruoming Pang deleted.');
+    await waitFor(() => expect(screen.getAllByTestId('own-person').map((r) => r.getAttribute('data-person-id'))).toEqual(['sam-altman']));
+    const undo = within(notice).getByRole('button', { name: 'Undo' });
+    expect(document.activeElement).toBe(undo);
+    expect((await listUserLayer(db)).people).toEqual([]);
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.queryByTestId('own-people-undo')).toBeNull());
+    await waitFor(() => expect(screen.getAllByTestId('own-person')).toHaveLength(2));
+    expect((await listUserLayer(db)).people.map((p) => p.id)).toEqual([id]);
+    await waitFor(() => expect(document.activeElement?.closest('[data-testid="own-person"]')?.getAttribute('data-person-id')).toBe(id));
+  });
+
+  it('deleting additions says so; Escape takes the notice away and the additions stay deleted', async () => {
+    await seedPeople();
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    await screen.findAllByTestId('own-person');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Sam Altman' }));
+    const notice = await screen.findByTestId('own-people-undo');
+    expect(notice.textContent).toContain('Your additions to Sam Altman deleted.');
+    fireEvent.keyDown(within(notice).getByRole('button', { name: 'Undo' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('own-people-undo')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Your people' }));
+    expect((await listUserLayer(db)).additions).toEqual([]);
+  });
+
+  it('the Undo notice goes away on its own after a few seconds', async () => {
+    await seedPeople();
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    await screen.findAllByTestId('own-person');
+    // Only the page's own timers: the fake IndexedDB runs on setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Delete Ruoming Pang' }));
+      await screen.findByTestId('own-people-undo');
+      await vi.advanceTimersByTimeAsync(UNDO_MS + 10);
+      await waitFor(() => expect(screen.queryByTestId('own-people-undo')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says when there is nobody, in Chinese too', async () => {
+    useLocale('zh_CN');
+    render(<NotesPage details={bundledDetails} deps={deps()} />);
+    expect((await screen.findByTestId('own-people-empty')).textContent).toContain('你还没有添加任何人。');
   });
 });
