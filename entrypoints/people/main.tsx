@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { AddPersonPage, type AddPersonDeps } from '@/components/people/AddPersonPage';
+import { EditPersonPage } from '@/components/people/EditPersonPage';
 import { INFO_PAGE_CSS } from '@/components/pages/info-page-css';
 import { mountPage } from '@/components/pages/mount';
 import { backgroundMessenger } from '@/utils/messaging';
@@ -16,6 +17,10 @@ const PEOPLE_CSS = `
 .tl-people-form button { align-self: flex-start; font: inherit; padding: 6px 14px; }
 .tl-people-quote { margin: 0; padding: 8px 12px; border-inline-start: 3px solid var(--tl-accent); }
 .tl-people-existing { font-weight: 600; }
+.tl-people-aliases, .tl-people-facts { display: flex; flex-direction: column; gap: 6px; margin: 0; padding: 0; list-style: none; }
+.tl-people-facts li { display: flex; flex-direction: column; align-items: flex-start; gap: 4px; }
+.tl-people-new-alias { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px; }
+.tl-people-new-alias label { display: flex; flex-direction: column; gap: 4px; }
 `;
 
 const deps: AddPersonDeps = {
@@ -33,8 +38,10 @@ const deps: AddPersonDeps = {
 };
 
 mountPage(INFO_PAGE_CSS + PEOPLE_CSS, () => {
-  document.title = t('peopleAddTitle');
-  return <Loader />;
+  // ?person=ID: the notes page's Edit; otherwise a new person or source (the menus, "Add a person").
+  const personId = new URLSearchParams(location.search).get('person');
+  if (!personId) document.title = t('peopleAddTitle');
+  return personId ? <EditPersonPage personId={personId} deps={deps} /> : <Loader />;
 });
 
 function Loader() {
