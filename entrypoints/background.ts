@@ -6,7 +6,7 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { registerPeopleHandlers } from '@/background/people/handlers';
-import { onPeopleMenuClicked, registerPeopleMenu } from '@/background/people/context-menu';
+import { registerPeopleMenu } from '@/background/people/context-menu';
 import { extensionPagePath, opensWelcome } from '@/utils/extension-pages';
 import { logError } from '@/utils/log';
 import { isUiLanguage } from '@/utils/i18n-catalogue';
@@ -34,9 +34,6 @@ export default defineBackground(() => {
   const isUserPerson = registerPeopleHandlers(db, isBundledPerson, aliasIndex.t2s);
   registerNotesHandlers((id) => isBundledPerson(id) || isUserPerson(id), db);
   registerPeopleMenu();
-  // For the end-to-end tests, which cannot open a browser's own context menu: they call what a click calls
-  // (playwright's serviceWorker.evaluate). Only our service worker's own scope has it; no page can reach it.
-  Object.assign(globalThis, { talentLensPeopleMenuClicked: onPeopleMenuClicked });
   registerSync(db);
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {

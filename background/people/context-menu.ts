@@ -16,8 +16,11 @@ const MENU_SOURCE = 'talent-lens-source';
 type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'selectionText' | 'pageUrl' | 'frameId'>;
 type ClickTab = { id?: number; index?: number; title?: string } | undefined;
 
-/** What a click on one of our items does; also what the end-to-end tests call (a browser's own menu cannot be scripted). */
-export async function onPeopleMenuClicked(info: ClickInfo, tab: ClickTab): Promise<void> {
+/**
+ * What a click on one of our items does. The end-to-end tests reach it through the browser's own
+ * event (Chromium's `contextMenus.onClicked.dispatch`, in the service worker), so nothing test-only ships.
+ */
+async function onPeopleMenuClicked(info: ClickInfo, tab: ClickTab): Promise<void> {
   if (info.menuItemId !== MENU_TRACK && info.menuItemId !== MENU_SOURCE) return;
   const selection = (info.selectionText ?? '').trim();
   if (!selection) return;

@@ -3,14 +3,19 @@
  * context menu's "Track with Talent Lens" and is marked in another open tab without a reload;
  * a selected sentence becomes the source of a role ("Add as a source for…").
  *
- * A browser's own context menu cannot be opened by a test, so the test calls what a click on
- * our item calls: the background's onPeopleMenuClicked, which the service worker exposes on its
- * own global scope (entrypoints/background.ts), through playwright's serviceWorker.evaluate, with
- * the click data Chromium would give (menu item id, selection text, page URL, frame) and the tab.
+ * A browser's own context menu cannot be opened by a test, so the test fires the menu's click event
+ * itself: in the service worker (playwright's serviceWorker.evaluate), Chromium's
+ * `contextMenus.onClicked.dispatch` runs the listeners the background registered, with the click
+ * data Chromium would give (menu item id, selection text, page URL, frame) and the tab. Nothing
+ * test-only is built into the extension.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
+import { launchChromium } from './harness';
 import { cardText, cardVisible, hover, noteFrame, waitForMark } from './card-helpers';
 import { markTexts } from './page-helpers';
 
@@ -25,8 +30,8 @@ describe('Your own people (Chromium)', () => {
     const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/people.html') });
     await suite.browser.worker.evaluate(
       ([menuItemId, selectionText, pageUrl, tabId]) =>
-        (globalThis as unknown as { talentLensPeopleMenuClicked(info: object, tab: object): Promise<void> }).talentLensPeopleMenuClicked(
-          { menuItemId, selectionText, pageUrl, frameId: 0 },
+        (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch(
+          { menuItemId, selectionText, pageUrl, frameId: 0, editable: false },
           { id: tabId, index: 0 },
         ),
       [menuItemId, selectionText, page.url(), tabId] as const,
@@ -52,6 +57,15 @@ describe('Your own people (Chromium)', () => {
           };
         }),
     );
+  }
+
+  /** Adds a person through the empty form (people.html), as "Add a person" does. */
+  async function addThroughForm(name: string): Promise<void> {
+    const form = await suite.browser.openExtensionPage('people.html');
+    await form.getByLabel('Name, as written').fill(name);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Saved. Open tabs mark them now.');
+    await form.close();
   }
 
   it('"Add a person" in the popup and on the notes page opens an empty form', async () => {
@@ -133,5 +147,106 @@ describe('Your own people (Chromium)', () => {
     expect(await cardText(other)).not.toContain('Superintelligence lab');
     expect(await other.evaluate(() => document.documentElement.outerHTML.includes('Superintelligence lab'))).toBe(false);
     for (const page of [reading, other, form, sourceForm]) await page.close();
+  });
+
+  it('deletes a person from the notes page from the keyboard: open tabs unmark them at once; Undo marks them again', async () => {
+    const reading = await suite.open(FIXTURE);
+    await waitForMark(reading, 'Alexandr Wang');
+    await addThroughForm('Daniel Gross');
+    await expect.poll(() => markTexts(reading), { timeout: 10_000 }).toContain('Daniel Gross');
+
+    const notes = await suite.browser.openExtensionPage('notes.html');
+    const row = notes.getByTestId('own-person').filter({ hasText: 'Daniel Gross' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    // Edit opens the people form for that person.
+    await row.getByRole('link', { name: 'Edit Daniel Gross' }).click();
+    await expect.poll(() => notes.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Edit Daniel Gross');
+    await notes.goBack();
+
+    await row.getByRole('button', { name: 'Delete Daniel Gross' }).focus();
+    await notes.keyboard.press('Enter');
+    const undo = notes.getByTestId('own-people-undo').getByRole('button', { name: 'Undo' });
+    await expect.poll(() => notes.getByTestId('own-people-undo').textContent(), { timeout: 10_000 }).toContain('Daniel Gross deleted.');
+    await expect.poll(() => undo.evaluate((button) => button === document.activeElement), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => row.count(), { timeout: 5000 }).toBe(0);
+    // The tab that marked them, untouched since: the mark is gone, the dataset's people stay.
+    await expect.poll(() => markTexts(reading), { timeout: 5000 }).not.toContain('Daniel Gross');
+    expect(await markTexts(reading)).toContain('Alexandr Wang');
+
+    await notes.keyboard.press('Enter');
+    await expect.poll(() => markTexts(reading), { timeout: 5000 }).toContain('Daniel Gross');
+    await expect.poll(() => row.count(), { timeout: 5000 }).toBe(1);
+    expect(await notes.getByTestId('own-people-undo').count()).toBe(0);
+    await expect
+      .poll(() => row.getByRole('link', { name: 'Edit Daniel Gross' }).evaluate((link) => link === document.activeElement), {
+        timeout: 5000,
+      })
+      .toBe(true);
+    for (const page of [reading, notes]) await page.close();
+  });
+
+  it('nothing test-only ships: the service worker has no hook of the tests on its global scope', async () => {
+    const names = await suite.browser.worker.evaluate(() => Object.getOwnPropertyNames(globalThis).filter((n) => /talentlens/i.test(n)));
+    expect(names).toEqual([]);
+  });
+
+  it('exports people, additions and notes in one file; a wiped profile imports it and has everything back, marked again', async () => {
+    const reading = await suite.open(FIXTURE);
+    await addThroughForm('Nat Friedman');
+    // An addition to a bundled person: a sourced role for Alexandr Wang from a selected sentence.
+    const sentence = 'Pang joins Alexandr Wang and Shengjia Zhao, who left OpenAI this summer.';
+    const sourceForm = await menuClick(reading, 'talent-lens-source', sentence);
+    await expect.poll(() => sourceForm.getByRole('option', { name: /^Alexandr Wang/ }).count(), { timeout: 10_000 }).toBe(1);
+    await sourceForm.getByLabel('Source for').selectOption({ value: 'alexandr-wang' });
+    await sourceForm.getByLabel('The role or move, in your words').fill('Leads Meta Superintelligence Labs');
+    await sourceForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => sourceForm.getByRole('status').textContent(), { timeout: 5000 }).toBe('Source added.');
+    await sourceForm.close();
+    // A note.
+    const personPage = await suite.browser.openExtensionPage('notes.html?view=person&person=alexandr-wang');
+    await personPage.getByLabel('Note text').fill('Export round trip note');
+    await personPage.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => personPage.getByTestId('note-text').allTextContents(), { timeout: 10_000 }).toContain('Export round trip note');
+    await personPage.close();
+
+    const notes = await suite.browser.openExtensionPage('notes.html');
+    await expect.poll(() => notes.getByTestId('own-person').filter({ hasText: 'Nat Friedman' }).count(), { timeout: 10_000 }).toBe(1);
+    const work = await mkdtemp(path.join(tmpdir(), 'talent-lens-people-'));
+    const [download] = await Promise.all([notes.waitForEvent('download'), notes.getByRole('button', { name: 'Export JSON' }).click()]);
+    const exported = path.join(work, 'export.json');
+    await download.saveAs(exported);
+    const data = JSON.parse(await readFile(exported, 'utf8'));
+    expect(data).toMatchObject({
+      format: 'talent-lens-notes',
+      version: 2,
+      people: expect.arrayContaining([expect.objectContaining({ name: { primary: 'Nat Friedman' } })]),
+      additions: expect.arrayContaining([
+        expect.objectContaining({ id: 'alexandr-wang', facts: [expect.objectContaining({ text: 'Leads Meta Superintelligence Labs' })] }),
+      ]),
+      notes: expect.arrayContaining([expect.objectContaining({ personId: 'alexandr-wang', text: 'Export round trip note' })]),
+    });
+    for (const page of [reading, notes]) await page.close();
+
+    // Wiped: a fresh profile (the extension installed anew, nothing stored) imports the file.
+    const wiped = await launchChromium();
+    try {
+      const fresh = await wiped.context.newPage();
+      await fresh.goto(suite.server.url(FIXTURE));
+      await waitForMark(fresh, 'Alexandr Wang');
+      expect(await markTexts(fresh)).not.toContain('Nat Friedman');
+      const restored = await wiped.openExtensionPage('notes.html');
+      await expect.poll(() => restored.getByTestId('own-people-empty').count(), { timeout: 10_000 }).toBe(1);
+      await restored.getByTestId('import-file').setInputFiles(exported);
+      await expect.poll(() => restored.getByTestId('notes-message').textContent(), { timeout: 10_000 }).toMatch(/^Imported: \d+ added/);
+      await expect.poll(() => restored.getByTestId('own-person').filter({ hasText: 'Nat Friedman' }).count(), { timeout: 10_000 }).toBe(1);
+      const additions = restored.getByTestId('own-person').filter({ hasText: 'Alexandr Wang' });
+      await expect.poll(() => additions.textContent(), { timeout: 10_000 }).toContain('sourced facts: 1');
+      await expect.poll(() => restored.getByTestId('note-text').allTextContents(), { timeout: 10_000 }).toContain('Export round trip note');
+      // The tab opened before the import marks the imported person, without a reload.
+      await expect.poll(() => markTexts(fresh), { timeout: 10_000 }).toContain('Nat Friedman');
+    } finally {
+      await wiped.close();
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
