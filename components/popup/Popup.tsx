@@ -4,6 +4,11 @@ import type { MentionsReport, MentionSummary } from '@/content/navigation/mentio
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Settings } from '@/utils/settings';
 import type { PeopleSearch } from '@/utils/search/people-search';
+import { searchEveryone } from '@/utils/search/everyone-search';
+import { bundledAliasIndex } from '@/utils/search/bundled-people';
+import type { UserLayerSnapshot } from '@/utils/people/store';
+import type { UserPersonRecord } from '@/utils/people/records';
+import { UserFacts } from '@/components/people/UserFacts';
 import { personCard } from '@/utils/dataset/person-card';
 import { NoteList } from '@/components/notes/NoteList';
 import { cardLang, type CardLang } from '@/components/card/text';
@@ -38,6 +43,10 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
   const [settings, setSettings] = useState<Settings | null>(null);
   const [revealFailed, setRevealFailed] = useState(false);
   const [version, setVersion] = useState<string | null>(null);
+  // The reader's own people: searched with the bundled ones, and shown when opened.
+  const [layer, setLayer] = useState<UserLayerSnapshot>({ people: [], additions: [] });
+  const everyone = useMemo(() => searchEveryone(search, details, layer, bundledAliasIndex.t2s), [search, details, layer]);
+  const ownPeople = useMemo(() => new Map(layer.people.map((p) => [p.id, p])), [layer]);
 
   async function loadPage() {
     try {
@@ -55,6 +64,7 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
     void loadPage();
     deps.ping().then(setVersion, (cause) => logError('background not answering', cause));
     deps.loadSettings().then(setSettings, (cause) => logError('settings', cause));
+    deps.listUserLayer().then(setLayer, (cause) => logError('your people', cause));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = deps.watchSettings((next) => {
       setSettings(next);
@@ -93,12 +103,27 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
           </span>
         </header>
         {personId ? (
-          <PersonPane details={details} personId={personId} lang={lang} deps={deps} origin={origin} onBack={() => setPersonId(undefined)} />
+          <PersonPane
+            details={details}
+            personId={personId}
+            own={ownPeople.get(personId)}
+            lang={lang}
+            deps={deps}
+            origin={origin}
+            onBack={() => setPersonId(undefined)}
+          />
         ) : (
           <>
-            <SearchBox search={search} details={details} lang={lang} query={query} onQuery={setQuery} onOpen={setPersonId} />
+            <SearchBox search={everyone} details={details} lang={lang} query={query} onQuery={setQuery} onOpen={setPersonId} />
             {!query.trim() && page.status !== 'unavailable' && (
-              <OnThisPage page={page} details={details} lang={lang} onReveal={(id) => void reveal(id)} onDetails={setPersonId} />
+              <OnThisPage
+                page={page}
+                details={details}
+                lang={lang}
+                onReveal={(id) => void reveal(id)}
+                onDetails={setPersonId}
+                isOwn={(id) => ownPeople.has(id)}
+              />
             )}
             {/* No page to talk about (opened on its own, or on a page without our content script): browse everyone instead. */}
             {!query.trim() && page.status === 'unavailable' && <BrowsePeople details={details} lang={lang} onOpen={setPersonId} />}
@@ -156,12 +181,15 @@ function OnThisPage({
   lang,
   onReveal,
   onDetails,
+  isOwn,
 }: {
   page: PageState;
   details: DatasetDetails;
   lang: CardLang;
   onReveal(personId: string): void;
   onDetails(personId: string): void;
+  /** Whether an id is one of the reader's own people (they have a page in the popup too). */
+  isOwn(personId: string): boolean;
 }) {
   return (
     <section class="tl-section" aria-labelledby="tl-on-page" data-testid="on-this-page">
@@ -191,7 +219,7 @@ function OnThisPage({
                       {t('popupMentionCount', String(summary.count))}
                     </span>
                   </button>
-                  {details.people[summary.personId] && (
+                  {(details.people[summary.personId] || isOwn(summary.personId)) && (
                     <button
                       type="button"
                       class="tl-link-button"
@@ -213,6 +241,7 @@ function OnThisPage({
 function PersonPane({
   details,
   personId,
+  own,
   lang,
   deps,
   origin,
@@ -220,6 +249,8 @@ function PersonPane({
 }: {
   details: DatasetDetails;
   personId: string;
+  /** The reader's own person of this id, if it is one. */
+  own?: UserPersonRecord;
   lang: CardLang;
   deps: PopupDeps;
   origin?: NoteOrigin;
@@ -233,7 +264,27 @@ function PersonPane({
       <button ref={back} type="button" class="tl-link-button" data-testid="back" onClick={onBack}>
         ← {t('popupBack')}
       </button>
-      {card ? (
+      {own ? (
+        <>
+          <div class="tl-card tl-person" data-testid="person-details">
+            <header class="tl-names">
+              <h2 class="tl-name" data-testid="person-name">
+                {own.name.primary}
+              </h2>
+              {own.name.other && <p class="tl-muted">{own.name.other}</p>}
+            </header>
+            {(own.role || own.org) && <p class="tl-role">{[own.role, own.org].filter(Boolean).join(' · ')}</p>}
+            <p class="tl-muted tl-small">{t('popupYourPerson')}</p>
+            <UserFacts facts={own.facts} tags={own.tags} />
+          </div>
+          <section class="tl-section" aria-labelledby="tl-person-notes">
+            <h3 id="tl-person-notes" class="tl-section-heading">
+              {t('popupNotesHeading')}
+            </h3>
+            <NoteList client={deps.notes} personId={personId} origin={origin} />
+          </section>
+        </>
+      ) : card ? (
         <>
           <PersonDetails card={card} lang={lang} />
           <section class="tl-section" aria-labelledby="tl-person-notes">

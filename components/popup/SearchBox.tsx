@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { PeopleSearch, PersonHit } from '@/utils/search/people-search';
+import type { EveryoneHit, EveryoneSearch } from '@/utils/search/everyone-search';
 import type { DatasetDetails } from '@/data/schema';
 import { pick, type CardLang } from '@/components/card/text';
 import { t } from '@/utils/i18n';
 
 export interface SearchBoxProps {
-  search: PeopleSearch;
+  search: EveryoneSearch;
   details: DatasetDetails;
   lang: CardLang;
   query: string;
@@ -21,7 +21,7 @@ export interface SearchBoxProps {
 export function SearchBox({ search, details, lang, query, onQuery, onOpen }: SearchBoxProps) {
   const listId = useId();
   const [active, setActive] = useState(-1);
-  const hits: PersonHit[] = useMemo(() => search.search(query, 12), [search, query]);
+  const hits: EveryoneHit[] = useMemo(() => search.search(query, 12), [search, query]);
   const open = query.trim().length > 0;
 
   function onKeyDown(event: KeyboardEvent) {
@@ -47,6 +47,21 @@ export function SearchBox({ search, details, lang, query, onQuery, onOpen }: Sea
 
   const optionId = (i: number) => `${listId}-option-${i}`;
 
+  /** A result's lines: the bundled person's names and role as the card gives them; the reader's person as they wrote it. */
+  function describe(hit: EveryoneHit): { name: string; other?: string; role: string } {
+    if (hit.kind === 'own') {
+      const { name, role, org } = hit.person;
+      return { name: name.primary, ...(name.other ? { other: name.other } : {}), role: [role, org].filter(Boolean).join(' · ') };
+    }
+    const person = hit.person;
+    const org = person.org ? details.organizations[person.org] : undefined;
+    return {
+      name: person.name.en,
+      ...(person.name.zh ? { other: person.name.zh } : {}),
+      role: pick(person.role, lang) + (org ? ` · ${pick(org.name, lang)}` : ''),
+    };
+  }
+
   return (
     <div class="tl-search">
       <input
@@ -69,28 +84,26 @@ export function SearchBox({ search, details, lang, query, onQuery, onOpen }: Sea
       />
       <ul id={listId} role="listbox" aria-label={t('popupResultsLabel')} class="tl-results" hidden={!open} data-testid="search-results">
         {hits.map((hit, i) => {
-          const person = hit.person;
-          const org = person.org ? details.organizations[person.org] : undefined;
+          const { name, other, role } = describe(hit);
           return (
             <li
-              key={person.id}
+              key={hit.person.id}
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
               class={i === active ? 'tl-result tl-active' : 'tl-result'}
-              data-person-id={person.id}
+              data-person-id={hit.person.id}
+              data-own={hit.kind === 'own' ? '' : undefined}
               data-testid="search-result"
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onOpen(person.id)}
+              onClick={() => onOpen(hit.person.id)}
             >
               <span class="tl-result-name">
-                {person.name.en}
-                {person.name.zh && person.name.zh !== person.name.en && <span class="tl-result-zh"> {person.name.zh}</span>}
+                {name}
+                {other && other !== name && <span class="tl-result-zh"> {other}</span>}
+                {hit.kind === 'own' && <span class="tl-result-yours"> · {t('popupYours')}</span>}
               </span>
-              <span class="tl-result-role">
-                {pick(person.role, lang)}
-                {org ? ` · ${pick(org.name, lang)}` : ''}
-              </span>
+              <span class="tl-result-role">{role}</span>
             </li>
           );
         })}

@@ -8,6 +8,7 @@ import { targetTabId } from '@/utils/active-tab';
 import { extensionPagePath, type ExtensionPageTarget } from '@/utils/extension-pages';
 import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
+import type { UserLayerSnapshot } from '@/utils/people/store';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
 
 export interface PopupDeps {
@@ -25,6 +26,8 @@ export interface PopupDeps {
   /** Opens one of our pages in a tab (the options page through the browser's own options UI). */
   openPage(page: ExtensionPageTarget): Promise<void>;
   closePopup(): void;
+  /** The reader's own people and additions (searched with the bundled people). */
+  listUserLayer(): Promise<UserLayerSnapshot>;
 }
 
 async function openPage(page: ExtensionPageTarget): Promise<void> {
@@ -46,4 +49,5 @@ export const defaultPopupDeps: PopupDeps = {
   openNotesPage: () => openPage('notes'),
   openPage,
   closePopup: () => window.close(),
+  listUserLayer: () => backgroundMessenger.sendMessage('listUserLayer', undefined),
 };

@@ -10,6 +10,7 @@ import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings } from '@
 import { bundledDetails, bundledSearch, isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
+import { listUserLayer, saveAddition, saveUserPerson } from '@/utils/people/store';
 
 const report: MentionsReport = {
   url: 'https://news.example/story',
@@ -38,6 +39,7 @@ function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
     openNotesPage: vi.fn(async () => {}),
     openPage: vi.fn(async () => {}),
     closePopup: vi.fn(),
+    listUserLayer: () => listUserLayer(db),
     ...overrides,
   };
 }
@@ -315,5 +317,48 @@ describe('browsing with no page', () => {
     renderPopup(noTab());
     expect(await screen.findByRole('heading', { name: '数据中的所有人物（36）' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '按姓名' })).toBeTruthy();
+  });
+});
+
+describe('the popup finds your own people too', () => {
+  async function seedPang() {
+    const saved = await saveUserPerson(db, {
+      name: { primary: 'Ruoming Pang', other: '庞若鸣' },
+      aliases: [{ text: 'Ruoming Pang', kind: 'full' }],
+      org: 'Meta',
+      role: 'Superintelligence lab',
+      facts: [{ kind: 'role', text: 'Led foundation models', org: 'Apple', source: { url: 'https://news.example/a', title: 'A' } }],
+      tags: ['apple'],
+    });
+    if (!saved.ok) throw new Error('seed failed');
+    await saveAddition(db, { personId: 'sam-altman', aliases: [{ text: 'Sama', kind: 'full' }] });
+    return saved.record.id;
+  }
+
+  it('by name (with a typo) and in the other script, marked as yours; opening one shows what you added and their notes', async () => {
+    const id = await seedPang();
+    const d = deps();
+    await storeNotesClient(db, { isKnownPerson: () => true }).save({ personId: id, text: 'Met at NeurIPS' });
+    renderPopup(d);
+    const input = screen.getByTestId('search-input');
+    for (const query of ['Ruoming Pnag', '庞若鸣', '庞若']) {
+      fireEvent.input(input, { target: { value: query } });
+      await waitFor(() => expect(resultNames()[0]).toBe(id));
+    }
+    const hit = screen.getAllByTestId('search-result')[0]!;
+    expect(hit.textContent).toBe('Ruoming Pang 庞若鸣 · yoursSuperintelligence lab · Meta');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const view = await screen.findByTestId('person-view');
+    expect(within(view).getByTestId('person-name').textContent).toBe('Ruoming Pang');
+    expect(within(view).getByTestId('user-fact').textContent).toContain('Led foundation models · Apple');
+    await waitFor(() => expect(within(view).getByTestId('note-text').textContent).toBe('Met at NeurIPS'));
+  });
+
+  it('a name you added to a bundled person finds that person', async () => {
+    await seedPang();
+    renderPopup();
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'Sama' } });
+    await waitFor(() => expect(resultNames()[0]).toBe('sam-altman'));
+    expect(screen.getAllByTestId('search-result')[0]!.hasAttribute('data-own')).toBe(false);
   });
 });

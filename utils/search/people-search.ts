@@ -37,7 +37,7 @@ function orgNames(org: OrganizationRecord | undefined): string[] {
 const unique = (values: string[]) => [...new Set(values.filter((v) => v.length > 0))];
 
 /** Adds the dotless form of Chinese names, so "萨姆奥特曼" finds "萨姆·奥特曼". */
-const withDotless = (values: string[]) => unique(values.flatMap((v) => (HAN.test(v) ? [v, v.replace(NAME_SEPARATORS, '')] : [v])));
+export const withDotless = (values: string[]) => unique(values.flatMap((v) => (HAN.test(v) ? [v, v.replace(NAME_SEPARATORS, '')] : [v])));
 
 export function buildSearchEntries(details: DatasetDetails, index?: AliasIndex): SearchEntry[] {
   const indexed = new Map<string, string[]>();
@@ -77,7 +77,7 @@ export const FUSE_OPTIONS: IFuseOptions<SearchEntry> = {
 };
 
 /** Folds Traditional characters to Simplified with the alias index's table, so "奧特曼" finds "奥特曼" in roles too. */
-function folder(t2s: string | undefined): (text: string) => string {
+export function folder(t2s: string | undefined): (text: string) => string {
   if (!t2s) return (text) => text;
   const map = new Map<string, string>();
   const chars = [...t2s];
