@@ -41,7 +41,7 @@ const SORTS: Array<[LaneSort, MessageKey]> = [
 /**
  * Explore: where the people of the data moved, as a flow picture over time, a timeline of each
  * person's moves and a table, all under the same filters. The moves can come from any origin
- * (utils/explore/moves.ts): the bundled dataset, and the reader's own people once they exist.
+ * (utils/explore/moves.ts): the bundled dataset, and the reader's own moves (utils/explore/own-moves.ts).
  */
 export function ExplorePage({ moves, reference }: { moves: ExploreMove[]; reference: ExploreReference }) {
   const labels = useMemo(() => explorerLabels(reference, cardLang()), [reference]);

@@ -6,6 +6,7 @@ import { extensionPagePath } from '@/utils/extension-pages';
 import type { Flow } from '@/utils/explore/flows';
 import { isDisputed } from '@/utils/explore/moves';
 import { t } from '@/utils/i18n';
+import { AddedByYou } from '@/components/people/UserFacts';
 
 /** Who made a flow's moves, when, on which sources, and why any of it is disputed; each person links to their page. */
 export function FlowDetails({
@@ -46,6 +47,13 @@ export function FlowDetails({
               {move.origin === 'own' && <span class="tl-explore-badge">{t('exploreOriginOwn')}</span>}
             </p>
             <SourceList reference={reference} sources={move.sources} labels={labels} />
+            {move.own && (
+              <div class="tl-muted-note" data-testid="own-move-source">
+                {move.own.text}
+                {move.own.source?.quote && <blockquote class="tl-explore-quote">{move.own.source.quote}</blockquote>}
+                <AddedByYou source={move.own.source} addedAt={move.own.addedAt} />
+              </div>
+            )}
             <DisputeExplanation move={move} reference={reference} labels={labels} />
           </li>
         ))}

@@ -29,7 +29,9 @@ export function moveTableRow(move: ExploreMove, granularity: Granularity, labels
     labels.date(move),
     labels.period(periodOf(move.when, granularity)),
     isDisputed(move) ? t('exploreYes') : t('exploreNo'),
-    move.sources.map((s) => reference.sources[s.source]?.title ?? s.source).join('; '),
+    move.own
+      ? (move.own.source?.title ?? move.own.source?.url ?? '')
+      : move.sources.map((s) => reference.sources[s.source]?.title ?? s.source).join('; '),
     move.origin === 'own' ? t('exploreOriginOwn') : t('exploreOriginBundled'),
   ];
 }

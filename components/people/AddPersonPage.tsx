@@ -55,6 +55,7 @@ export function AddPersonPage({ request, deps }: { request: AddRequest | null; d
   const [factKind, setFactKind] = useState<UserFact['kind']>('role');
   const [factText, setFactText] = useState('');
   const [factWhen, setFactWhen] = useState('');
+  const [factOrg, setFactOrg] = useState('');
 
   useEffect(() => {
     void deps.loadConverters().then(setConvert);
@@ -126,6 +127,7 @@ export function AddPersonPage({ request, deps }: { request: AddRequest | null; d
     const result = await deps.addFact(factPerson, {
       kind: factKind,
       text: factText.trim(),
+      ...(factOrg.trim() ? { org: factOrg.trim() } : {}),
       ...(factWhen.trim() ? { when: factWhen.trim() } : {}),
       source: { ...source, quote: request?.selection ?? '' },
     });
@@ -169,6 +171,10 @@ export function AddPersonPage({ request, deps }: { request: AddRequest | null; d
           <label>
             {t('peopleFactText')}
             <input value={factText} onInput={(e) => setFactText(e.currentTarget.value)} required />
+          </label>
+          <label>
+            {t('peopleFactOrg')}
+            <input value={factOrg} onInput={(e) => setFactOrg(e.currentTarget.value)} />
           </label>
           <label>
             {t('peopleFactWhen')}

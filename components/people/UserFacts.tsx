@@ -1,4 +1,4 @@
-import type { UserFact } from '@/utils/people/records';
+import type { FactSource, UserFact } from '@/utils/people/records';
 import { httpUrl } from '@/utils/notes/format';
 import { t } from '@/utils/i18n';
 
@@ -11,6 +11,23 @@ function siteOf(url: string): string {
   }
 }
 
+/** "added by you, from <site>, <date>": the site links to the page the reader cited (http(s) only). */
+export function AddedByYou({ source, addedAt }: { source: FactSource | undefined; addedAt: number }) {
+  const link = source ? httpUrl(source.url) : null;
+  const date = source?.date ?? new Date(addedAt).toISOString().slice(0, 10);
+  return (
+    <span class="tl-user-fact-by">
+      {link ? (
+        <a href={link} target="_blank" rel="noopener noreferrer" title={source?.title}>
+          {t('peopleAddedByYou', [siteOf(link), date])}
+        </a>
+      ) : (
+        t('peopleAddedByYou', [source ? siteOf(source.url) : '—', date])
+      )}
+    </span>
+  );
+}
+
 /**
  * What the reader added about a person, each fact marked as theirs ("added by you, from
  * <site>, <date>") with its quote. Private like a note: shown only in our own pages and in
@@ -21,29 +38,17 @@ export function UserFacts({ facts, tags }: { facts: readonly UserFact[]; tags: r
   return (
     <section class="tl-user-facts" data-testid="user-facts">
       <ul>
-        {facts.map((fact) => {
-          const link = fact.source ? httpUrl(fact.source.url) : null;
-          const date = fact.source?.date ?? new Date(fact.addedAt).toISOString().slice(0, 10);
-          return (
-            <li key={fact.id} data-testid="user-fact">
-              <span class="tl-user-fact-text">
-                {fact.text}
-                {fact.org ? ` · ${fact.org}` : ''}
-                {fact.when ? ` (${fact.when})` : ''}
-              </span>
-              {fact.source?.quote && <blockquote>{fact.source.quote}</blockquote>}
-              <span class="tl-user-fact-by">
-                {link ? (
-                  <a href={link} target="_blank" rel="noopener noreferrer" title={fact.source?.title}>
-                    {t('peopleAddedByYou', [siteOf(link), date])}
-                  </a>
-                ) : (
-                  t('peopleAddedByYou', [fact.source ? siteOf(fact.source.url) : '—', date])
-                )}
-              </span>
-            </li>
-          );
-        })}
+        {facts.map((fact) => (
+          <li key={fact.id} data-testid="user-fact">
+            <span class="tl-user-fact-text">
+              {fact.text}
+              {fact.org ? ` · ${fact.org}` : ''}
+              {fact.when ? ` (${fact.when})` : ''}
+            </span>
+            {fact.source?.quote && <blockquote>{fact.source.quote}</blockquote>}
+            <AddedByYou source={fact.source} addedAt={fact.addedAt} />
+          </li>
+        ))}
       </ul>
       {tags.length > 0 && <p class="tl-user-tags">{tags.map((tag) => `#${tag}`).join(' ')}</p>}
     </section>

@@ -251,4 +251,33 @@ describe('Your own people (Chromium)', () => {
       await rm(work, { recursive: true, force: true });
     }
   });
+
+  it('a sourced move added from a selection is in Explore as one of yours, with the cited page', async () => {
+    const reading = await suite.open(FIXTURE);
+    const sentence = "Ruoming Pang, who led Apple's foundation models team, is leaving for Meta's superintelligence lab.";
+    const form = await menuClick(reading, 'talent-lens-source', sentence);
+    await expect.poll(() => form.getByRole('option', { name: /^Shengjia Zhao/ }).count(), { timeout: 10_000 }).toBe(1);
+    await form.getByLabel('Source for').selectOption({ value: 'shengjia-zhao' });
+    await form.getByRole('radio', { name: 'a move' }).check();
+    await form.getByLabel('The role or move, in your words').fill('Moved to Meta proper');
+    await form.getByLabel('Organization (for a move: the one they joined; optional)').fill('Meta');
+    await form.getByLabel('When (YYYY, YYYY-MM or YYYY-MM-DD, optional)').fill('2025-08');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), { timeout: 5000 }).toBe('Source added.');
+    await form.close();
+
+    const explore = await suite.browser.openExtensionPage('explore.html');
+    await explore.getByTestId('filter-origin').selectOption('own');
+    // The dataset's organization for "Meta", from where the data last has them.
+    const flow = explore.locator('[data-testid="flow"][data-period="2025"][data-to="meta"]');
+    await expect.poll(() => flow.count(), { timeout: 15_000 }).toBe(1);
+    await flow.focus();
+    const details = explore.getByTestId('flow-details');
+    await expect.poll(() => details.getByTestId('own-move-source').textContent(), { timeout: 15_000 }).toContain('Moved to Meta proper');
+    expect(await details.getByTestId('own-move-source').textContent()).toContain(`${sentence}added by you, from 127.0.0.1, `);
+    await explore.getByTestId('view-table').click();
+    await expect.poll(() => explore.getByTestId('move-row').count(), { timeout: 15_000 }).toBe(1);
+    expect(await explore.getByTestId('move-row').textContent()).toContain('Shengjia Zhao');
+    for (const page of [reading, explore]) await page.close();
+  });
 });

@@ -1,9 +1,10 @@
 /**
- * The moves Explore draws, from any origin: the bundled dataset now, the reader's own people
- * when they exist. Each move keeps its person, its sources and what puts it in doubt, so the
+ * The moves Explore draws, from any origin: the bundled dataset, and the reader's own people
+ * (own-moves.ts). Each move keeps its person, its sources and what puts it in doubt, so the
  * picture, the timeline and the table can all say who moved, when and on whose word. Pure.
  */
 import type { BilingualText, DatasetDetails, SourceRefRecord } from '@/data/schema';
+import type { FactSource } from '@/utils/people/records';
 
 /** Where a move comes from: the bundled dataset, or people the reader added. */
 export type MoveOrigin = 'bundled' | 'own';
@@ -20,6 +21,8 @@ export interface ExploreMove {
   /** As precise as the sources state it; absent when no source dates it. */
   when?: string;
   sources: SourceRefRecord[];
+  /** A move the reader added: their words, when, and the page they cited (shown as theirs, never as a dataset source). */
+  own?: { text: string; addedAt: number; source?: FactSource };
   /** The conflict (sources that disagree) this move belongs to. */
   conflict?: string;
   /** Our own doubt about the claim, where no second source disagrees. */
