@@ -234,8 +234,11 @@ describe('hostile pages in Chromium with the extension', () => {
     expect(response).toBe("default-src 'self'; style-src 'self'; script-src 'self'");
     const w = await openWatched(suite.browser, suite.server.url('/hostile/csp.html'));
     await expectMarksSettled(w.page);
-    await hoverMarkOpensCard(w.page);
+    // The pointer stays on the mark until the notes frame has rendered: leaving closes the card
+    // after its grace period, which can come before the frame is ready on a busy machine.
+    await hoverMarkOpensCard(w.page, { leave: false });
     await expectNoteFrameRendered(w.page);
+    await w.page.mouse.move(1, 1);
     await runPageCheck(w.page);
     expectNoErrors(w);
     await w.page.close();
@@ -245,8 +248,9 @@ describe('hostile pages in Chromium with the extension', () => {
     const w = await openWatched(suite.browser, suite.server.url('/hostile/prototypes.html'));
     // The page replaced CSS.highlights in its own world; it kept the real registry in window.__real.
     await expectMarksSettled(w.page, '__real');
-    await hoverMarkOpensCard(w.page, { registry: '__real' });
+    await hoverMarkOpensCard(w.page, { registry: '__real', leave: false });
     await expectNoteFrameRendered(w.page);
+    await w.page.mouse.move(1, 1);
     await runPageCheck(w.page);
     expectNoErrors(w);
     await w.page.close();
