@@ -1,12 +1,22 @@
 /** Which text position is under a viewport point, and whether a Range covers that point. */
 
-/** The caret position at (x, y): Firefox and Chrome 128+ have caretPositionFromPoint, older Chrome caretRangeFromPoint. */
-export function caretAt(x: number, y: number, doc: Document = document): { node: Node; offset: number } | null {
+/**
+ * The caret position at (x, y): Firefox and Chrome 128+ have caretPositionFromPoint, older Chrome
+ * caretRangeFromPoint. Text in a shadow root is found only in the `shadowRoots` given (otherwise
+ * the position is the host's, outside the root).
+ */
+export function caretAt(
+  x: number,
+  y: number,
+  doc: Document = document,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+    const position =
+      shadowRoots.length > 0 ? withPosition.caretPositionFromPoint(x, y, { shadowRoots }) : withPosition.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };

@@ -17,6 +17,7 @@ import { MentionIndex } from './mention-index';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { liveRange, markRange, startComparer } from './ranges';
 import { DEFAULT_MARK_STYLE, mentionsInScope, type MarkStyle } from '@/utils/mark-style';
+import { marksShowIn } from './shadow-styles';
 
 /** One drawn mention. */
 export interface PageMention {
@@ -49,6 +50,8 @@ export class MarkLayer {
   /** "Not this person" (rejectionKey of person and alias text): these marks are not drawn. */
   private readonly rejected = new Set<string>();
   private style: MarkStyle;
+  /** Open shadow roots with marks drawn in them (the hit test looks into them). */
+  private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(private readonly options: MarkLayerOptions) {
     this.style = options.style ?? DEFAULT_MARK_STYLE;
@@ -88,6 +91,12 @@ export class MarkLayer {
     if (!engine) return;
     this.erase(block, engine);
     if (mentions.length === 0) return;
+    // Text in a shadow root: drawn only where our marks' styles reach (adopted there if need be).
+    const root = shadowRootOf(block);
+    if (root) {
+      if (!marksShowIn(root, block.nodes[0]!.parentElement ?? root.host, engine.kind)) return;
+      this.shadowRoots.add(root);
+    }
     const requests: MarkRequest[] = [];
     const kept: Mention[] = [];
     for (const mention of mentions) {
@@ -162,13 +171,23 @@ export class MarkLayer {
     const engine = this.engine;
     if (!engine) return null;
     if (engine.kind === 'element') return this.mentionOfElement(target instanceof Element ? target : document.elementFromPoint(x, y));
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, document, this.openShadowRoots());
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
     for (const candidate of this.positions.at(caret.node as Text, caret.offset)) {
       const range = liveRange(candidate.mark.range);
       if (range && rangeContainsPoint(range, x, y)) return candidate;
     }
     return null;
+  }
+
+  /** The shadow roots with marks that are still on the page. */
+  private openShadowRoots(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    for (const root of this.shadowRoots) {
+      if (root.host.isConnected) roots.push(root);
+      else this.shadowRoots.delete(root);
+    }
+    return roots;
   }
 
   /** The mention whose mark holds an element (element engine), or null. */
@@ -208,6 +227,7 @@ export class MarkLayer {
     this.drawn.clear();
     this.byMark.clear();
     this.positions.clear();
+    this.shadowRoots.clear();
     this.sorted = null;
     if (all.size > 0) this.options.onRemoved(all);
   }
@@ -219,6 +239,12 @@ export class MarkLayer {
     this.engine.setLook(this.style.look);
     return this.engine;
   }
+}
+
+/** The shadow root a block's text is in (null: the document). */
+function shadowRootOf(block: TextBlock): ShadowRoot | null {
+  const root = block.nodes[0]?.getRootNode();
+  return root && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root ? (root as ShadowRoot) : null;
 }
 
 /** The Range and per-node pieces of a mention, or null when the page changed under the block. */

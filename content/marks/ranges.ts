@@ -66,17 +66,59 @@ export function viewportTops(ranges: readonly AbstractRange[], doc: Document = d
 export function startComparer(doc: Document = document): (a: AbstractRange, b: AbstractRange) => number {
   const first = doc.createRange();
   const second = doc.createRange();
+  const compare = (aNode: Node, aOffset: number, bNode: Node, bOffset: number): number => {
+    first.setStart(aNode, aOffset);
+    second.setStart(bNode, bOffset);
+    return first.compareBoundaryPoints(Range.START_TO_START, second);
+  };
   return (a, b) => {
     if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
     // A mark whose text left the page: its place no longer matters.
     if (!a.startContainer.isConnected || !b.startContainer.isConnected) return 0;
     try {
-      first.setStart(a.startContainer, a.startOffset);
-      second.setStart(b.startContainer, b.startOffset);
-      return first.compareBoundaryPoints(Range.START_TO_START, second);
+      const aRoot = a.startContainer.getRootNode();
+      if (aRoot === b.startContainer.getRootNode()) return compare(a.startContainer, a.startOffset, b.startContainer, b.startOffset);
+      return composedCompare(a, b, compare);
     } catch {
       // An offset past the end of a node whose text got shorter.
       return 0;
     }
   };
+}
+
+/**
+ * Two starts in different trees (a shadow root's and the document's, or two shadow roots'):
+ * each is taken out to the hosts around it, and they are compared where they first share a
+ * tree. A shadow root's text counts as at the start of its host, before the host's own children.
+ */
+function composedCompare(
+  a: AbstractRange,
+  b: AbstractRange,
+  compare: (aNode: Node, aOffset: number, bNode: Node, bOffset: number) => number,
+): number {
+  const aChain = outward(a.startContainer, a.startOffset);
+  const bChain = outward(b.startContainer, b.startOffset);
+  // From the outermost tree (the document) in, while both are in the same tree.
+  for (let i = aChain.length - 1, j = bChain.length - 1; i >= 0 && j >= 0; i--, j--) {
+    const [aNode, aOffset, aRoot] = aChain[i]!;
+    const [bNode, bOffset, bRoot] = bChain[j]!;
+    if (aRoot !== bRoot) return 0;
+    const order = aNode === bNode ? aOffset - bOffset : compare(aNode, aOffset, bNode, bOffset);
+    if (order !== 0) return order;
+    // The same place: the one that goes no further in (the host's own text) comes first.
+    if (i === 0 || j === 0) return i - j;
+  }
+  return 0;
+}
+
+/** A boundary point and the same point taken out through each shadow root around it: [node, offset, tree root]. */
+function outward(node: Node, offset: number): Array<[Node, number, Node]> {
+  const chain: Array<[Node, number, Node]> = [];
+  for (let at: Node | null = node, atOffset = offset; at;) {
+    const root = at.getRootNode();
+    chain.push([at, atOffset, root]);
+    at = 'host' in root ? (root as ShadowRoot).host : null;
+    atOffset = 0;
+  }
+  return chain;
 }

@@ -135,7 +135,7 @@ export class Navigator {
   private onPointerMove(event: PointerEvent): void {
     if (!this.options.active() || event.pointerType === 'touch') return;
     if (this.options.marks.size === 0 && !this.hovered) return;
-    this.pointer = { x: event.clientX, y: event.clientY, target: event.target };
+    this.pointer = { x: event.clientX, y: event.clientY, target: innermostTarget(event) };
     if (this.frameRequested) return;
     this.frameRequested = true;
     // One hit test per frame, however fast the pointer events come.
@@ -180,7 +180,7 @@ export class Navigator {
     if (!this.options.active() || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
     // By physical key: with Alt held, `key` is a different character on some layouts (macOS).
     const direction: Direction | null = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : null;
-    if (direction === null || isEditable(event.target)) return;
+    if (direction === null || isEditable(innermostTarget(event))) return;
     if (this.options.marks.size === 0) return;
     event.preventDefault();
     event.stopPropagation();
@@ -235,7 +235,8 @@ export class Navigator {
   private onFocusIn(event: FocusEvent): void {
     const { marks } = this.options;
     if (!this.options.active() || marks.kind !== 'element') return;
-    const mention = marks.mentionOfElement(event.target instanceof Element ? event.target : null);
+    const focused = innermostTarget(event);
+    const mention = marks.mentionOfElement(focused instanceof Element ? focused : null);
     if (!mention) return;
     this.current = mention;
     marks.setActive(mention);
@@ -245,11 +246,20 @@ export class Navigator {
 
   private onFocusOut(event: FocusEvent): void {
     if (!this.options.active() || this.options.marks.kind !== 'element') return;
-    if (!(event.target instanceof Element) || !event.target.closest(MARK_TAG)) return;
+    const target = innermostTarget(event);
+    if (!(target instanceof Element) || !target.closest(MARK_TAG)) return;
     // Focus moving into the card keeps it open.
     if (event.relatedTarget instanceof Element && this.options.isOurs(event.relatedTarget)) return;
     this.controller?.close();
   }
+}
+
+/**
+ * Where the event really happened: inside an open shadow root, the target the document sees is
+ * the host; the composed path starts at the element in the root (a mark of ours there).
+ */
+function innermostTarget(event: Event): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
 }
 
 function isEditable(target: EventTarget | null): boolean {

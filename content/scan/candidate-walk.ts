@@ -23,7 +23,21 @@
  * place, dropping what it had read in it.
  */
 import { BLOCK_START, type Prefilter, type StreamState } from '@/utils/match/prefilter';
-import { BLOCK, ELEMENT_NODE, elementKind, isBlank, isSkippedElement, isTextType, SKIPPED, type TextBlock } from './segments';
+import {
+  BLOCK,
+  blockContainer,
+  CUSTOM,
+  ELEMENT_NODE,
+  elementKind,
+  isBlank,
+  isCustomElementName,
+  isInSkippedSubtree,
+  isSkippedElement,
+  isTextType,
+  openShadowRoot,
+  SKIPPED,
+  type TextBlock,
+} from './segments';
 import type { TaskBudget } from '@/content/scheduling';
 
 /** A block that may hold a name, and where the prefilter saw candidates end (offsets in block.text). */
@@ -43,16 +57,36 @@ interface Frame {
   keptBefore: number;
 }
 
+/** What a walk met besides text: open shadow roots (read by walks of their own) and custom elements without one yet. */
+export interface WalkFinds {
+  shadowRoot(root: ShadowRoot): void;
+  customElement(element: Element): void;
+}
+
+/** Where a walk starts: the document element, or a shadow root (its text belongs to the block around its host). */
+function walkStart(scope: Document | ShadowRoot): { root: Node; element: Element } | null {
+  if (scope.nodeType === DOCUMENT_NODE) {
+    const root = (scope as Document).documentElement;
+    return root && !isSkippedElement(root) ? { root, element: root } : null;
+  }
+  const host = (scope as ShadowRoot).host;
+  const element = blockContainer(host);
+  return element && !isInSkippedSubtree(host) ? { root: scope, element } : null;
+}
+
 /**
- * Walks the document and returns the blocks with candidates in document order,
- * or null once `stale()` says the result is no longer wanted.
+ * Walks the document (or one open shadow root) and returns the blocks with candidates in
+ * document order, or null once `stale()` says the result is no longer wanted. The open shadow
+ * roots it meets are handed to `finds` for walks of their own.
  */
 export async function collectCandidateBlocks(
-  doc: Document,
+  scope: Document | ShadowRoot,
   prefilter: Prefilter,
   budget: TaskBudget,
   stale: () => boolean,
+  finds?: WalkFinds,
 ): Promise<CandidateBlock[] | null> {
+  const doc = scope.ownerDocument ?? (scope as Document);
   const kept: CandidateBlock[] = [];
   // The current block: its text nodes and their data, as streamed so far.
   const nodes: Text[] = [];
@@ -79,12 +113,12 @@ export async function collectCandidateBlocks(
 
   let rewalks = 0;
   walkDocument: for (;;) {
-    const root = doc.documentElement;
-    if (!root || isSkippedElement(root)) return kept;
+    const start = walkStart(scope);
+    if (!start) return kept;
     // A TreeWalker rather than firstChild/nextSibling/parentNode: one DOM call per node
     // instead of three or four, and every DOM call from a content script's world costs.
-    const walker = doc.createTreeWalker(root, SHOWN);
-    const stack: Frame[] = [{ element: root, last: null, keptBefore: 0 }];
+    const walker = doc.createTreeWalker(start.root, SHOWN);
+    const stack: Frame[] = [{ element: start.element, last: null, keptBefore: 0 }];
     let node: Node | null = walker.nextNode();
 
     while (node) {
@@ -148,6 +182,12 @@ export async function collectCandidateBlocks(
           node = afterSubtree(walker, el);
           continue;
         }
+        if (finds) {
+          // One more DOM call per element: the price of reading web components' text.
+          const shadow = openShadowRoot(el);
+          if (shadow) finds.shadowRoot(shadow);
+          else if (kind === CUSTOM) finds.customElement(el);
+        }
         if (kind === BLOCK) {
           close();
           if (el.firstChild) stack.push({ element: el, last: lastShown(el), keptBefore: kept.length });
@@ -178,16 +218,40 @@ export const GATE_PEEK_NODES = 64;
  * nodes are read one by one first: on the benchmark's 100,000-node page that
  * spares copying all 3.9 million characters of its textContent to find a
  * name in the first paragraph, for a few hundred DOM calls more on a page
- * that names nobody. null when `stale()` says the answer is no longer wanted.
+ * that names nobody. The document's textContent leaves out the text of open
+ * shadow roots: where it names nobody, each element is looked at once for a
+ * root (no text node is visited), and each root's textContent goes through
+ * the same pass; the roots found are handed to `finds`. null when `stale()`
+ * says the answer is no longer wanted.
  */
 export async function mayNameSomeone(
   doc: Document,
   prefilter: Prefilter,
   budget: TaskBudget,
   stale: () => boolean,
+  finds?: WalkFinds,
 ): Promise<boolean | null> {
   const root = doc.documentElement;
   if (!root) return false;
+  const light = await lightTextMayName(doc, root, prefilter, budget, stale);
+  if (light !== false) return light;
+  // A web component's text is in its shadow root, which the document's textContent leaves out.
+  const roots = await findOpenShadowRoots(root, budget, stale, finds);
+  if (roots === null) return null;
+  for (const shadow of roots) {
+    const named = await textMayName(shadow.textContent ?? '', prefilter, budget, stale);
+    if (named !== false) return named;
+  }
+  return false;
+}
+
+async function lightTextMayName(
+  doc: Document,
+  root: Element,
+  prefilter: Prefilter,
+  budget: TaskBudget,
+  stale: () => boolean,
+): Promise<boolean | null> {
   // The same text, in the same order, as root.textContent: every text and CDATA node.
   const walker = doc.createTreeWalker(root, SHOW_TEXT | SHOW_CDATA_SECTION);
   let state: StreamState = BLOCK_START;
@@ -200,8 +264,11 @@ export async function mayNameSomeone(
   }
   if (!node) return false;
   // The rest of the page, whole (the peeked start again with it: simpler than finding where it ended).
-  const text = root.textContent ?? '';
-  state = BLOCK_START;
+  return textMayName(root.textContent ?? '', prefilter, budget, stale);
+}
+
+async function textMayName(text: string, prefilter: Prefilter, budget: TaskBudget, stale: () => boolean): Promise<boolean | null> {
+  let state: StreamState = BLOCK_START;
   for (let from = 0; from < text.length; from += SLICE_CHARS) {
     const next = prefilter.mayContain(text, from, Math.min(text.length, from + SLICE_CHARS), state);
     if (next === -1) return true;
@@ -214,11 +281,48 @@ export async function mayNameSomeone(
   return false;
 }
 
+/**
+ * Every open shadow root under `scope`, nested ones too, found by looking at each element once (a
+ * property read or two per element; text nodes are not visited); null once `stale()` says the
+ * answer is no longer wanted. Custom elements without a root are handed to `finds` (they may
+ * attach one later).
+ */
+async function findOpenShadowRoots(
+  scope: Element,
+  budget: TaskBudget,
+  stale: () => boolean,
+  finds?: WalkFinds,
+): Promise<ShadowRoot[] | null> {
+  const found: ShadowRoot[] = [];
+  const scopes: Array<Element | ShadowRoot> = [scope];
+  for (let at = 0; at < scopes.length; at++) {
+    const from = scopes[at]!;
+    // A live collection of the document's elements; a shadow root has no getElementsByTagName.
+    const elements = 'getElementsByTagName' in from ? from.getElementsByTagName('*') : from.querySelectorAll('*');
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i]!;
+      const shadow = openShadowRoot(element);
+      if (shadow) {
+        found.push(shadow);
+        scopes.push(shadow);
+        finds?.shadowRoot(shadow);
+      } else if (finds && isCustomElementName(element.localName)) finds.customElement(element);
+      if (budget.spent()) {
+        await budget.yield();
+        if (stale()) return null;
+      }
+    }
+  }
+  return found;
+}
+
+const DOCUMENT_NODE = 9;
+const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const SHOW_CDATA_SECTION = 0x8;
 
 /** What the walker shows: elements, text and CDATA sections (NodeFilter's SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION). */
-const SHOWN = 0x1 | SHOW_TEXT | SHOW_CDATA_SECTION;
+const SHOWN = SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION;
 
 /** Walks that lose their place more often than this stop re-reading and leave the rest to rescans. */
 const MAX_REWALKS = 16;

@@ -14,8 +14,9 @@ import type { Prefilter } from '@/utils/match/prefilter';
 import { PageResolver, resolveContextOf, standsAlone, type Mention } from '@/utils/match/resolve';
 import { emptyEvidence, EvidenceScanner, type PageEvidence } from '@/utils/match/evidence';
 import type { ScanFigures } from '@/content/perf-marks';
-import { blockContainer, collectBlocksIn, isBlockElement, type TextBlock } from './segments';
-import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock } from './candidate-walk';
+import { blockContainer, collectBlocksIn, isBlockElement, type CollectOptions, type TextBlock } from './segments';
+import { collectCandidateBlocks, mayNameSomeone, type CandidateBlock, type WalkFinds } from './candidate-walk';
+import { ShadowRoots } from './shadow-roots';
 import { createDebouncer, type Debouncer } from './debounce';
 import { TaskBudget, type Timers } from '@/content/scheduling';
 import { changesOf } from './mutations';
@@ -53,6 +54,8 @@ export interface ScannerOptions {
   sink: ScanSink;
 }
 
+/** What the observer follows, in the document and in each open shadow root. */
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 /** Rescans wait for the page to settle, but never more than this after its first change. */
 const DEBOUNCE = { wait: 200, maxWait: 1000, leading: true };
 /** Work per task before yielding. */
@@ -92,6 +95,10 @@ export class Scanner {
   private root: Element | null = null;
   /** The longest text a match can cover in the page. */
   private readonly longest: number;
+  /** The open shadow roots read so far (each observed), and custom elements that may attach one. */
+  private readonly shadows: ShadowRoots;
+  /** What the walks tell the shadow roots: a root met, a custom element without one. */
+  private readonly finds: WalkFinds & Pick<CollectOptions, 'onShadowRoot' | 'onCustomElement'>;
 
   constructor(private readonly options: ScannerOptions) {
     const longestAlias = options.index.aliases.reduce((max, [text]) => Math.max(max, text.length), 0);
@@ -104,6 +111,17 @@ export class Scanner {
       (error) => logError('scan failed', error),
     );
     this.debouncer = createDebouncer(() => this.queue.request(), DEBOUNCE, { ...options.timers, now: () => performance.now() });
+    this.shadows = new ShadowRoots({
+      observe: (root) => this.observer?.observe(root, OBSERVED),
+      attached: (host) => {
+        this.pending.add(host);
+        this.debouncer.trigger();
+      },
+      timers: options.timers,
+    });
+    const shadowRoot = (root: ShadowRoot) => this.shadows.add(root);
+    const customElement = (element: Element) => this.shadows.wait(element);
+    this.finds = { shadowRoot, customElement, onShadowRoot: shadowRoot, onCustomElement: customElement };
   }
 
   get running(): boolean {
@@ -116,7 +134,7 @@ export class Scanner {
     this.active = true;
     this.root = document.documentElement;
     this.observer = new MutationObserver((records) => this.onRecords(records));
-    this.observer.observe(document, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(document, OBSERVED);
     this.needFullScan = true;
     this.queue.request();
   }
@@ -129,6 +147,7 @@ export class Scanner {
     this.debouncer.cancel();
     this.observer?.disconnect();
     this.observer = null;
+    this.shadows.clear();
     this.blocks.clear();
     this.blocksByElement.clear();
     this.resolver = new PageResolver(resolveContextOf(this.options.index));
@@ -171,6 +190,8 @@ export class Scanner {
         this.onDocumentReplaced();
         return;
       }
+      // A custom element met without a shadow root may have attached one meanwhile.
+      this.shadows.recheck();
       const { changed, removals } = changesOf(records, this.options.isOurs, isBlockElement);
       if (changed.size === 0 && !removals) return;
       for (const node of changed) this.pending.add(node);
@@ -218,7 +239,7 @@ export class Scanner {
     // Wrapper elements split the page's text nodes: take them out before reading the text again,
     // so the new blocks hold the page's own nodes.
     this.options.sink.release(replaced);
-    const fresh = full ? await this.readPage(budget, stale) : collectBlocksIn(connected).blocks.map((block) => ({ block }));
+    const fresh = full ? await this.readPage(budget, stale) : collectBlocksIn(connected, this.finds).blocks.map((block) => ({ block }));
     if (!fresh) return;
     if (budget.spentNow()) await budget.yield();
     if (stale()) return;
@@ -246,7 +267,7 @@ export class Scanner {
   /** The blocks of a full scan that may hold a name (none when the page names nobody in full); null once stale. */
   private async readPage(budget: TaskBudget, stale: () => boolean): Promise<FreshBlock[] | null> {
     const { prefilter } = this.options;
-    const named = await mayNameSomeone(document, prefilter, budget, stale);
+    const named = await mayNameSomeone(document, prefilter, budget, stale, this.finds);
     if (named === null) return null;
     this.unnamed = !named;
     if (!named) return [];
@@ -254,7 +275,20 @@ export class Scanner {
     // with the gate and a walk, cold, they could add up to one long task.
     if (!this.built.has('prefilter')) await this.buildStep(budget, 'prefilter', () => prefilter.prepare());
     if (stale()) return null;
-    const fresh = await collectCandidateBlocks(document, prefilter, budget, stale);
+    const fresh = await collectCandidateBlocks(document, prefilter, budget, stale, this.finds);
+    // Then each open shadow root the walks met (those met in a root's walk too), as text of its own.
+    const read = new Set<ShadowRoot>();
+    for (let more = true; fresh && more;) {
+      more = false;
+      for (const root of this.shadows.roots()) {
+        if (read.has(root)) continue;
+        read.add(root);
+        more = true;
+        const inRoot = await collectCandidateBlocks(root, prefilter, budget, stale, this.finds);
+        if (!inRoot) return null;
+        fresh.push(...inRoot);
+      }
+    }
     if (fresh && fresh.length > 0 && !this.built.has('matcher')) await this.buildStep(budget, 'matcher', () => this.options.matcher());
     return fresh;
   }
@@ -340,6 +374,8 @@ export class Scanner {
       }
     }
     scanner.collect(chunk, evidence);
+    // Web components' text: a term in a shadow root is on the page too.
+    for (const shadow of this.shadows.roots()) scanner.collect(shadow.textContent ?? '', evidence);
     return evidence;
   }
 
@@ -364,6 +400,13 @@ export class Scanner {
       const inside = container.getElementsByTagName('*');
       for (let i = 0; i < inside.length; i++) {
         for (const block of this.blocksByElement.get(inside[i]!) ?? []) replaced.add(block);
+      }
+      // The shadow roots inside it are read again too.
+      for (const root of this.shadows.under(container)) {
+        const inRoot = root.querySelectorAll('*');
+        for (let i = 0; i < inRoot.length; i++) {
+          for (const block of this.blocksByElement.get(inRoot[i]!) ?? []) replaced.add(block);
+        }
       }
     }
     return [...replaced];

@@ -15,6 +15,11 @@
  * skipped element also ends the current block: a name is never matched
  * across text we refuse to read.
  *
+ * Open shadow roots are read too, each as text of its own: a shadow root
+ * starts and ends blocks, as a skipped element does (its content is laid
+ * out in place of the host's children, which a walk of the light DOM cannot
+ * follow). Closed shadow roots cannot be read at all.
+ *
  * The walk uses firstChild/nextSibling/parentNode rather than a TreeWalker:
  * it needs to see where each block element ends (a TreeWalker reports
  * entries only), it prunes skipped subtrees just as FILTER_REJECT would,
@@ -37,6 +42,10 @@ export interface TextBlock {
 export interface CollectOptions {
   /** Skips more elements, with their subtree, on top of the built-in rules. */
   skip?: (element: Element) => boolean;
+  /** Told of every open shadow root the walk reads (the content script follows its changes). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Told of every custom element without a shadow root yet (it may attach one later, without a DOM change). */
+  onCustomElement?: (element: Element) => void;
 }
 
 const BLOCK_TAGS = new Set([
@@ -127,6 +136,7 @@ export const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
 const NON_SPACE = /\S/;
 
 /** Whether a node of this type holds text a block reads (text and CDATA sections). */
@@ -155,20 +165,21 @@ function skippedByAttributes(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-/** {@link elementKind}: read inline, start a block, or skip with its subtree. */
+/** {@link elementKind}: read inline, start a block, skip with its subtree, or a custom element (read inline). */
 export const INLINE = 0;
 export const BLOCK = 1;
 export const SKIPPED = 2;
+export const CUSTOM = 3;
 
 /**
  * isSkippedElement and isBlockElement at once, with one read of the tag name:
  * a walk asks both of every element, and each DOM call from a content
  * script's isolated world costs.
  */
-export function elementKind(element: Element): typeof INLINE | typeof BLOCK | typeof SKIPPED {
+export function elementKind(element: Element): typeof INLINE | typeof BLOCK | typeof SKIPPED | typeof CUSTOM {
   const name = element.localName;
   if (SKIP_TAGS.has(name) || skippedByAttributes(element)) return SKIPPED;
-  return BLOCK_TAGS.has(name) ? BLOCK : INLINE;
+  return BLOCK_TAGS.has(name) ? BLOCK : isCustomElementName(name) ? CUSTOM : INLINE;
 }
 
 /** Whether an element starts a new block (by tag name). */
@@ -180,10 +191,30 @@ function skipped(element: Element, opts: CollectOptions | undefined): boolean {
   return isSkippedElement(element) || (opts?.skip?.(element) ?? false);
 }
 
+/**
+ * The node's parent, or a shadow root's host: the walk up from a node in a shadow tree goes on
+ * in the tree around it (its rules, skipped subtrees and block boundaries hold there too).
+ */
+export function composedParent(node: Node): Node | null {
+  const parent = node.parentNode;
+  if (parent) return parent;
+  return node.nodeType === DOCUMENT_FRAGMENT_NODE ? ((node as Partial<ShadowRoot>).host ?? null) : null;
+}
+
+/** An element's open shadow root (null when it has none, or a closed one, which no one else can read). */
+export function openShadowRoot(element: Element): ShadowRoot | null {
+  return element.shadowRoot;
+}
+
+/** Whether an element is a custom element (autonomous: its name has a hyphen), the usual host of a shadow root. */
+export function isCustomElementName(localName: string): boolean {
+  return localName.includes('-');
+}
+
 /** The nearest block-level element containing node (itself if it is one), else the topmost element. */
 export function blockContainer(node: Node): Element | null {
   let top: Element | null = null;
-  for (let n: Node | null = node; n; n = n.parentNode) {
+  for (let n: Node | null = node; n; n = composedParent(n)) {
     if (n.nodeType !== ELEMENT_NODE) continue;
     top = n as Element;
     if (isBlockElement(top)) return top;
@@ -193,7 +224,7 @@ export function blockContainer(node: Node): Element | null {
 
 /** Whether node is inside (or is) a skipped element. */
 export function isInSkippedSubtree(node: Node, opts?: CollectOptions): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
+  for (let n: Node | null = node; n; n = composedParent(n)) {
     if (n.nodeType === ELEMENT_NODE && skipped(n as Element, opts)) return true;
   }
   return false;
@@ -264,6 +295,10 @@ function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | u
   }
   /** The block elements entered so far; the last one contains the current text. */
   const stack: Element[] = [rootBlock];
+  /** Open shadow roots met on the way, read after the light DOM (each as text of its own). */
+  const shadows: ShadowRoot[] = [];
+  const own = root.nodeType === ELEMENT_NODE ? openShadowRoot(root as Element) : null;
+  if (own) shadows.push(own);
   let node: Node | null = root.firstChild;
   while (node) {
     const type = node.nodeType;
@@ -273,6 +308,9 @@ function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | u
       const element = node as Element;
       if (skipped(element, opts)) builder.close();
       else {
+        const shadow = openShadowRoot(element);
+        if (shadow) shadows.push(shadow);
+        else if (opts?.onCustomElement && isCustomElementName(element.localName)) opts.onCustomElement(element);
         const block = isBlockElement(element);
         if (block) builder.close();
         const child = element.firstChild;
@@ -294,6 +332,10 @@ function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | u
     node = node && node !== root ? node.nextSibling : null;
   }
   builder.close();
+  for (const shadow of shadows) {
+    opts?.onShadowRoot?.(shadow);
+    collectInto(shadow, builder, opts);
+  }
 }
 
 /**

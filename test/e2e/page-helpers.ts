@@ -73,7 +73,15 @@ export function snapshotMarks(query: SnapshotQuery): MarkSnapshot[] | null {
     rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null;
   const candidates = query.within ? Array.from(document.querySelectorAll(query.within)) : [];
   const marks = [...(highlight as unknown as Iterable<AbstractRange>)].map((mark) => ({ mark, range: live(mark) }));
-  marks.sort((a, b) => (a.range && b.range ? a.range.compareBoundaryPoints(Range.START_TO_START, b.range) : 0));
+  // Ranges in different trees (a shadow root's and the document's) cannot be compared: kept as they came.
+  const order = (a: Range, b: Range): number => {
+    try {
+      return a.compareBoundaryPoints(Range.START_TO_START, b);
+    } catch {
+      return 0;
+    }
+  };
+  marks.sort((a, b) => (a.range && b.range ? order(a.range, b.range) : 0));
   return marks.map(({ mark, range }) => {
     // The elements around the mark, out through shadow roots.
     const chain: Element[] = [];

@@ -135,13 +135,41 @@ describe('collectCandidateBlocks', () => {
     // A full name split over elements and glued to the text around its block opens it.
     document.body.insertAdjacentHTML('beforeend', '<p>x</p><p>Mark <b>Chen</b></p><p>y</p>');
     expect(await gate()).toBe(true);
-    // No walk: at most the first GATE_PEEK_NODES text nodes of each page were visited one by one.
+    // No walk: at most the first GATE_PEEK_NODES text nodes of each page were visited one by one
+    // (elements are looked at for shadow roots through a collection, not a walk of the text).
     expect(nextNode.mock.calls.length).toBeLessThanOrEqual(3 * (GATE_PEEK_NODES + 1));
     // A long page is read in slices, with yields between them; stale at a yield: no answer.
     document.body.innerHTML = `<p>${'lorem ipsum '.repeat(50)}</p>`.repeat(GATE_PEEK_NODES + 100);
     expect(await mayNameSomeone(document, prefilter, exhausted(), () => true)).toBeNull();
     nextNode.mockRestore();
     textContent.mockRestore();
+  });
+
+  it('the gate reads the text of open shadow roots (nested too), which textContent leaves out, and reports the roots', async () => {
+    document.body.innerHTML = '<p>Nothing here names anyone.</p><div id="host"></div><x-late></x-late>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Still nobody.</p><span id="nested"></span>';
+    const nested = (root.getElementById('nested') as HTMLElement).attachShadow({ mode: 'open' });
+    nested.innerHTML = '<p>Nobody at all.</p>';
+    const roots: ShadowRoot[] = [];
+    const waiting: Element[] = [];
+    const finds = { shadowRoot: (r: ShadowRoot) => roots.push(r), customElement: (e: Element) => waiting.push(e) };
+    expect(await mayNameSomeone(document, prefilter, exhausted(), () => false, finds)).toBe(false);
+    expect(roots).toEqual([root, nested]);
+    expect(waiting.map((e) => e.localName)).toEqual(['x-late']);
+    nested.innerHTML = '<p>Then Mark <b>Chen</b> spoke.</p>';
+    expect(await mayNameSomeone(document, prefilter, exhausted(), () => false)).toBe(true);
+  });
+
+  it('walks a shadow root as text of its own, in the block around its host', async () => {
+    document.body.innerHTML = '<div id="around"><p>Before.</p><span id="host"></span></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = 'Sam <b>Altman</b> spoke.<p>Mira Murati answered.</p>';
+    const blocks = (await collectCandidateBlocks(root, prefilter, exhausted(), () => false))!;
+    expect(blocks.map(({ block }) => [block.text, block.element.id || block.element.localName])).toEqual([
+      ['Sam Altman spoke.', 'around'],
+      ['Mira Murati answered.', 'p'],
+    ]);
   });
 
   it('returns null when the result goes stale during a yield', async () => {

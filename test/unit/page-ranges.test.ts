@@ -101,4 +101,23 @@ describe('ranges', () => {
     expect(Number.isFinite(tops[0])).toBe(true);
     expect(tops.slice(1)).toEqual([Infinity, Infinity]);
   });
+
+  it("startComparer orders marks in shadow roots at their host, before the host's own children", () => {
+    document.body.innerHTML = '<p id="before">Sam Altman</p><div id="host"><span>slotted</span></div><p id="after">Mira Murati</p>';
+    const host = document.getElementById('host')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Mark Chen</p><div id="nested"></div>';
+    const nested = (root.getElementById('nested') as HTMLElement).attachShadow({ mode: 'open' });
+    nested.innerHTML = '<p>Lucas Beyer</p>';
+    const text = (parent: ParentNode, selector: string) => parent.querySelector(selector)!.firstChild!;
+    const at = (node: Node) =>
+      new FakeStaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 1 }) as unknown as AbstractRange;
+    const before = at(text(document, '#before'));
+    const inRoot = at(text(root, 'p'));
+    const inNested = at(text(nested, 'p'));
+    const slotted = at(text(host, 'span'));
+    const after = at(text(document, '#after'));
+    const sorted = [after, inNested, slotted, inRoot, before].sort(startComparer());
+    expect(sorted).toEqual([before, inRoot, inNested, slotted, after]);
+  });
 });

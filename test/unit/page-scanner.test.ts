@@ -126,4 +126,32 @@ describe('Scanner', () => {
     expect(scanner.running).toBe(false);
     expect(sink.draw.mock.calls.length).toBe(calls);
   });
+
+  it('reads open shadow roots (nested too), follows changes inside them and roots attached later; never a closed root', async () => {
+    const { scanner, texts } = setup('<p>A page of components.</p><div id="host"></div><x-card id="late"></x-card><div id="closed"></div>');
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Sam Altman spoke.</p><div id="nested"></div>';
+    (root.getElementById('nested') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>Mira Murati answered.</p>';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Mark Zuckerberg too.</p>';
+    scanner.start();
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts().sort()).toEqual(['Mira Murati', 'Sam Altman']);
+    });
+    // A change inside a root: its own observer sees it.
+    root.querySelector('p')!.textContent = 'Alexandr Wang spoke.';
+    await vi.waitFor(async () => {
+      await scanner.idle();
+      expect(texts().sort()).toEqual(['Alexandr Wang', 'Mira Murati']);
+    });
+    // A custom element met without a root attaches one later, with no change to the page around it.
+    document.getElementById('late')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Shengjia Zhao joined.</p>';
+    await vi.waitFor(
+      async () => {
+        await scanner.idle();
+        expect(texts()).toContain('Shengjia Zhao');
+      },
+      { timeout: 5000 },
+    );
+  });
 });
