@@ -35,6 +35,7 @@ import { dataScript, type DataScript } from '@/utils/data-script';
 import { t2s } from '@/data/generated/t2s.json';
 import { showTurnedOffNotice } from './turned-off-notice';
 import { uiDataScript } from './card-language';
+import { followFullscreen, holds, hostContainer } from './fullscreen';
 import { logError } from '@/utils/log';
 import { UI_HOST_TAG } from '@/content/ui-host';
 
@@ -173,6 +174,8 @@ class HoverCardController implements CardController {
    * gains focus, and that focus must not reopen this one.
    */
   private returningFocus = false;
+  /** Stops moving the host in and out of fullscreen elements. */
+  private readonly stopFollowingFullscreen: () => void;
 
   constructor(private readonly options: CardControllerOptions) {
     this.timers = options.timers ?? {
@@ -194,6 +197,15 @@ class HoverCardController implements CardController {
       { isSame: sameMention, ...(options.hoverTimings ? { timings: () => options.hoverTimings!() } : {}) },
     );
     this.actions = this.cardActions();
+    this.stopFollowingFullscreen = followFullscreen(
+      () => this.host?.element ?? null,
+      (container) => {
+        // A mention the fullscreen element does not hold is out of sight: its card goes.
+        if (this.shown && container !== document.documentElement && !holds(container, this.shown.target.range.startContainer))
+          this.intent.close();
+        else this.scheduleReposition();
+      },
+    );
   }
 
   pointerEnter = this.live('pointerEnter', (target: MentionTarget) => {
@@ -214,6 +226,7 @@ class HoverCardController implements CardController {
     if (this.destroyed) return;
     this.intent.close();
     this.destroyed = true;
+    this.stopFollowingFullscreen();
     this.listen(false);
     this.resizeObserver = null;
     this.host?.element.remove();
@@ -271,7 +284,7 @@ class HoverCardController implements CardController {
       'max-width': 'calc(100vw - 16px)',
       'z-index': '2147483647',
     });
-    document.documentElement.append(element);
+    hostContainer().append(element);
     return (this.host = { element, root });
   }
 
