@@ -14,6 +14,7 @@ import type { MarkLayer, PageMention } from '@/content/marks/mark-layer';
 import { MARK_TAG } from '@/content/marks/mark-engine';
 import { liveRange, viewportTops } from '@/content/marks/ranges';
 import { onlyTrusted } from '@/content/trusted';
+import { PointerSpeed } from '@/utils/pointer-speed';
 import { LiveRegion } from './live-region';
 import { nextMentionIndex, type Direction } from './mention-order';
 
@@ -51,6 +52,8 @@ export interface NavigatorOptions {
 
 /** A manifest command right after the same keys reached the page is the same keypress: ignored within this many ms. */
 const COMMAND_ECHO_MS = 150;
+/** A pointer moving fast over a mention is looked at again this long after, in case it stopped there. */
+const SETTLE_CHECK_MS = 60;
 
 export class Navigator {
   private controller: CardController | null = null;
@@ -58,6 +61,9 @@ export class Navigator {
   private current: PageMention | null = null;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private frameRequested = false;
+  /** How fast the pointer moves: no new card starts while it sweeps across the page. */
+  private readonly speed = new PointerSpeed();
+  private settleTimer = 0;
   private lastKeyboardStep = 0;
   private readonly liveRegion = new LiveRegion();
   /** Removes the current set of page listeners (see listen). */
@@ -90,6 +96,7 @@ export class Navigator {
 
   destroy(): void {
     this.reset();
+    clearTimeout(this.settleTimer);
     this.listeners?.abort();
     this.listeners = null;
     this.liveRegion.destroy();
@@ -136,16 +143,38 @@ export class Navigator {
     if (!this.options.active() || event.pointerType === 'touch') return;
     if (this.options.marks.size === 0 && !this.hovered) return;
     this.pointer = { x: event.clientX, y: event.clientY, target: innermostTarget(event) };
+    this.speed.add(event.clientX, event.clientY, event.timeStamp);
+    this.requestHitTest();
+  }
+
+  /** One hit test per frame, however fast the pointer events come. */
+  private requestHitTest(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    // One hit test per frame, however fast the pointer events come.
     requestAnimationFrame(() => {
       this.frameRequested = false;
       this.options.guard('hit test', () => {
         const pointer = this.pointer;
-        if (pointer && this.options.active()) this.setHovered(this.options.marks.mentionAt(pointer.x, pointer.y, pointer.target));
+        if (pointer && this.options.active()) this.hitTest(pointer);
       });
     });
+  }
+
+  /**
+   * A pointer sweeping fast across the page hovers nothing: no card starts (nor does loading one),
+   * not even for a mention it stays on (a wide headline scrubbed to and fro), and the card open
+   * for another mention is left as if the pointer had gone elsewhere. Once the pointer slows down
+   * on a mention, it counts as hovered.
+   */
+  private hitTest(pointer: { x: number; y: number; target: EventTarget | null }): void {
+    const mention = this.options.marks.mentionAt(pointer.x, pointer.y, pointer.target);
+    clearTimeout(this.settleTimer);
+    if (mention && this.speed.isFast(performance.now())) {
+      this.setHovered(null);
+      this.settleTimer = window.setTimeout(() => this.requestHitTest(), SETTLE_CHECK_MS);
+      return;
+    }
+    this.setHovered(mention);
   }
 
   private setHovered(mention: PageMention | null): void {
