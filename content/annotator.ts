@@ -19,7 +19,7 @@ import type { CardController } from './card/mention-target';
 import type { MarkEngine } from './marks/mark-engine';
 import { MarkLayer, type PageMention } from './marks/mark-layer';
 import { Scanner } from './scan/scanner';
-import { Navigator, type NavigatorHost } from './navigation/navigator';
+import { Navigator, type NavigatorHost, type NavigatorOptions } from './navigation/navigator';
 import { mentionsReport, type MentionsReport } from './navigation/mentions-report';
 import type { Direction } from './navigation/mention-order';
 import { isInsideOurUi } from './ui-host';
@@ -56,6 +56,10 @@ export interface AnnotatorOptions {
   engine?: 'highlight' | 'element';
   /** The reader's mark style at start; {@link Annotator.setMarkStyle} changes it later. */
   markStyle?: MarkStyle;
+  /** Called once, when the page first has a mark (a child frame tells the background so). */
+  firstMarked?: () => void;
+  /** The shortcut leaves this frame's mentions: the tab's other frames (see NavigatorOptions.handOff). */
+  handOff?: NavigatorOptions['handOff'];
 }
 
 export class Annotator {
@@ -64,6 +68,8 @@ export class Annotator {
   private readonly navigator: Navigator;
   /** The navigator's page listeners were added (they stay through stop(), idle, for a later start()). */
   private listening = false;
+  /** The page has had a mark (firstMarked was called). */
+  private marked = false;
 
   constructor(private readonly options: AnnotatorOptions) {
     const { host } = options;
@@ -86,6 +92,7 @@ export class Annotator {
       active: () => this.scanner.running,
       guard,
       isOurs: isInsideOurUi,
+      ...(options.handOff ? { handOff: options.handOff } : {}),
     });
     this.scanner = new Scanner({
       index,
@@ -109,6 +116,10 @@ export class Annotator {
           perfMark(PERF_MARKS.marksApplied, { ...figures, mentions });
           // The card's code loads now, before the first hover, and only on pages that need it.
           if (mentions > 0) this.navigator.ensureController();
+          if (mentions > 0 && !this.marked) {
+            this.marked = true;
+            this.options.firstMarked?.();
+          }
         },
         // document.open() erased every listener on the document and window, ours included: listen
         // again; the card's mention is gone.
@@ -167,6 +178,11 @@ export class Annotator {
   /** The manifest command, forwarded by the background. */
   focusNext(direction: Direction = 1): boolean {
     return this.navigator.focusNext(direction);
+  }
+
+  /** The selection comes from another frame of the tab: this page's first (1) or last (-1) mention. */
+  enter(direction: Direction): boolean {
+    return this.navigator.enter(direction);
   }
 
   /** Moves the selection to the next/previous mention, shows it and opens its card. */

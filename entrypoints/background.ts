@@ -13,6 +13,8 @@ import { isUiLanguage } from '@/utils/i18n-catalogue';
 import { loadCatalogue } from '@/utils/ui-language';
 import { NotesDatabase } from '@/utils/notes/db';
 import { registerSync } from '@/background/sync';
+import { registerFrameHandlers } from '@/background/frames';
+import { NOTE_FRAME_PATH } from '@/utils/notes/note-frame';
 
 export default defineBackground(() => {
   const dataset = details as DatasetDetails;
@@ -35,6 +37,7 @@ export default defineBackground(() => {
   registerNotesHandlers((id) => isBundledPerson(id) || isUserPerson(id), db);
   registerPeopleMenu();
   registerSync(db);
+  registerFrameHandlers({ id: browser.runtime.id, noteFramePath: NOTE_FRAME_PATH });
   // The card's links: a content script cannot open extension pages itself reliably.
   backgroundMessenger.onMessage('openExtensionPage', async ({ data, sender }) => {
     // WXT types getURL's argument as the built files' paths, which a query string is not part of.
@@ -42,7 +45,8 @@ export default defineBackground(() => {
     const opener = sender.tab;
     await browser.tabs.create({ url, ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}) });
   });
-  // The `next-mention` shortcut is a browser command: it reaches the background, which hands it to the tab's content script.
+  // The `next-mention` shortcut is a browser command: it reaches the background, which hands it to the tab's
+  // content scripts, every frame's; the frame with the reader's focus takes it (entrypoints/content.ts).
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'next-mention') return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

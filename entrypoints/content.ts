@@ -2,7 +2,7 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, documentSiteKey, isEnabledFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import type { MarkStyle } from '@/utils/mark-style';
 import { setCatalogue, t } from '@/utils/i18n';
 import type { UiLanguage } from '@/utils/i18n-catalogue';
@@ -16,6 +16,7 @@ import { createLifetime } from '@/content/lifetime';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
 import { userPeopleLayer } from '@/content/user-people';
+import { isTopFrame, whenWorthReading } from '@/content/frame-gate';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
@@ -27,6 +28,12 @@ const IDLE_TIMEOUT_MS = 2000;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Every frame marks its own text: embedded posts, web mail and newsletter readers, documentation
+  // frames, and the about:blank, srcdoc and blob: frames a page's scripts write (those by the origin of
+  // the page that made them). Tiny frames are not read (content/frame-gate.ts).
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   // WXT tells an older copy of this script (after an update) to stop with a DOM event; its extra
   // window.postMessage would reach every page's own message listeners, and costs ~3 ms at start.
   noScriptStartedPostMessage: true,
@@ -97,6 +104,16 @@ export default defineContentScript({
           }),
         loadRejections: () => backgroundMessenger.sendMessage('listSiteRejections', undefined),
         host,
+        // The popup and the shortcut reach a child frame only once it said it has marks.
+        ...(isTopFrame()
+          ? {}
+          : {
+              firstMarked: () =>
+                void backgroundMessenger
+                  .sendMessage('frameHasMentions', undefined)
+                  .catch((error) => logError('telling the background about a frame', error)),
+            }),
+        handOff: (direction) => backgroundMessenger.sendMessage('stepAcrossFrames', { direction }),
       }));
     };
     let enabled = false;
@@ -113,7 +130,13 @@ export default defineContentScript({
       }
     };
 
-    const emptyReport = (): MentionsReport => ({ url: location.href, title: document.title, host: siteKey(location), enabled, people: [] });
+    const emptyReport = (): MentionsReport => ({
+      url: location.href,
+      title: document.title,
+      host: documentSiteKey(location, origin),
+      enabled,
+      people: [],
+    });
 
     const removers = [
       tabMessenger.onMessage('listMentions', async () => {
@@ -131,9 +154,17 @@ export default defineContentScript({
         if (typeof data?.personId === 'string' && typeof data.aliasText === 'string') annotator?.unreject(data);
       }),
       tabMessenger.onMessage('focusNextMention', async ({ data }) => {
-        if (!annotator || !enabled) return false;
+        const direction = data?.direction === -1 ? -1 : 1;
+        if (data?.enter === true) {
+          if (!annotator || !enabled) return false;
+          await annotator.idle();
+          return annotator.enter(direction);
+        }
+        // The command reaches every frame: the one with the reader's focus takes it.
+        if (!hasReadersFocus()) return false;
+        if (!annotator || !enabled) return backgroundMessenger.sendMessage('stepAcrossFrames', { direction });
         await annotator.idle();
-        return annotator.focusNext(data?.direction === -1 ? -1 : 1);
+        return annotator.focusNext(direction);
       }),
     ];
     lifetime.onEnded(() => {
@@ -145,7 +176,7 @@ export default defineContentScript({
         settings = next;
         annotator?.setMarkStyle(markStyle());
         if (cardWanted) void language.follow(next.language);
-        apply(isEnabledFor(next, siteKey(location)));
+        apply(isEnabledFor(next, documentSiteKey(location, origin)));
       }),
     );
     // A person saved or changed in another tab: marks follow at once, without a reload.
@@ -160,8 +191,9 @@ export default defineContentScript({
     void (async () => {
       try {
         [settings] = await Promise.all([loadSettings(), people.load()]);
-        enabled = isEnabledFor(settings, siteKey(location));
+        enabled = isEnabledFor(settings, documentSiteKey(location, origin));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
+        await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
         if (!lifetime.alive) return;
         ready = true;
         apply(enabled);
@@ -171,3 +203,14 @@ export default defineContentScript({
     })();
   },
 });
+
+/**
+ * Whether the next-mention command is this frame's: focus is in this document and not further down in
+ * a frame of it, or, for the top frame, in no document of the page at all (the browser's toolbar).
+ */
+function hasReadersFocus(): boolean {
+  // A frame's document has focus whenever one of its own frames has: then the command is not the top's.
+  if (!document.hasFocus()) return isTopFrame();
+  const active = document.activeElement;
+  return !(active instanceof HTMLIFrameElement || active instanceof HTMLFrameElement);
+}

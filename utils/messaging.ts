@@ -95,6 +95,20 @@ export interface BackgroundProtocol {
   /** Our top-level pages: an import wrote people or additions; the background publishes them to the tabs. */
   userLayerImported(): void;
 
+  /**
+   * Content script in a child frame: this frame has marks. The background keeps, per tab, the frames that
+   * said so (from the browser's account of the sender), for the popup and the next-mention shortcut.
+   */
+  frameHasMentions(): void;
+  /** Our top-level pages (the popup): the tab's frames with marks, the top frame first (utils/frames.ts frameOrder). */
+  listMentionFrames(query: { tabId: number }): number[];
+  /**
+   * Content script: the next-mention shortcut left the sender's frame's mentions going `direction`; the
+   * background offers the selection to the tab's other frames with marks in frame order. False: no
+   * other frame took it (the sender wraps round its own).
+   */
+  stepAcrossFrames(request: { direction: 1 | -1 }): boolean;
+
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;
   /** Content script: the card closed. */
@@ -134,8 +148,13 @@ export interface TabProtocol {
   listMentions(): MentionsReport;
   /** Scrolls to the person's first mention and opens its card; false when the person is not marked here. */
   revealMention(query: { personId: string }): boolean;
-  /** Selects the next (1) or previous (-1) mention and opens its card: the `next-mention` command; false when the page has none. */
-  focusNextMention(query: { direction: 1 | -1 }): boolean;
+  /**
+   * Selects the next (1) or previous (-1) mention and opens its card: the `next-mention` command, which
+   * reaches every frame and is taken by the one with the reader's focus (the top frame when none has it);
+   * false when that frame's page has none. `enter`: the selection comes from another frame (the
+   * background, stepAcrossFrames), so this frame's first (1) or last (-1) mention.
+   */
+  focusNextMention(query: { direction: 1 | -1; enter?: boolean }): boolean;
   /** Background → the tabs of a site: a "Not this person" choice was undone, mark it again. */
   rejectionUndone(rejection: Rejection): void;
   /** Background → the card that owns a note session (delivered to the content script's frame only). */

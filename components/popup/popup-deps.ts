@@ -10,6 +10,7 @@ import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
 import type { UserLayerSnapshot } from '@/utils/people/store';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
+import { mergeFrameReports, TOP_FRAME_ID, type FrameReport } from '@/utils/frames';
 
 export interface PopupDeps {
   /** The background's version: shows the worker answers. */
@@ -36,12 +37,45 @@ async function openPage(page: ExtensionPageTarget): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(extensionPagePath(page) as '/notes.html') });
 }
 
+/**
+ * The tab's "On this page", every frame's: the top frame's report, joined with those of the frames the
+ * background knows to have marks. A frame that does not answer (gone since) is left out; the top frame
+ * must answer (no content script there: a browser page, the store).
+ */
+async function listTabMentions(tabId: number): Promise<MentionsReport> {
+  const frames = await backgroundMessenger.sendMessage('listMentionFrames', { tabId }).catch(() => [TOP_FRAME_ID]);
+  const reports = await Promise.all(
+    frames.map((frameId) =>
+      tabMessenger.sendMessage('listMentions', undefined, { tabId, frameId }).then(
+        (report): FrameReport => ({ frameId, report }),
+        (cause: unknown) => {
+          if (frameId === TOP_FRAME_ID) throw cause;
+          return null;
+        },
+      ),
+    ),
+  );
+  const merged = mergeFrameReports(reports.filter((r): r is FrameReport => r !== null));
+  if (!merged) throw new Error('the page did not answer');
+  return merged;
+}
+
+/** "Show on page": the frames that may hold the person are asked in frame order, the top frame first; the first to show them wins. */
+async function revealInTab(tabId: number, personId: string): Promise<boolean> {
+  const frames = await backgroundMessenger.sendMessage('listMentionFrames', { tabId }).catch(() => [TOP_FRAME_ID]);
+  for (const frameId of frames) {
+    const shown = await tabMessenger.sendMessage('revealMention', { personId }, { tabId, frameId }).catch(() => false);
+    if (shown) return true;
+  }
+  return false;
+}
+
 export const defaultPopupDeps: PopupDeps = {
   ping: async () => (await backgroundMessenger.sendMessage('ping', undefined)).version,
   notes: messengerNotesClient,
   targetTabId: () => targetTabId(),
-  listMentions: (tabId) => tabMessenger.sendMessage('listMentions', undefined, tabId),
-  revealMention: (tabId, personId) => tabMessenger.sendMessage('revealMention', { personId }, tabId),
+  listMentions: listTabMentions,
+  revealMention: revealInTab,
   loadSettings,
   setSiteEnabled,
   setGlobalEnabled,

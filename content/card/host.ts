@@ -23,7 +23,7 @@ import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
-import { setSiteEnabled, siteKey } from '@/utils/settings';
+import { documentSiteKey, setSiteEnabled } from '@/utils/settings';
 import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-intent';
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
@@ -398,12 +398,18 @@ class HoverCardController implements CardController {
       turnOffSite: async () => {
         const where = this.host?.element.getBoundingClientRect() ?? null;
         const hadFocus = !!this.host?.root.activeElement;
-        await setSiteEnabled(siteKey(location), false);
+        await setSiteEnabled(documentSiteKey(location, origin), false);
         this.intent.close();
         // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
         const attach = this.attach;
         if (attach)
-          showTurnedOffNotice({ attach, where, focus: hadFocus, timers: this.timers, undo: () => setSiteEnabled(siteKey(location), true) });
+          showTurnedOffNotice({
+            attach,
+            where,
+            focus: hadFocus,
+            timers: this.timers,
+            undo: () => setSiteEnabled(documentSiteKey(location, origin), true),
+          });
       },
       ...(notThisPerson
         ? {

@@ -1,5 +1,5 @@
 import type { AliasIndex } from '@/data/schema';
-import { siteKey } from '@/utils/settings';
+import { documentSiteKey } from '@/utils/settings';
 import type { PageMention } from '@/content/marks/mark-layer';
 import { liveRange } from '@/content/marks/ranges';
 
@@ -14,8 +14,10 @@ export interface MentionSummary {
   possible?: number;
   /** One of the reader's "find only" people: found in the text, not marked (nothing to scroll to). */
   unmarked?: true;
-  /** The first mention in document order: its text as written and its position in the page. */
+  /** The first mention in document order: its text as written and its position in its frame's page. */
   first: { text: string; top: number; left: number };
+  /** The tab's frame the first mention is in (set where the popup joins the frames' reports; 0: the top frame). */
+  frameId?: number;
 }
 
 export interface MentionsReport {
@@ -54,5 +56,5 @@ export function mentionsReport(mentions: readonly PageMention[], people: AliasIn
       },
     });
   }
-  return { url: location.href, title: document.title, host: siteKey(location), enabled, people: [...summaries.values()] };
+  return { url: location.href, title: document.title, host: documentSiteKey(location, origin), enabled, people: [...summaries.values()] };
 }

@@ -48,6 +48,12 @@ export interface NavigatorOptions {
   guard(what: string, fn: () => void): void;
   /** Whether a node is inside our own UI (focus moving into the card keeps it open). */
   isOurs(node: Node): boolean;
+  /**
+   * The shortcut leaves this frame's mentions at an end (or finds none here): offers the selection to
+   * the tab's other frames (through the background). Resolves false when none took it, and the
+   * selection then wraps round this frame's own. Without it, the selection always wraps.
+   */
+  handOff?(direction: Direction): Promise<boolean>;
 }
 
 /** A manifest command right after the same keys reached the page is the same keypress: ignored within this many ms. */
@@ -210,7 +216,7 @@ export class Navigator {
     // By physical key: with Alt held, `key` is a different character on some layouts (macOS).
     const direction: Direction | null = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : null;
     if (direction === null || isEditable(innermostTarget(event))) return;
-    if (this.options.marks.size === 0) return;
+    if (this.options.marks.size === 0 && !this.options.handOff) return;
     event.preventDefault();
     event.stopPropagation();
     this.lastKeyboardStep = performance.now();
@@ -228,14 +234,51 @@ export class Navigator {
     if (!this.options.active()) return false;
     const list = this.options.marks.mentions();
     const currentIndex = this.current ? list.indexOf(this.current) : -1;
+    const { handOff } = this.options;
+    if (handOff && (list.length === 0 || currentIndex === (direction === 1 ? list.length - 1 : 0))) {
+      // At this frame's last (or first) mention the tab's other frames come next, in frame order.
+      void handOff(direction).then(
+        (taken) =>
+          this.options.guard('stepping across frames', () => (taken ? this.leave() : this.stepWithin(list, currentIndex, direction))),
+        () => this.options.guard('stepping across frames', () => this.stepWithin(list, currentIndex, direction)),
+      );
+      return true;
+    }
+    return this.stepWithin(list, currentIndex, direction);
+  }
+
+  /** The selection comes from another frame: this frame's first (1) or last (-1) mention; false when it has none. */
+  enter(direction: Direction): boolean {
+    if (!this.options.active()) return false;
+    const list = this.options.marks.mentions();
+    const index = direction === 1 ? 0 : list.length - 1;
+    const mention = list[index];
+    if (!mention) return false;
+    this.select(mention);
+    this.announce(mention, index, list.length);
+    return true;
+  }
+
+  private stepWithin(list: PageMention[], currentIndex: number, direction: Direction): boolean {
     const tops = currentIndex >= 0 ? undefined : viewportTops(list.map((m) => m.mark.range));
     const next = nextMentionIndex(list.length, currentIndex >= 0 ? currentIndex : null, direction, tops, window.innerHeight);
     const mention = next === null ? undefined : list[next];
     if (!mention || next === null) return false;
     this.select(mention);
-    const name = this.options.people[mention.mention.person]?.en ?? mention.personId;
-    this.liveRegion.announce(this.options.host.text('pageMentionAnnouncement', [name, String(next + 1), String(list.length)]));
+    this.announce(mention, next, list.length);
     return true;
+  }
+
+  /** Another frame took the selection: nothing stays selected here. */
+  private leave(): void {
+    this.current = null;
+    this.options.marks.setActive(null);
+    this.controller?.close();
+  }
+
+  private announce(mention: PageMention, index: number, count: number): void {
+    const name = this.options.people[mention.mention.person]?.en ?? mention.personId;
+    this.liveRegion.announce(this.options.host.text('pageMentionAnnouncement', [name, String(index + 1), String(count)]));
   }
 
   /** The popup's "show on page": the person's first mention. */

@@ -20,7 +20,7 @@ afterEach(() => {
   navigator = null;
 });
 
-function setup() {
+function setup(handOff?: (direction: 1 | -1) => Promise<boolean>) {
   document.body.innerHTML = '<p>Ada Lovelace wrote first.</p><p>Alan Turing answered Ada Lovelace.</p><input id="field">';
   const controller = recordingCardController();
   const text = vi.fn((_key: string, substitutions: string[]) => substitutions.join('/'));
@@ -39,6 +39,7 @@ function setup() {
     active: () => true,
     guard: (_what, fn) => fn(),
     isOurs: () => false,
+    ...(handOff ? { handOff } : {}),
   });
   nav.listen();
   const [first, second] = collectBlocks(document.body) as [TextBlock, TextBlock];
@@ -109,5 +110,43 @@ describe('Navigator', () => {
     marks.clear(second);
     navigator.step(1);
     expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '1']);
+  });
+
+  it('past the last mention, offers the selection to the other frames; when one takes it nothing stays selected here', async () => {
+    const handOff = vi.fn(async () => true);
+    const { navigator, text } = setup(handOff);
+    navigator.step(1);
+    navigator.step(1);
+    navigator.step(1);
+    expect(handOff).not.toHaveBeenCalled();
+    expect(text).toHaveBeenCalledTimes(3);
+    expect(navigator.step(1)).toBe(true);
+    expect(handOff).toHaveBeenCalledWith(1);
+    // A task later every promise callback has run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Nothing announced here: the other frame announces its own. Coming back later starts from what the
+    // reader sees (the first mention), not from the one left behind, so it asks no other frame.
+    expect(text).toHaveBeenCalledTimes(3);
+    navigator.step(1);
+    expect(handOff).toHaveBeenCalledTimes(1);
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '3']);
+  });
+
+  it('when no other frame takes it, the selection wraps round this frame’s own', async () => {
+    const handOff = vi.fn(async () => false);
+    const { navigator, text } = setup(handOff);
+    navigator.step(1);
+    navigator.step(-1);
+    expect(handOff).toHaveBeenCalledWith(-1);
+    await vi.waitFor(() => expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '3', '3']));
+  });
+
+  it('entered from another frame, selects this frame’s first or last mention', () => {
+    const { navigator, text } = setup(async () => true);
+    expect(navigator.enter(-1)).toBe(true);
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '3', '3']);
+    expect(navigator.enter(1)).toBe(true);
+    expect(focusedText()).toBe('Ada Lovelace');
+    expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '3']);
   });
 });

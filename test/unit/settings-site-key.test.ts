@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { isEnabledFor, loadSettings, parseSettings, setSiteEnabled, siteKey, withSite, DEFAULT_SETTINGS } from '@/utils/settings';
+import {
+  documentSiteKey,
+  isEnabledFor,
+  loadSettings,
+  parseSettings,
+  setSiteEnabled,
+  siteKey,
+  withSite,
+  DEFAULT_SETTINGS,
+} from '@/utils/settings';
 
 describe('siteKey', () => {
   it('is the host where there is one, with its port', () => {
@@ -21,6 +30,23 @@ describe('siteKey', () => {
     expect(read.disabledSites).toEqual(['file://']);
     expect(isEnabledFor(read, siteKey(new URL('file:///elsewhere/other.html')))).toBe(false);
     expect(isEnabledFor(read, siteKey(new URL('https://example.com/')))).toBe(true);
+  });
+});
+
+describe('documentSiteKey', () => {
+  it('is the address’s site where the address names one', () => {
+    expect(documentSiteKey(new URL('https://news.example.com/a'), 'https://news.example.com')).toBe('news.example.com');
+    expect(documentSiteKey(new URL('file:///tmp/a.html'), 'null')).toBe('file://');
+  });
+
+  it('is the creator’s site for about:blank, about:srcdoc and blob: frames, so they follow their page’s switch', () => {
+    expect(documentSiteKey(new URL('about:srcdoc'), 'http://127.0.0.1:8080')).toBe('127.0.0.1:8080');
+    expect(documentSiteKey(new URL('about:blank'), 'https://news.example.com')).toBe('news.example.com');
+    expect(documentSiteKey(new URL('blob:https://news.example.com/1b2c'), 'https://news.example.com')).toBe('news.example.com');
+  });
+
+  it('an opaque origin (a sandboxed frame) has no site to borrow', () => {
+    expect(documentSiteKey(new URL('about:srcdoc'), 'null')).toBe('about://');
   });
 });
 

@@ -1,0 +1,94 @@
+/**
+ * The pure side of frames (utils/frames.ts): which frames are read, in what order the shortcut visits
+ * a tab's frames, and the popup's one report joined from every frame's.
+ */
+import { describe, expect, it } from 'vitest';
+import { frameOrder, framesAfter, frameWorthReading, mergeFrameReports, type FrameReport } from '@/utils/frames';
+import type { MentionSummary, MentionsReport } from '@/content/navigation/mentions-report';
+
+describe('frameWorthReading', () => {
+  it('skips trackers, hidden frames and banners; reads frames of an article’s size and box ads', () => {
+    expect(frameWorthReading(1, 1)).toBe(false);
+    expect(frameWorthReading(0, 0)).toBe(false);
+    expect(frameWorthReading(728, 90)).toBe(false);
+    expect(frameWorthReading(320, 50)).toBe(false);
+    expect(frameWorthReading(120, 600)).toBe(false);
+    expect(frameWorthReading(300, 250)).toBe(true);
+    expect(frameWorthReading(160, 600)).toBe(true);
+    expect(frameWorthReading(640, 420)).toBe(true);
+  });
+});
+
+describe('frameOrder and framesAfter', () => {
+  it('puts the top frame first, then the others by id, each once; ignores ids that are not frames', () => {
+    expect(frameOrder([7, 3, 3, 0, -1, 1.5, 12])).toEqual([0, 3, 7, 12]);
+    expect(frameOrder([])).toEqual([0]);
+  });
+
+  it('offers the selection to every other frame once, nearest first, wrapping at both ends', () => {
+    const order = [0, 3, 7, 12];
+    expect(framesAfter(order, 3, 1)).toEqual([7, 12, 0]);
+    expect(framesAfter(order, 12, 1)).toEqual([0, 3, 7]);
+    expect(framesAfter(order, 3, -1)).toEqual([0, 12, 7]);
+    expect(framesAfter(order, 0, -1)).toEqual([12, 7, 3]);
+    expect(framesAfter([0], 0, 1)).toEqual([]);
+  });
+
+  it('from a frame that is not listed (no marks), starts at the start going forward and at the end going back', () => {
+    expect(framesAfter([0, 3, 7], 5, 1)).toEqual([0, 3, 7]);
+    expect(framesAfter([0, 3, 7], 5, -1)).toEqual([7, 3, 0]);
+  });
+});
+
+const summary = (personId: string, count: number, extra: Partial<MentionSummary> = {}): MentionSummary => ({
+  personId,
+  name: personId,
+  count,
+  first: { text: personId, top: count * 10, left: 0 },
+  ...extra,
+});
+const report = (host: string, people: MentionSummary[], enabled = true): MentionsReport => ({
+  url: `http://${host}/`,
+  title: host,
+  host,
+  enabled,
+  people,
+});
+
+describe('mergeFrameReports', () => {
+  it('keeps the top frame’s page and lists each person once, counted over every frame, first in frame order', () => {
+    const reports: FrameReport[] = [
+      { frameId: 9, report: report('ads.test', [summary('ada', 2, { possible: 1 })]) },
+      { frameId: 0, report: report('news.test', [summary('alan', 1), summary('ada', 1)]) },
+      { frameId: 4, report: report('news.test', [summary('grace', 3), summary('ada', 1, { possible: 1 })]) },
+    ];
+    const merged = mergeFrameReports(reports)!;
+    expect(merged.url).toBe('http://news.test/');
+    expect(merged.host).toBe('news.test');
+    expect(merged.people.map((p) => [p.personId, p.count, p.possible, p.frameId])).toEqual([
+      ['alan', 1, undefined, 0],
+      ['ada', 4, 2, 0],
+      ['grace', 3, undefined, 4],
+    ]);
+  });
+
+  it('leaves out the people of a frame whose site is switched off', () => {
+    const merged = mergeFrameReports([
+      { frameId: 0, report: report('news.test', [summary('alan', 1)]) },
+      { frameId: 2, report: report('off.test', [summary('ada', 1)], false) },
+    ])!;
+    expect(merged.people.map((p) => p.personId)).toEqual(['alan']);
+  });
+
+  it('a marked mention in a later frame stands for a person found only unmarked earlier', () => {
+    const merged = mergeFrameReports([
+      { frameId: 0, report: report('news.test', [summary('ada', 1, { unmarked: true })]) },
+      { frameId: 5, report: report('news.test', [summary('ada', 2)]) },
+    ])!;
+    expect(merged.people).toEqual([{ ...summary('ada', 2), count: 3, frameId: 5 }]);
+  });
+
+  it('has nothing to say without the top frame’s report', () => {
+    expect(mergeFrameReports([{ frameId: 3, report: report('news.test', [summary('ada', 1)]) }])).toBeNull();
+  });
+});
