@@ -8,6 +8,7 @@
  *          --pages=a,b (default: all) --no-markjs --no-profile --quick
  *          --notes-runs=N (default: --runs) --no-notes --notes-only
  *          --explore-runs=N (default: --runs) --no-explore --explore-only
+ *          --frames-only [--frames-runs=N (default: --runs)]: the frames scenario alone (bench/frames.ts)
  *          --build=DIR (measure another build, e.g. an older commit's .output/chrome-mv3)
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { evaluateTargets, renderTables } from './report';
 import { renderNotes, runNotesBench, type NotesResult } from './notes';
 import { PERF_MARKS } from '../content/perf-marks';
 import { renderExplore, runExploreBench, type ExploreResult } from './explore';
+import { renderFrames, runFramesBench, writeFramesResult } from './frames';
 
 /** CPU profiles sample every 250 µs: finer sampling slows the page enough to distort where time goes. */
 const SAMPLING_US = 250;
@@ -68,6 +70,9 @@ interface Options {
   /** Runs of the Explore scenario (bench/explore.ts); 0 skips it. */
   exploreRuns: number;
   exploreOnly: boolean;
+  /** Runs of the frames scenario (bench/frames.ts), measured only with --frames-only. */
+  framesRuns: number;
+  framesOnly: boolean;
   build: string;
 }
 
@@ -85,6 +90,8 @@ function parseOptions(argv: string[]): Options {
     notesOnly: argv.includes('--notes-only'),
     exploreRuns: argv.includes('--no-explore') ? 0 : Number(get('explore-runs') ?? runs),
     exploreOnly: argv.includes('--explore-only'),
+    framesRuns: Number(get('frames-runs') ?? runs),
+    framesOnly: argv.includes('--frames-only'),
     build: path.resolve(get('build') ?? CHROME_BUILD),
   };
 }
@@ -377,6 +384,23 @@ async function main(): Promise<void> {
     );
     console.log(renderExplore(explore));
     console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'explore-latest.json'))}`);
+    return;
+  }
+  if (options.framesOnly) {
+    const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
+    cpSync(options.build, build, { recursive: true });
+    try {
+      const index = JSON.parse(readFileSync(path.join(ROOT, 'data/generated/alias-index.json'), 'utf8')) as AliasIndex;
+      const frames = await runFramesBench(build, index, options.framesRuns, (line) => console.error(line));
+      const resultsDir = path.join(ROOT, 'bench/results');
+      mkdirSync(resultsDir, { recursive: true });
+      const file = path.join(resultsDir, 'frames-latest.json');
+      writeFramesResult(file, frames, { machine: machineInfo(), command: commandLine(), build: options.build });
+      console.log(renderFrames(frames));
+      console.log(`\nWrote ${path.relative(ROOT, file)}`);
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
     return;
   }
   if (options.notesOnly) {

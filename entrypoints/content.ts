@@ -190,10 +190,11 @@ export default defineContentScript({
 
     void (async () => {
       try {
+        // A frame too small to hold an article reads nothing, not even the settings, until it grows.
+        await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
         [settings] = await Promise.all([loadSettings(), people.load()]);
         enabled = isEnabledFor(settings, documentSiteKey(location, origin));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
-        await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
         if (!lifetime.alive) return;
         ready = true;
         apply(enabled);
