@@ -216,7 +216,13 @@ export class Navigator {
     // By physical key: with Alt held, `key` is a different character on some layouts (macOS).
     const direction: Direction | null = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : null;
     if (direction === null || isEditable(innermostTarget(event))) return;
-    if (this.options.marks.size === 0 && !this.options.handOff) return;
+    if (this.options.marks.size === 0) {
+      // Nothing to go to here: the page keeps its keys, and the tab's other frames are asked.
+      if (!this.options.handOff) return;
+      this.lastKeyboardStep = performance.now();
+      this.step(direction);
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
     this.lastKeyboardStep = performance.now();

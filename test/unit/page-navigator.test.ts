@@ -149,4 +149,15 @@ describe('Navigator', () => {
     expect(focusedText()).toBe('Ada Lovelace');
     expect(text).toHaveBeenLastCalledWith('pageMentionAnnouncement', ['Ada Lovelace', '1', '3']);
   });
+
+  it('on a page without marks the shortcut asks the other frames and leaves the page its key', () => {
+    const handOff = vi.fn(async () => true);
+    const { marks } = setup(handOff);
+    for (const block of new Set(marks.mentions().map((m) => m.block))) marks.clear(block);
+    expect(marks.size).toBe(0);
+    const keys = asUserInput(new KeyboardEvent('keydown', { code: 'KeyN', key: 'N', altKey: true, shiftKey: true, cancelable: true }));
+    window.dispatchEvent(keys);
+    expect(handOff).toHaveBeenCalledWith(1);
+    expect(keys.defaultPrevented).toBe(false);
+  });
 });
