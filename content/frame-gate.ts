@@ -4,6 +4,7 @@
  * size before any of its text is touched, and waits, costing one resize listener, in case it grows.
  */
 import { frameWorthReading } from '@/utils/frames';
+import { documentSiteKey } from '@/utils/settings';
 
 /** The top-level document: the page itself, always read. */
 export function isTopFrame(): boolean {
@@ -32,4 +33,11 @@ export function whenWorthReading(
       { passive: true, signal: waiting.signal },
     );
   });
+}
+
+/** This document's site switch key: its creator's site for about:blank, srcdoc and blob: frames (documentSiteKey). */
+export function pageSiteKey(): string {
+  // The document's origin, inherited by those frames; not every DOM implementation has it (tests).
+  const own = (globalThis as { origin?: unknown }).origin;
+  return documentSiteKey(location, typeof own === 'string' ? own : location.origin);
 }

@@ -2,7 +2,7 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { DEFAULT_SETTINGS, documentSiteKey, isEnabledFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import type { MarkStyle } from '@/utils/mark-style';
 import { setCatalogue, t } from '@/utils/i18n';
 import type { UiLanguage } from '@/utils/i18n-catalogue';
@@ -16,7 +16,7 @@ import { createLifetime } from '@/content/lifetime';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
 import { userPeopleLayer } from '@/content/user-people';
-import { isTopFrame, whenWorthReading } from '@/content/frame-gate';
+import { isTopFrame, pageSiteKey, whenWorthReading } from '@/content/frame-gate';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
@@ -133,7 +133,7 @@ export default defineContentScript({
     const emptyReport = (): MentionsReport => ({
       url: location.href,
       title: document.title,
-      host: documentSiteKey(location, origin),
+      host: pageSiteKey(),
       enabled,
       people: [],
     });
@@ -176,7 +176,7 @@ export default defineContentScript({
         settings = next;
         annotator?.setMarkStyle(markStyle());
         if (cardWanted) void language.follow(next.language);
-        apply(isEnabledFor(next, documentSiteKey(location, origin)));
+        apply(isEnabledFor(next, pageSiteKey()));
       }),
     );
     // A person saved or changed in another tab: marks follow at once, without a reload.
@@ -193,7 +193,7 @@ export default defineContentScript({
         // A frame too small to hold an article reads nothing, not even the settings, until it grows.
         await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
         [settings] = await Promise.all([loadSettings(), people.load()]);
-        enabled = isEnabledFor(settings, documentSiteKey(location, origin));
+        enabled = isEnabledFor(settings, pageSiteKey());
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;
         ready = true;

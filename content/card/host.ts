@@ -23,7 +23,8 @@ import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
-import { documentSiteKey, setSiteEnabled } from '@/utils/settings';
+import { setSiteEnabled } from '@/utils/settings';
+import { pageSiteKey } from '@/content/frame-gate';
 import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-intent';
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
@@ -398,7 +399,7 @@ class HoverCardController implements CardController {
       turnOffSite: async () => {
         const where = this.host?.element.getBoundingClientRect() ?? null;
         const hadFocus = !!this.host?.root.activeElement;
-        await setSiteEnabled(documentSiteKey(location, origin), false);
+        await setSiteEnabled(pageSiteKey(), false);
         this.intent.close();
         // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
         const attach = this.attach;
@@ -408,7 +409,7 @@ class HoverCardController implements CardController {
             where,
             focus: hadFocus,
             timers: this.timers,
-            undo: () => setSiteEnabled(documentSiteKey(location, origin), true),
+            undo: () => setSiteEnabled(pageSiteKey(), true),
           });
       },
       ...(notThisPerson

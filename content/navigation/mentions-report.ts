@@ -1,5 +1,5 @@
 import type { AliasIndex } from '@/data/schema';
-import { documentSiteKey } from '@/utils/settings';
+import { pageSiteKey } from '@/content/frame-gate';
 import type { PageMention } from '@/content/marks/mark-layer';
 import { liveRange } from '@/content/marks/ranges';
 
@@ -56,5 +56,5 @@ export function mentionsReport(mentions: readonly PageMention[], people: AliasIn
       },
     });
   }
-  return { url: location.href, title: document.title, host: documentSiteKey(location, origin), enabled, people: [...summaries.values()] };
+  return { url: location.href, title: document.title, host: pageSiteKey(), enabled, people: [...summaries.values()] };
 }
