@@ -18,5 +18,6 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   # npm ci has failed here on 404s for other platforms' optional packages; fall back to install.
-  npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+  # --loglevel=error: listr2, under wxt's store-publishing helper (never run by our scripts), declares Node >= 22 (an EBADENGINE warning).
+  npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
 fi
