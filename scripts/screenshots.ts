@@ -1,6 +1,6 @@
 /**
  * Takes the README's pictures of the extension's own pages (the welcome page with its sample card
- * open, "About the data", Settings) in headless Chromium with the built extension, into
+ * open, "About the data", Settings, the add-a-person form filled in) in headless Chromium with the built extension, into
  * docs/screenshots/. Run after a build: `npm run build && npm run screenshots`. Not part of
  * `npm test`: pictures change with every change of layout, and a test run must leave the tree clean.
  * The card on a news page is pictured by the card's end-to-end tests (TALENT_LENS_UPDATE_SCREENSHOTS=1).
@@ -41,6 +41,15 @@ try {
   const options = await browser.openExtensionPage('options.html');
   await options.locator('[data-testid="mark-scope-all"]:checked').waitFor();
   await shoot(options, '[data-testid="options-page"]', 'options-light-en.png');
+
+  // The form as "Add a person" opens it, filled in as a reader would, with the suggestions it makes.
+  const people = await browser.openExtensionPage('people.html');
+  await people.getByLabel('Name, as written').fill('Ruoming Pang');
+  await people.getByLabel('The name in the other script (optional)').fill('庞若鸣');
+  await people.getByLabel('Organization (optional)').fill('Meta');
+  await people.getByLabel('Role (optional)').fill('AI researcher');
+  await people.locator('.tl-choices legend').first().waitFor();
+  await shoot(people, 'main.tl-info-page', 'people-add-light-en.png');
 } finally {
   await browser.close();
 }
