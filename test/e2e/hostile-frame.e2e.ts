@@ -120,10 +120,16 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     await expect
       .poll(async () => (await notesState(page)).tampered, { timeout: 10_000 })
       .toContain('This page tried to take over the notes box');
-    const copy = page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame());
-    expect(copy).toBeDefined();
-    await expect.poll(() => copy!.locator('[data-testid="note-frame-unconnected"]').count(), { timeout: 5000 }).toBe(1);
-    expect(await copy!.locator('textarea, button, [data-testid="note-text"]').count()).toBe(0);
+    // Found afresh on each look: the browser may move the extension's frame to another process,
+    // and the driver then hands out a new frame object for it.
+    const findCopy = () => page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame()) ?? null;
+    const copyShows = async (selector: string) =>
+      (await findCopy()
+        ?.locator(selector)
+        .count()
+        .catch(() => null)) ?? null;
+    await expect.poll(() => copyShows('[data-testid="note-frame-unconnected"]'), { timeout: 10_000 }).toBe(1);
+    expect(await copyShows('textarea, button, [data-testid="note-text"]')).toBe(0);
     await page.close();
   });
 
