@@ -25,9 +25,13 @@ describe('Explore in Firefox ESR', () => {
     expect(shape.width).toBeGreaterThan(1);
     const periods = await page.$$eval('[data-testid="flow-band"]', (bands) => bands.map((band) => band.getAttribute('data-period')));
     expect(periods.at(-1)).toBe('undated');
-    // A flow is an SVG element, which puppeteer's focus() refuses: the element's own focus(), as Tab would.
+    // Firefox holds back focus events in a window that is not in front, and other files' pages
+    // may be: the page comes to the front first. A flow is an SVG element, which puppeteer's
+    // focus() refuses: the element's own focus(), as Tab would, then Enter opens it.
+    await page.bringToFront();
     await page.$eval(flow, (el) => (el as SVGGElement).focus());
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('flow');
+    await page.keyboard.press('Enter');
     await poll(() =>
       page.$$eval('[data-testid="flow-details"] [data-testid="flow-person"]', (links) => links.length),
     ).toBeGreaterThanOrEqual(4);
