@@ -69,6 +69,10 @@ describe('first-run pages in Firefox ESR', () => {
     await again.click('[data-testid="mark-look-fill"]');
     await again.click('[data-testid="card-delay-500"]');
     await expect.poll(async () => (await readMarks(page)).texts, { timeout: 15_000 }).toEqual(before.texts);
+    // The delay shows on no page: it is read back from storage before the page that set it closes.
+    const storedDelay = () =>
+      again.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { cardDelayMs?: number }).cardDelayMs);
+    await expect.poll(storedDelay, { timeout: 15_000 }).toBe(500);
     await again.close();
     await page.close();
   });

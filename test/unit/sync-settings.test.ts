@@ -118,6 +118,29 @@ describe('settings sync', () => {
     expect(b.settings()).toEqual({ ...DEFAULT_SETTINGS, markScope: 'first', markLook: 'underline', cardDelayMs: 1200 });
   });
 
+  it('never brings back an older choice of this machine when sync storage reports its own writes', async () => {
+    const a = new Machine();
+    const cloud = new SimulatedCloud([a.sync]);
+    await a.start();
+    await settle(cloud);
+    const seen: unknown[] = [];
+    a.local.watch((changes) => {
+      if ('settings' in changes) seen.push(changes.settings?.newValue);
+    });
+    // Three quick changes in a row (a delay, then the language, then the delay back), before any is synced.
+    const slow = { ...DEFAULT_SETTINGS, cardDelayMs: 1200 };
+    const chinese = { ...slow, language: 'zh_CN' as const };
+    const last = { ...chinese, cardDelayMs: 500 };
+    a.change(slow);
+    a.change(chinese);
+    a.change(last);
+    await settle(cloud);
+    expect(a.settings()).toEqual(last);
+    // Only the reader's three changes: nothing older was written back over them.
+    expect(seen).toEqual([slow, chinese, last]);
+    expect(cloud.items.get(SETTINGS_KEY)).toEqual({ language: 'zh_CN' });
+  });
+
   it('keeps a change made while the background was not running, rather than the older synced one', async () => {
     const a = new Machine(choices);
     const cloud = new SimulatedCloud([a.sync]);

@@ -65,13 +65,29 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function startSettingsSync(local: SyncArea, sync: SyncArea, writeSlot: () => Promise<void>): { stop(): void; ready: Promise<void> } {
   /** The diff this machine last agreed with sync storage: a local diff that differs was changed here since. */
   const agree = (diff: SettingsDiff) => local.set({ [AGREED_KEY]: diff });
+  /**
+   * The diffs this machine wrote to sync storage whose change events have not come back yet, oldest first.
+   * Sync storage reports our own writes too, and later than our next local change can be made: taken as
+   * news, the report of an older write would put that older choice back over the reader's newer one.
+   */
+  const unreported: string[] = [];
+  const isOwnReport = (diff: SettingsDiff) => {
+    const at = unreported.indexOf(JSON.stringify(diff));
+    if (at < 0) return false;
+    unreported.splice(0, at + 1);
+    return true;
+  };
   const pushDiff = async (settings: Settings) => {
     const diff = settingsDiff(settings);
     const stored = parseSettingsDiff((await sync.get([SETTINGS_KEY]))[SETTINGS_KEY]);
     if (!same(stored, diff)) {
       // All defaults again on a machine that had a diff: an empty diff says so (an absent one would say nothing).
       await writeSlot();
-      await sync.set({ [SETTINGS_KEY]: diff });
+      unreported.push(JSON.stringify(diff));
+      await sync.set({ [SETTINGS_KEY]: diff }).catch((cause: unknown) => {
+        unreported.pop();
+        throw cause;
+      });
     }
     await agree(diff);
   };
@@ -117,7 +133,7 @@ export function startSettingsSync(local: SyncArea, sync: SyncArea, writeSlot: ()
   });
   const stopSync = sync.watch((changes) => {
     const diff = SETTINGS_KEY in changes ? parseSettingsDiff(changes[SETTINGS_KEY]?.newValue) : null;
-    if (diff) then(() => pullDiff(diff));
+    if (diff && !isOwnReport(diff)) then(() => pullDiff(diff));
   });
   return {
     ready,
