@@ -95,39 +95,53 @@ export async function loadSettings(): Promise<Settings> {
   return parseSettings(stored[KEY]);
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: settings });
 }
 
-export async function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
-  const next = withSite(await loadSettings(), host, enabled);
-  await saveSettings(next);
-  return next;
+/**
+ * Settings are one stored object, and the options page, the popup, the notes page and the background each
+ * change it by reading, changing and writing it back: two changes at once (a card delay still being saved
+ * by a closing options page while another page sets the language) would let the later write undo the
+ * earlier. The extension's contexts share one origin, so a Web Lock of that origin puts the changes in line.
+ * Content scripts never change settings (they ask the background): in a page, the lock would be the page's.
+ * Where there is no Web Locks API (Node), changes from this one context are put in line here.
+ */
+const SETTINGS_LOCK = 'talent-lens:settings';
+let inContext: Promise<unknown> = Promise.resolve();
+
+async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const apply = async () => {
+    const next = change(await loadSettings());
+    await saveSettings(next);
+    return next;
+  };
+  const locks = globalThis.navigator?.locks;
+  if (locks) return locks.request(SETTINGS_LOCK, apply);
+  const queued = inContext.then(apply, apply);
+  inContext = queued.catch(() => undefined);
+  return queued;
 }
 
-export async function setGlobalEnabled(enabled: boolean): Promise<Settings> {
-  const next = { ...(await loadSettings()), enabled };
-  await saveSettings(next);
-  return next;
+export function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
+  return updateSettings((settings) => withSite(settings, host, enabled));
 }
 
-export async function setPeopleVisibility(peopleVisibility: Visibility): Promise<Settings> {
-  const next = { ...(await loadSettings()), peopleVisibility };
-  await saveSettings(next);
-  return next;
+export function setGlobalEnabled(enabled: boolean): Promise<Settings> {
+  return updateSettings((settings) => ({ ...settings, enabled }));
 }
 
-export async function setLanguage(language: UiLanguage): Promise<Settings> {
-  const next = { ...(await loadSettings()), language };
-  await saveSettings(next);
-  return next;
+export function setPeopleVisibility(peopleVisibility: Visibility): Promise<Settings> {
+  return updateSettings((settings) => ({ ...settings, peopleVisibility }));
+}
+
+export function setLanguage(language: UiLanguage): Promise<Settings> {
+  return updateSettings((settings) => ({ ...settings, language }));
 }
 
 /** How marks look and when the card shows (Settings); every open tab follows at once. */
-export async function setReadingPreferences(change: Partial<Pick<Settings, 'markScope' | 'markLook' | 'cardDelayMs'>>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...change });
-  await saveSettings(next);
-  return next;
+export function setReadingPreferences(change: Partial<Pick<Settings, 'markScope' | 'markLook' | 'cardDelayMs'>>): Promise<Settings> {
+  return updateSettings((settings) => parseSettings({ ...settings, ...change }));
 }
 
 /** Calls `listener` whenever settings change in any context. Returns the unsubscribe function. */

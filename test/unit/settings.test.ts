@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   documentSiteKey,
   isEnabledFor,
   loadSettings,
   parseSettings,
+  setLanguage,
+  setReadingPreferences,
   setSiteEnabled,
   siteKey,
   withSite,
@@ -58,5 +60,42 @@ describe('setSiteEnabled with a file page key', () => {
     expect((await loadSettings()).disabledSites).toEqual(['file://']);
     await setSiteEnabled('file://', true);
     expect((await loadSettings()).disabledSites).toEqual([]);
+  });
+});
+
+describe('changes made at the same time', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+
+  const changeEverythingAtOnce = () =>
+    Promise.all([
+      setReadingPreferences({ cardDelayMs: 1200 }),
+      setLanguage('zh_CN'),
+      setSiteEnabled('a.example', false),
+      setSiteEnabled('b.example', false),
+    ]);
+
+  it('all land: none is undone by another read before it was written', async () => {
+    await changeEverythingAtOnce();
+    const settings = await loadSettings();
+    expect(settings.cardDelayMs).toBe(1200);
+    expect(settings.language).toBe('zh_CN');
+    expect(settings.disabledSites).toEqual(['a.example', 'b.example']);
+  });
+
+  it('are put in line by the Web Lock every extension context shares, where there is one', async () => {
+    const names: string[] = [];
+    let held = Promise.resolve<unknown>(undefined);
+    const request = (name: string, work: () => Promise<unknown>) => {
+      names.push(name);
+      const run = held.then(work);
+      held = run.catch(() => undefined);
+      return run;
+    };
+    vi.stubGlobal('navigator', { locks: { request } });
+    await changeEverythingAtOnce();
+    expect(names).toHaveLength(4);
+    expect(new Set(names).size).toBe(1);
+    expect((await loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
   });
 });
