@@ -86,12 +86,13 @@ export default defineContentScript({
         createController: () =>
           lazyCardController(async () => {
             cardWanted = true;
+            perfMark(PERF_MARKS.cardUiLoadStart);
             const languageReady = language.follow(settings.language);
             const ui = await importCardUi(browser.runtime.getURL(CARD_UI_PATH));
             await languageReady;
             ui.useUiLanguage(...uiLanguage);
             cardUi = ui;
-            return ui.createCardController({
+            const controller = ui.createCardController({
               // The mark goes at once; the choice is kept for this site by the background, which takes the site from us, not from the page.
               notThisPerson: (rejection) => {
                 annotator?.reject(rejection);
@@ -101,6 +102,8 @@ export default defineContentScript({
               },
               hoverTimings: () => hoverTimingsFor(settings.cardDelayMs),
             });
+            perfMark(PERF_MARKS.cardUiLoaded);
+            return controller;
           }),
         loadRejections: () => backgroundMessenger.sendMessage('listSiteRejections', undefined),
         host,

@@ -29,7 +29,7 @@ import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
 import type { CardController, MentionTarget } from './mention-target';
-import { PERF_MARKS, perfMark } from '@/content/perf-marks';
+import { PERF_MARKS, perfMark, type CardShowFigures } from '@/content/perf-marks';
 import { onlyTrusted } from '@/content/trusted';
 import { adoptStyles, containEvents, hostStyle } from './shadow-host';
 import { dataScript, type DataScript } from '@/utils/data-script';
@@ -337,8 +337,10 @@ class HoverCardController implements CardController {
 
   private show(target: MentionTarget, viaKeyboard: boolean): void {
     perfMark(MARK_SHOW_START);
+    const madeHost = !this.host?.element.isConnected;
     const ui = this.ensureHost();
     if (!ui) return;
+    perfMark(PERF_MARKS.cardHostReady);
     const active = document.activeElement;
     this.shown = {
       target,
@@ -348,11 +350,13 @@ class HoverCardController implements CardController {
       returnFocusTo: target.returnFocusTo ?? (active instanceof HTMLElement && active !== ui.element ? active : null),
     };
     hostStyle(ui.element, { display: 'block', visibility: 'hidden', left: '0px', top: '0px' });
+    const { state } = this.shown;
     this.paint();
+    perfMark(PERF_MARKS.cardRendered);
     this.listen(true);
     this.reposition();
     hostStyle(ui.element, { visibility: 'visible' });
-    perfMark(MARK_CARD_SHOWN);
+    perfMark(MARK_CARD_SHOWN, { madeHost, state: state.status } satisfies CardShowFigures);
     if (viaKeyboard) {
       const dialog = ui.root.querySelector<HTMLElement>('[role="dialog"]');
       const first = dialog ? focusables(dialog)[0] : undefined;
