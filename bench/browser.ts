@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/e2e/harness';
 
 export interface BenchBrowser {
@@ -60,4 +60,35 @@ export async function servePages(pages: ReadonlyMap<string, string>): Promise<Pa
     url: (name) => `http://127.0.0.1:${address.port}/${encodeURIComponent(name)}.html`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Evaluates the expressions in turn in one fresh isolated world of the tab's main frame, made through
+ * the DevTools protocol: the kind of world a content script's code runs in, with wrappers of its own
+ * for every node it touches. Promises are awaited; the last value is returned.
+ */
+export async function evaluateIsolated(tab: Page, expressions: string[]): Promise<unknown> {
+  const cdp = await tab.context().newCDPSession(tab);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'talent-lens-bench',
+    });
+    let value: unknown;
+    for (const expression of expressions) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: executionContextId,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails)
+        throw new Error(`evaluation in an isolated world failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      value = result.value;
+    }
+    return value;
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -62,7 +62,8 @@ export interface FramesResult {
   pages: Record<string, { frames: number; runs: FramesRun[]; extensionMs: Summary | null }>;
 }
 
-async function profiledLoad(page: Page, url: string, extensionId: string): Promise<FramesRun> {
+/** One load of `url`, profiled until every frame worth reading has finished its scan (and a settling second). */
+export async function profiledLoad(page: Page, url: string, extensionId: string): Promise<FramesRun> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });

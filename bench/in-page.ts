@@ -80,24 +80,30 @@ export const DOM_CHURN = `(() => {
 })()`;
 
 /**
- * Finds the first of the given names written whole inside one text node,
- * scrolls it into view and returns the centre of its first line box.
+ * Finds the `nth` (from 0) occurrence of the given names written whole inside one text node
+ * (text the extension never marks, in form fields and code, left out), scrolls it into view and
+ * returns the centre of its first line box. Past the last occurrence it counts on from the first.
  */
-export const locateName = (names: string[]): string => `(() => {
+export const locateName = (names: string[], nth = 0): string => `(() => {
   const names = ${JSON.stringify(names)};
+  const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('textarea, pre, code, script, style')) continue;
     for (const name of names) {
-      const at = n.data.indexOf(name);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + name.length);
-      n.parentElement.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (!rect) continue;
-      return { name, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      for (let at = n.data.indexOf(name); at !== -1; at = n.data.indexOf(name, at + name.length)) found.push([n, at, name]);
     }
+    if (found.length > ${nth}) break;
+  }
+  for (let i = 0; i < found.length; i++) {
+    const [n, at, name] = found[(${nth} + i) % found.length];
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + name.length);
+    n.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    if (!rect) continue;
+    return { name, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }
   return null;
 })()`;

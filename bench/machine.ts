@@ -38,3 +38,11 @@ export function machineInfo(): MachineInfo {
     os: `${os.type()} ${os.release()}`,
   };
 }
+
+/** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}

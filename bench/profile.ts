@@ -33,26 +33,43 @@ export interface ProfileSummary {
   functions: FunctionCost[];
 }
 
-/** Where the time of scripts whose URL contains `urlPart` goes, most expensive function first. */
-export function selfTimes(profile: CpuProfile, urlPart: string): ProfileSummary {
+/** The profile's nodes by id, and each node's parent. */
+function tree(profile: CpuProfile): { byId: Map<number, CpuProfileNode>; parent: Map<number, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const inside = new Map<number, boolean>();
-  const isInside = (id: number): boolean => {
-    const known = inside.get(id);
-    if (known !== undefined) return known;
+  return { byId, parent };
+}
+
+/** Whether a sample's stack (node id) holds a frame that `frame` accepts. */
+export function stackHolds(profile: CpuProfile, frame: (callFrame: CpuProfileNode['callFrame']) => boolean): (id: number) => boolean {
+  const { byId, parent } = tree(profile);
+  const known = new Map<number, boolean>();
+  const holds = (id: number): boolean => {
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
     const node = byId.get(id);
     const up = parent.get(id);
-    const result = !!node && (node.callFrame.url.includes(urlPart) || (up !== undefined && isInside(up)));
-    inside.set(id, result);
+    const result = !!node && (frame(node.callFrame) || (up !== undefined && holds(up)));
+    known.set(id, result);
     return result;
   };
+  return holds;
+}
+
+/**
+ * Where the time of scripts whose URL contains `urlPart` goes, most expensive function first;
+ * with `keep`, only the samples whose node it accepts count.
+ */
+export function selfTimes(profile: CpuProfile, urlPart: string, keep: (id: number) => boolean = () => true): ProfileSummary {
+  const { byId } = tree(profile);
+  const isInside = stackHolds(profile, (frame) => frame.url.includes(urlPart));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // timeDeltas[i] is the time before sample i; sample i lasts until sample i + 1.
   for (let i = 0; i < samples.length; i++) {
+    if (!keep(samples[i]!)) continue;
     const dt = deltas[i + 1] ?? 0;
     self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + dt);
   }

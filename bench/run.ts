@@ -9,6 +9,9 @@
  *          --notes-runs=N (default: --runs) --no-notes --notes-only
  *          --explore-runs=N (default: --runs) --no-explore --explore-only
  *          --frames-only [--frames-runs=N (default: --runs)]: the frames scenario alone (bench/frames.ts)
+ *          --card-only [--card-runs=N (default: --runs)] [--card-shows=N (default 10)]: the card-show scenario alone (bench/card.ts)
+ *          --shadow-only [--shadow-runs=N (default: --runs)]: the open-shadow-root gate scenario alone (bench/shadow.ts)
+ *          --no-pipeline: leave out the matcher's runs without the extension (the scale table)
  *          --build=DIR (measure another build, e.g. an older commit's .output/chrome-mv3)
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -17,9 +20,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AliasIndex } from '../data/schema';
 import { CHROME_BUILD, ROOT } from '../test/e2e/harness';
-import { launch, servePages, type BenchBrowser } from './browser';
+import { evaluateIsolated, launch, servePages, type BenchBrowser } from './browser';
 import { COLLECT, DOM_CHURN, FLOOR, INIT_SCRIPT, locateName, markJs, waitMark } from './in-page';
-import { machineInfo } from './machine';
+import { loadAverage, machineInfo } from './machine';
 import { bundleMatcher } from './matcher-bundle';
 import type { PipelineTiming } from './matcher-entry';
 import { generatePage, namesOf, type GeneratedPage } from './pages';
@@ -35,6 +38,8 @@ import { renderNotes, runNotesBench, type NotesResult } from './notes';
 import { PERF_MARKS } from '../content/perf-marks';
 import { renderExplore, runExploreBench, type ExploreResult } from './explore';
 import { renderFrames, runFramesBench, writeFramesResult } from './frames';
+import { renderCard, runCardBench } from './card';
+import { renderShadow, runShadowBench } from './shadow';
 
 /** CPU profiles sample every 250 µs: finer sampling slows the page enough to distort where time goes. */
 const SAMPLING_US = 250;
@@ -73,6 +78,14 @@ interface Options {
   /** Runs of the frames scenario (bench/frames.ts), measured only with --frames-only. */
   framesRuns: number;
   framesOnly: boolean;
+  /** The card scenario (bench/card.ts), measured only with --card-only: loads, and shows per load. */
+  cardRuns: number;
+  cardShows: number;
+  cardOnly: boolean;
+  /** The shadow-root gate scenario (bench/shadow.ts), measured only with --shadow-only. */
+  shadowRuns: number;
+  shadowOnly: boolean;
+  pipeline: boolean;
   build: string;
 }
 
@@ -92,6 +105,12 @@ function parseOptions(argv: string[]): Options {
     exploreOnly: argv.includes('--explore-only'),
     framesRuns: Number(get('frames-runs') ?? runs),
     framesOnly: argv.includes('--frames-only'),
+    cardRuns: Number(get('card-runs') ?? runs),
+    cardShows: Number(get('card-shows') ?? 10),
+    cardOnly: argv.includes('--card-only'),
+    shadowRuns: Number(get('shadow-runs') ?? runs),
+    shadowOnly: argv.includes('--shadow-only'),
+    pipeline: !argv.includes('--no-pipeline'),
     build: path.resolve(get('build') ?? CHROME_BUILD),
   };
 }
@@ -120,12 +139,25 @@ export interface BareRun {
   domNodes: number;
   scriptMs: number;
   taskMs: number;
-  floor: { ms: number; nodes: number; chars: number };
+  floor: Floor;
+  /** The same pass run from an isolated world of the page's own (as a content script's code runs), on the same load. */
+  isolatedFloor: Floor;
   /** DOM_CHURN on the same page without the extension, ms. */
   churnMs: number;
 }
 
 type Metrics = Record<string, number>;
+
+interface Floor {
+  ms: number;
+  nodes: number;
+  chars: number;
+}
+
+/** FLOOR run in a fresh isolated world of the tab's main frame. */
+async function isolatedFloor(tab: Page): Promise<Floor> {
+  return (await evaluateIsolated(tab, [FLOOR])) as Floor;
+}
 
 async function metricsOf(page: Page): Promise<{ read(): Promise<Metrics>; gc(): Promise<void>; detach(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
@@ -212,7 +244,8 @@ async function hoverCard(tab: Page, names: string[], missing: Set<string>): Prom
   };
 }
 
-async function bareRun(browser: BenchBrowser, url: string): Promise<BareRun> {
+/** `isolatedFirst`: which world's floor runs first (each world makes its own wrappers for the nodes it touches; the order alternates between runs). */
+async function bareRun(browser: BenchBrowser, url: string, isolatedFirst: boolean): Promise<BareRun> {
   const tab = await browser.context.newPage();
   try {
     const metrics = await metricsOf(tab);
@@ -221,8 +254,10 @@ async function bareRun(browser: BenchBrowser, url: string): Promise<BareRun> {
     await sleep(SETTLE_MS);
     await metrics.gc();
     const after = await metrics.read();
-    // The floor runs after the metrics are read, so its own cost is not in them.
-    const floor = (await tab.evaluate(FLOOR)) as BareRun['floor'];
+    // The floors run after the metrics are read, so their own cost is not in them.
+    const isolatedBefore = isolatedFirst ? await isolatedFloor(tab) : null;
+    const floor = (await tab.evaluate(FLOOR)) as Floor;
+    const isolated = isolatedBefore ?? (await isolatedFloor(tab));
     const churnMs = (await tab.evaluate(DOM_CHURN)) as number;
     await metrics.detach();
     return {
@@ -231,6 +266,7 @@ async function bareRun(browser: BenchBrowser, url: string): Promise<BareRun> {
       scriptMs: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
       taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
       floor,
+      isolatedFloor: isolated,
       churnMs,
     };
   } finally {
@@ -346,6 +382,7 @@ function summarizePage(r: Omit<PageResult, 'summary'>): Record<string, Summary |
     // The content script's own count of its longest step between yields (sub-50 ms resolution, unlike longtask).
     longestStepMs: summarize(nums(r.ext.map((e) => (e.scanFigures as { longestStepMs?: number } | null)?.longestStepMs))),
     floorMs: summarize(r.bare.map((b) => b.floor.ms)),
+    isolatedFloorMs: summarize(r.bare.map((b) => b.isolatedFloor.ms)),
     markjsMs: summarize(r.markjs.map((m) => m.ms)),
     // Differences against the median of the runs without the extension, per run with it.
     heapDeltaKB: summarize(r.ext.map((e) => (e.heapBytes - bareHeap) / 1024)),
@@ -384,6 +421,25 @@ async function main(): Promise<void> {
     );
     console.log(renderExplore(explore));
     console.log(`\nWrote ${path.relative(ROOT, path.join(resultsDir, 'explore-latest.json'))}`);
+    return;
+  }
+  if (options.cardOnly) {
+    await runAlone(
+      options,
+      'card-latest.json',
+      (build, index) =>
+        runCardBench(ROOT, build, index, { runs: options.cardRuns, shows: options.cardShows }, (line) => console.error(line)),
+      renderCard,
+    );
+    return;
+  }
+  if (options.shadowOnly) {
+    await runAlone(
+      options,
+      'shadow-latest.json',
+      (build, index) => runShadowBench(ROOT, build, index, options.shadowRuns, (line) => console.error(line)),
+      renderShadow,
+    );
     return;
   }
   if (options.framesOnly) {
@@ -468,13 +524,13 @@ async function main(): Promise<void> {
       // Interleaved, so a slow phase of the machine hits every kind of run alike.
       for (let i = 0; i < options.runs; i++) {
         r.ext.push(await extensionRun(withExt, url, page, missing));
-        r.bare.push(await bareRun(bare, url));
+        r.bare.push(await bareRun(bare, url, i % 2 === 1));
         const order = i % 2 ? (['synthetic', 'real'] as const) : (['real', 'synthetic'] as const);
-        for (const which of order) {
+        for (const which of options.pipeline ? order : []) {
           r.pipeline[which].push(await pipelineRun(bare, url, bundle, which === 'real' ? realJson : synthJson));
         }
         log(
-          `run ${i + 1}/${options.runs}: annotate ${r.ext[i]!.annotateMs?.toFixed(1) ?? '—'} ms, floor ${r.bare[i]!.floor.ms.toFixed(1)} ms`,
+          `run ${i + 1}/${options.runs}: annotate ${r.ext[i]!.annotateMs?.toFixed(1) ?? '—'} ms, floor ${r.bare[i]!.floor.ms.toFixed(1)} ms, isolated floor ${r.bare[i]!.isolatedFloor.ms.toFixed(1)} ms`,
         );
       }
       if (markJsPath && page.mentions > 0) {
@@ -489,10 +545,11 @@ async function main(): Promise<void> {
           r.profiles.push(await profileRun(withExt, url, extensionId, out));
         }
         log(`profiles: ${r.profiles.map((p) => p.totalMs.toFixed(1)).join(', ')} ms in the extension's scripts`);
-        r.pipelineProfile = {
-          real: await pipelineProfileRun(bare, url, bundle, realJson),
-          synthetic: await pipelineProfileRun(bare, url, bundle, synthJson),
-        };
+        if (options.pipeline)
+          r.pipelineProfile = {
+            real: await pipelineProfileRun(bare, url, bundle, realJson),
+            synthetic: await pipelineProfileRun(bare, url, bundle, synthJson),
+          };
       }
       results[page.name] = { ...r, summary: summarizePage(r) };
     }
@@ -542,6 +599,36 @@ export type BenchOutput = {
   notes: NotesResult | null;
   explore: ExploreResult | null;
 };
+
+/**
+ * One scenario alone, on a private copy of the build (a rebuild during the run must not change what
+ * is measured): its table printed, its figures in bench/results/<file> with the machine's load
+ * average before and after (the machine is shared).
+ */
+async function runAlone<T>(
+  options: Options,
+  file: string,
+  run: (build: string, index: AliasIndex) => Promise<T>,
+  render: (result: T) => string,
+): Promise<void> {
+  const build = mkdtempSync(path.join(tmpdir(), 'talent-lens-bench-build-'));
+  cpSync(options.build, build, { recursive: true });
+  try {
+    const index = JSON.parse(readFileSync(path.join(ROOT, 'data/generated/alias-index.json'), 'utf8')) as AliasIndex;
+    const loadBefore = loadAverage();
+    const result = await run(build, index);
+    const resultsDir = path.join(ROOT, 'bench/results');
+    mkdirSync(resultsDir, { recursive: true });
+    const out = path.join(resultsDir, file);
+    const load = { before: loadBefore, after: loadAverage() };
+    writeFileSync(out, JSON.stringify({ machine: machineInfo(), load, command: commandLine(), build: options.build, result }, null, 2));
+    console.log(render(result));
+    console.log(`\nLoad average (1, 5, 15 min) before: ${load.before}; after: ${load.after}`);
+    console.log(`Wrote ${path.relative(ROOT, out)}`);
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
+}
 
 function commandLine(): string {
   return `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;

@@ -20,3 +20,9 @@ export function formatSummary(s: Summary | null | undefined, digits = 1): string
   if (s.runs === 1) return s.median.toFixed(digits);
   return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 }
+
+/** The q-quantile (0 < q ≤ 1) by nearest rank: the smallest value with at least q of the values at or below it. */
+export function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
