@@ -53,9 +53,13 @@ export function roleAsOf(card: PersonCard): string | undefined {
  * caveat once, in its own section, rather than under every fact the source supports.
  */
 export function cardSourceCaveats(card: PersonCard): SourceRecord[] {
-  return Object.values(card.sources)
-    .filter((source) => source.caveat !== undefined)
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return (
+    Object.values(card.sources)
+      .filter((source) => source.caveat !== undefined)
+      // By code unit: the ids are ASCII, so a locale's rules add nothing, and localeCompare is the
+      // costliest call on the card's show path (docs/benchmarks.md, "Card show").
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  );
 }
 
 /** Names for dataset ids, in both languages: what the card's "why" line needs of a mention's context. */
