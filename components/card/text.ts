@@ -45,10 +45,26 @@ export function stripEmphasis(text: string): string {
  */
 export function formatPartialDate(date: string, lang: CardLang): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number?, number?];
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (month) options.month = 'long';
-  if (day) options.day = 'numeric';
   // UTC on both sides, so the day never shifts with the reader's time zone.
   const at = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', options).format(at);
+  return dateFormat(lang, !!month, !!day).format(at);
+}
+
+/**
+ * Made once per language and precision: making a formatter costs far more than using one (the
+ * locale's patterns are loaded each time), and a card formats a date for every move and quote.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: CardLang, month: boolean, day: boolean): Intl.DateTimeFormat {
+  const key = `${lang} ${month} ${day}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (month) options.month = 'long';
+    if (day) options.day = 'numeric';
+    format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
