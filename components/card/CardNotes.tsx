@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { NoteOrigin } from '@/utils/notes/records';
+import type { ColorScheme } from '@/utils/color-scheme';
 import { NOTE_FRAME_HEIGHT, NOTE_FRAME_READY_TIMEOUT_MS } from '@/utils/notes/note-frame';
 import { backgroundNoteSessions, type NoteSessionPort } from '@/content/card/note-session-port';
 import { onlyTrusted } from '@/content/trusted';
@@ -12,6 +13,8 @@ export interface CardNotesProps {
   origin: NoteOrigin;
   /** Escape pressed in the frame with nothing unsaved: the card closes as if Escape had been pressed in it. */
   onEscape(): void;
+  /** The card's colour scheme, which the frame takes too; absent: both follow the browser's. */
+  scheme?: ColorScheme | undefined;
   /** The background's note sessions; tests hand in a fake. */
   sessions?: NoteSessionPort;
 }
@@ -33,7 +36,7 @@ type Phase = 'opening' | 'loading' | 'shown' | 'tampered' | 'unavailable';
  * someone copied it. Either way the frame is removed at once and the card
  * says so; nothing was shown to the page, and the notes are untouched.
  */
-export function CardNotes({ personId, origin, onEscape, sessions = backgroundNoteSessions }: CardNotesProps) {
+export function CardNotes({ personId, origin, onEscape, scheme, sessions = backgroundNoteSessions }: CardNotesProps) {
   const heading = useId();
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhaseState] = useState<Phase>('opening');
@@ -43,6 +46,8 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
   const section = useRef<HTMLElement>(null);
   /** Set when the frame is taken away while it holds the user's focus: focus then stays in the card. */
   const keepFocus = useRef(false);
+  /** The scheme the open session's frame was given: its URL must never change (a second load is taken as tampering). */
+  const frameScheme = useRef(scheme);
   const escape = useRef(onEscape);
   escape.current = onEscape;
   // Every change of phase goes through here: a change that removes the frame while the user's
@@ -72,6 +77,7 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
         }
         if (!opened) return setPhase('unavailable');
         id = opened;
+        frameScheme.current = scheme;
         stop = sessions.onEvent(opened, (event) => {
           if (event === 'escape') escape.current();
           else if (event === 'ready') setPhase((p) => (p === 'loading' && loads.current <= 1 ? 'shown' : p));
@@ -91,7 +97,7 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
       stop();
       if (id) sessions.close(id);
     };
-  }, [personId, origin, sessions, attempt]);
+  }, [personId, origin, scheme, sessions, attempt]);
 
   // Removed from the card, the frame's session is of no more use to anyone.
   useEffect(() => {
@@ -131,7 +137,7 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
       {framed && (
         <iframe
           key={sessionId}
-          src={sessions.frameUrl(sessionId)}
+          src={sessions.frameUrl(sessionId, frameScheme.current)}
           title={t('cardNotesFrameTitle')}
           data-testid="card-notes-frame"
           ref={frame}
@@ -150,7 +156,8 @@ export function CardNotes({ personId, origin, onEscape, sessions = backgroundNot
             border: '0',
             padding: '0',
             background: 'transparent',
-            colorScheme: 'light dark',
+            // As the frame's own root: where the two differ, the browser paints an opaque backdrop behind the frame.
+            colorScheme: frameScheme.current ?? 'light dark',
           }}
         />
       )}

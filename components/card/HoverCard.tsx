@@ -8,6 +8,7 @@ import { CardWhy, type CardMention } from './CardWhy';
 import { headingText } from './why-line';
 import { displayName, OtherNames, PersonFacts } from './PersonFacts';
 import type { CardLang } from './text';
+import type { ColorScheme } from '@/utils/color-scheme';
 import { logError } from '@/utils/log';
 import { keyScrollTop } from '@/utils/scroll-keys';
 
@@ -40,6 +41,8 @@ export interface HoverCardProps {
   actions: CardActions;
   /** Why this mention is marked, and its text; absent outside a page (tests of other parts). */
   mention?: CardMention;
+  /** The page's scheme behind the mention (content/card/page-scheme.ts); absent: the browser's. */
+  scheme?: ColorScheme;
 }
 
 const FOCUSABLE =
@@ -57,7 +60,7 @@ export function focusables(root: Element): HTMLElement[] {
  * card: the frame passes Escape on itself, except one that would throw away
  * unsaved text, which only leaves the note.
  */
-export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention }: HoverCardProps) {
+export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention, scheme }: HoverCardProps) {
   const nameId = useId();
   const body = useRef<HTMLDivElement>(null);
   const [actionError, setActionError] = useState(false);
@@ -117,7 +120,15 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
   const title = person ? displayName(person, lang) : mentionText;
 
   return (
-    <div class="tl-card" role="dialog" aria-labelledby={nameId} tabIndex={-1} onKeyDown={onKeyDown} data-testid="card">
+    <div
+      class="tl-card"
+      role="dialog"
+      aria-labelledby={nameId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      data-testid="card"
+      {...(scheme ? { 'data-scheme': scheme } : {})}
+    >
       <header class="tl-header">
         <div class="tl-names">
           <h2 id={nameId} class="tl-name">
@@ -166,7 +177,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         )}
 
         {(state.status !== 'missing' || isUserPersonId(personId)) && (
-          <CardNotes personId={personId} origin={origin} onEscape={actions.close} />
+          <CardNotes personId={personId} origin={origin} onEscape={actions.close} scheme={scheme} />
         )}
       </div>
 

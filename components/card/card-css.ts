@@ -8,11 +8,8 @@
  * The host's box (position, size, display) is also set inline by the
  * controller, because the page's rules on our tag beat :host rules.
  */
-export const CARD_CSS = `
-:host {
-  all: initial;
-  display: block;
-  width: 360px;
+/** The colour variables, light and dark. */
+const LIGHT_VARIABLES = `
   --tl-bg: #ffffff;
   --tl-fg: #1f2328;
   --tl-muted: #59636e;
@@ -22,22 +19,32 @@ export const CARD_CSS = `
   --tl-warn-bg: #fff4d6;
   --tl-warn-fg: #7a4a00;
   --tl-warn-border: #e0b34c;
+  --tl-error: #b3261e;
   --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.18), 0 1px 3px rgba(0, 0, 0, 0.12);
-  --tl-focus: #1a73e8;
+  --tl-focus: #1a73e8;`;
+const DARK_VARIABLES = `
+  --tl-bg: #1e2227;
+  --tl-fg: #e6e8eb;
+  --tl-muted: #a3abb5;
+  --tl-border: #3d444d;
+  --tl-accent: #8ab4f8;
+  --tl-rule: #4a525c;
+  --tl-warn-bg: #3b2f12;
+  --tl-warn-fg: #f5d27a;
+  --tl-warn-border: #8a6a1f;
+  --tl-error: #f2b8b5;
+  --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.6), 0 1px 3px rgba(0, 0, 0, 0.5);
+  --tl-focus: #8ab4f8;`;
+
+export const CARD_CSS = `
+:host {
+  all: initial;
+  display: block;
+  width: 360px;${LIGHT_VARIABLES}
 }
+/* Our own pages (popup, notes) follow the browser's scheme; the card in a page follows the page (data-scheme, at the end). */
 @media (prefers-color-scheme: dark) {
-  :host {
-    --tl-bg: #1e2227;
-    --tl-fg: #e6e8eb;
-    --tl-muted: #a3abb5;
-    --tl-border: #3d444d;
-    --tl-accent: #8ab4f8;
-    --tl-rule: #4a525c;
-    --tl-warn-bg: #3b2f12;
-    --tl-warn-fg: #f5d27a;
-    --tl-warn-border: #8a6a1f;
-    --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.6), 0 1px 3px rgba(0, 0, 0, 0.5);
-    --tl-focus: #8ab4f8;
+  :host {${DARK_VARIABLES}
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -114,8 +121,7 @@ button { font: inherit; color: inherit; }
 .tl-notice p { margin: 0 0 4px; }
 .tl-small { font-size: 12px; line-height: 16px; }
 .tl-status { color: var(--tl-muted); }
-.tl-error { color: #b3261e; }
-@media (prefers-color-scheme: dark) { .tl-error { color: #f2b8b5; } }
+.tl-error { color: var(--tl-error); }
 
 .tl-moves { position: relative; display: flex; flex-direction: column; gap: 8px; }
 .tl-move { position: relative; display: grid; grid-template-columns: 64px 1fr; column-gap: 12px; }
@@ -209,4 +215,16 @@ button { font: inherit; color: inherit; }
 .tl-notice-bar :focus-visible { outline: 2px solid var(--tl-focus); outline-offset: 1px; }
 .tl-notice-text { flex: 1 1 auto; }
 .tl-notice-bar .tl-link-button { font-size: 14px; font-weight: 600; }
+
+/*
+ * The card and its notice in a page take the scheme of what is behind the mention, whatever the
+ * system's (content/card/page-scheme.ts). Last, so it wins over the rules above; \`color-scheme\`
+ * also tells the notes frame inside the card which backdrop it has (see note-frame/frame-css.ts).
+ */
+[data-scheme="light"] {${LIGHT_VARIABLES}
+  color-scheme: light;
+}
+[data-scheme="dark"] {${DARK_VARIABLES}
+  color-scheme: dark;
+}
 `;

@@ -6,6 +6,11 @@
 /** Space between two notes, px: the CSS gap of a short list, and the offset the windowed list adds between its positioned rows. */
 export const NOTE_GAP_PX = 8;
 
+/** The dark scheme's rules, under `scope`. */
+const darkRules = (scope: string) => `
+${scope} .tl-note-error { color: #fca5a5; }
+${scope} :is(.tl-note-actions button, .tl-note-undo button, .tl-note-input, .tl-note):focus-visible { outline-color: #93c5fd; }`;
+
 export const NOTES_CSS = `
 .tl-notes { display: flex; flex-direction: column; gap: 8px; }
 .tl-note-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: ${NOTE_GAP_PX}px; }
@@ -29,8 +34,7 @@ export const NOTES_CSS = `
 .tl-note-undo, .tl-note-empty { margin: 0; font-size: 13px; }
 .tl-note-draft { margin: 0; font-size: 12px; line-height: 16px; opacity: 0.75; }
 .tl-note-badge { display: inline-block; margin: 0 0 4px; padding: 0 6px; border: 1px solid #d97706; border-radius: 4px; font-size: 12px; line-height: 16px; }
-@media (prefers-color-scheme: dark) {
-  .tl-note-error { color: #fca5a5; }
-  .tl-note-actions button:focus-visible, .tl-note-undo button:focus-visible, .tl-note-input:focus-visible, .tl-note:focus-visible { outline-color: #93c5fd; }
-}
+/* Our pages follow the browser's scheme; the card's notes frame, the card's (data-scheme on its root). */
+@media (prefers-color-scheme: dark) {${darkRules(':root:not([data-scheme="light"])')}
+}${darkRules(':root[data-scheme="dark"]')}
 `;

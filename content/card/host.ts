@@ -39,6 +39,8 @@ import { uiDataScript } from './card-language';
 import { followFullscreen, holds, hostContainer } from './fullscreen';
 import { logError } from '@/utils/log';
 import { UI_HOST_TAG } from '@/content/ui-host';
+import type { ColorScheme } from '@/utils/color-scheme';
+import { mentionColorScheme } from './page-scheme';
 
 export const MARK_HOVER_START = PERF_MARKS.hoverStart;
 export const MARK_SHOW_START = PERF_MARKS.cardShowStart;
@@ -81,6 +83,8 @@ interface OpenCard {
   state: CardState;
   origin: NoteOrigin;
   viaKeyboard: boolean;
+  /** The page's colour scheme behind the mention, read once as the card opens. */
+  scheme: ColorScheme;
   /** Where focus goes when the card closes, if focus was in the card. */
   returnFocusTo: HTMLElement | null;
 }
@@ -347,6 +351,7 @@ class HoverCardController implements CardController {
       state: this.loaded.get(loadKey(target)) ?? { status: 'loading' },
       origin: noteOrigin(),
       viaKeyboard,
+      scheme: mentionColorScheme(target.range),
       returnFocusTo: target.returnFocusTo ?? (active instanceof HTMLElement && active !== ui.element ? active : null),
     };
     hostStyle(ui.element, { display: 'block', visibility: 'hidden', left: '0px', top: '0px' });
@@ -403,6 +408,7 @@ class HoverCardController implements CardController {
       turnOffSite: async () => {
         const where = this.host?.element.getBoundingClientRect() ?? null;
         const hadFocus = !!this.host?.root.activeElement;
+        const scheme = this.shown?.scheme;
         await setSiteEnabled(pageSiteKey(), false);
         this.intent.close();
         // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
@@ -412,6 +418,7 @@ class HoverCardController implements CardController {
             attach,
             where,
             focus: hadFocus,
+            ...(scheme ? { scheme } : {}),
             timers: this.timers,
             undo: () => setSiteEnabled(pageSiteKey(), true),
           });
@@ -432,7 +439,7 @@ class HoverCardController implements CardController {
 
   private paint(): void {
     if (!this.host || !this.shown) return;
-    const { target, state, origin } = this.shown;
+    const { target, state, origin, scheme } = this.shown;
     render(
       h(HoverCard, {
         // A new person is a new card: no expanded panel or half-typed note carries over.
@@ -442,6 +449,7 @@ class HoverCardController implements CardController {
         state,
         lang: this.lang,
         origin,
+        scheme,
         actions: this.actions,
         mention: {
           ...(target.explanation ? { explanation: target.explanation } : {}),

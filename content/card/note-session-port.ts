@@ -6,13 +6,15 @@
 import { backgroundMessenger, tabMessenger, type NoteFrameEvent } from '@/utils/messaging';
 import { noteFrameUrl } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
+import type { ColorScheme } from '@/utils/color-scheme';
 
 export interface NoteSessionPort {
   /** A new session's id, or null when the background knows no such person. */
   open(personId: string, origin: NoteOrigin): Promise<string | null>;
   close(sessionId: string): void;
   onEvent(sessionId: string, handler: (event: NoteFrameEvent) => void): () => void;
-  frameUrl(sessionId: string): string;
+  /** The frame's address for a session, with the card's colour scheme (absent: it follows the browser's). */
+  frameUrl(sessionId: string, scheme?: ColorScheme): string;
 }
 
 const handlers = new Map<string, (event: NoteFrameEvent) => void>();
@@ -38,5 +40,5 @@ export const backgroundNoteSessions: NoteSessionPort = {
   open: async (personId, origin) => (await backgroundMessenger.sendMessage('openNoteSession', { personId, origin }))?.sessionId ?? null,
   close: (sessionId) => void backgroundMessenger.sendMessage('closeNoteSession', { sessionId }).catch(() => undefined),
   onEvent: listen,
-  frameUrl: (sessionId) => noteFrameUrl((path) => browser.runtime.getURL(path as '/note-frame.html'), sessionId),
+  frameUrl: (sessionId, scheme) => noteFrameUrl((path) => browser.runtime.getURL(path as '/note-frame.html'), sessionId, scheme),
 };

@@ -11,6 +11,7 @@ import { onlyTrusted } from '@/content/trusted';
 import type { Timers } from '@/content/scheduling';
 import { adoptStyles, containEvents, hostStyle } from './shadow-host';
 import { UI_HOST_TAG } from '@/content/ui-host';
+import type { ColorScheme } from '@/utils/color-scheme';
 
 /** How long the notice stays while the reader is not in it. */
 export const NOTICE_MS = 8000;
@@ -21,6 +22,8 @@ export interface TurnedOffNoticeOptions {
   where: { left: number; top: number } | null;
   /** Focus Undo (the reader's focus was in the card). */
   focus: boolean;
+  /** The card's colour scheme, which the notice keeps. */
+  scheme?: ColorScheme;
   timers: Timers;
   undo(): Promise<unknown>;
 }
@@ -85,7 +88,7 @@ export function showTurnedOffNotice(options: TurnedOffNoticeOptions): () => void
   root.addEventListener('focusout', () => options.timers.setTimeout(startTimer, 0));
 
   document.documentElement.append(element);
-  render(h(TurnedOffNotice, { focus: options.focus, undo: options.undo, dismiss }), root);
+  render(h(TurnedOffNotice, { focus: options.focus, scheme: options.scheme, undo: options.undo, dismiss }), root);
   startTimer();
   return dismiss;
 }

@@ -3,10 +3,13 @@ import { NOTES_CSS } from '@/components/notes/notes-css';
 /**
  * The notes frame's page styles: transparent, so the card's own background
  * shows through, with the card's font, text colours and px sizes, light and
- * dark. The card and this page both follow the browser's colour scheme, so
- * they always agree; `color-scheme: light dark` on both sides keeps Chromium
- * from painting an opaque backdrop behind the frame.
+ * dark. The card tells the frame its scheme (the page's, content/card/page-scheme.ts)
+ * in the frame's URL, and main.tsx sets it as `data-scheme` on the root: the
+ * frame's `color-scheme` must be the card's, or the browser paints an opaque
+ * backdrop behind the frame. Without one (a frame opened by hand) it follows
+ * the browser's, as the card's iframe element then does.
  */
+const DARK_VARIABLES = '--tl-fg: #e6e8eb; --tl-border: #3d444d; --tl-focus: #8ab4f8;';
 const FRAME_CSS = `
 :root {
   color-scheme: light dark;
@@ -15,8 +18,10 @@ const FRAME_CSS = `
   --tl-focus: #1a73e8;
 }
 @media (prefers-color-scheme: dark) {
-  :root { --tl-fg: #e6e8eb; --tl-border: #3d444d; --tl-focus: #8ab4f8; }
+  :root:not([data-scheme="light"]) { ${DARK_VARIABLES} }
 }
+:root[data-scheme="light"] { color-scheme: light; }
+:root[data-scheme="dark"] { color-scheme: dark; ${DARK_VARIABLES} }
 html, body { margin: 0; padding: 0; background: transparent; }
 /* The card gives the frame a fixed height (its size must not tell the page how many notes there are): the notes scroll inside. */
 html { overflow-y: auto; }

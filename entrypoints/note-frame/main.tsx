@@ -1,12 +1,15 @@
 import { render } from 'preact';
 import { backgroundMessenger } from '@/utils/messaging';
 import { sessionNotesClient } from '@/utils/notes/client';
-import { sessionIdFromHash } from '@/utils/notes/note-frame';
+import { schemeFromHash, sessionIdFromHash } from '@/utils/notes/note-frame';
 import { NoteFrame } from './NoteFrame';
 import { NOTE_FRAME_CSS } from './frame-css';
 import { logError } from '@/utils/log';
 import { applyUiLanguage } from '@/utils/ui-language';
 
+// Drawn for the card's background (see frame-css.ts), before anything shows.
+const scheme = schemeFromHash(location.hash);
+if (scheme) document.documentElement.dataset.scheme = scheme;
 const style = document.createElement('style');
 style.textContent = NOTE_FRAME_CSS;
 document.head.append(style);

@@ -38,6 +38,8 @@ export async function launchFirefox(
      * for the next install of the same id only when told to, which these runs do.
      */
     profileDir?: string;
+    /** The system's colour scheme as pages see it (`prefers-color-scheme`); by default Firefox's own. */
+    colorScheme?: 'light' | 'dark';
   } = {},
 ): Promise<FirefoxWithExtension> {
   if (!existsSync(path.join(FIREFOX_BUILD, 'manifest.json'))) {
@@ -56,6 +58,8 @@ export async function launchFirefox(
         ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
         : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+      // 0: dark, 1: light (BiDi has no media emulation).
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
       // Keep Firefox off the network: this machine has none, and the extension must make no requests.
       'app.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
@@ -88,12 +92,15 @@ export async function launchFirefox(
  * For a Firefox suite: launches Firefox with the extension and a fixture server before its tests and
  * closes both after them. Read `firefox` and `server` inside tests (they are set once the suite starts).
  */
-export function firefoxSuite(): { readonly firefox: FirefoxWithExtension; readonly server: FixtureServer } {
+export function firefoxSuite(options: Parameters<typeof launchFirefox>[0] = {}): {
+  readonly firefox: FirefoxWithExtension;
+  readonly server: FixtureServer;
+} {
   let firefox: FirefoxWithExtension | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
     server = await startFixtureServer();
-    firefox = await launchFirefox();
+    firefox = await launchFirefox(options);
   }, 120_000);
   afterAll(async () => {
     await firefox?.close();

@@ -252,9 +252,37 @@ describe('card controller', () => {
       origin: { url: location.href, title: document.title, selection: 'a selected quote' },
     });
     const frame = root().querySelector<HTMLIFrameElement>('section[data-testid="card-notes"] iframe')!;
-    expect(frame.src).toBe(`${browser.runtime.getURL('/note-frame.html')}#${SESSION}`);
+    // The session, and the card's colour scheme (this page paints nothing: the browser's light canvas).
+    expect(frame.src).toBe(`${browser.runtime.getURL('/note-frame.html')}#${SESSION}.light`);
     expect(frame.title).toBe('Your private notes on this person');
     controller.destroy();
+  });
+
+  it('takes the colour scheme of the page behind the mention, on its own element, and gives it to its notes frame', async () => {
+    const { controller, root, host } = setup();
+    document.body.style.backgroundColor = 'rgb(22, 24, 28)';
+    try {
+      controller.open(mention(), { viaKeyboard: true });
+      await vi.advanceTimersByTimeAsync(0);
+      const card = root().querySelector<HTMLElement>('[role="dialog"]')!;
+      expect(card.dataset.scheme).toBe('dark');
+      const frame = root().querySelector<HTMLIFrameElement>('section[data-testid="card-notes"] iframe')!;
+      expect(frame.src).toMatch(/#[0-9a-f]{32}\.dark$/);
+      expect(frame.style.colorScheme).toBe('dark');
+      // Nothing about it on the host the page sees.
+      expect(host()!.getAttributeNames()).toEqual(['style']);
+      controller.close();
+
+      // A light box around the next mention, in the same dark page: what is behind the mention counts.
+      const target = mention('Mark Chen');
+      (target.range.startContainer.parentElement!.parentElement as HTMLElement).style.backgroundColor = 'rgba(255, 255, 255, 0.95)';
+      controller.open({ ...target, personId: 'mark-chen' }, { viaKeyboard: true });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(root().querySelector<HTMLElement>('[role="dialog"]')!.dataset.scheme).toBe('light');
+    } finally {
+      document.body.style.backgroundColor = '';
+      controller.destroy();
+    }
   });
 
   it('an Escape relayed from the notes frame closes the card, closes the session and returns focus to the mention', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_SESSION_IDLE_MS, NOTE_SESSIONS_PER_TAB, NoteSessionRegistry, isSessionId, newSessionId } from '@/utils/notes/note-sessions';
 import { senderFrame, senderKind } from '@/background/sender-kind';
-import { noteFrameUrl, sessionIdFromHash } from '@/utils/notes/note-frame';
+import { noteFrameUrl, schemeFromHash, sessionIdFromHash } from '@/utils/notes/note-frame';
 
 const origin = { url: 'https://news.example/a', title: 'A' };
 const owner = { tabId: 7, frameId: 0 };
@@ -138,5 +138,18 @@ describe('the frame URL', () => {
     expect(sessionIdFromHash(`#${id}`)).toBe(id);
     expect(sessionIdFromHash('#not-an-id')).toBeNull();
     expect(sessionIdFromHash('')).toBeNull();
+  });
+
+  it('carries the card’s colour scheme after the session, and nothing else', () => {
+    const id = newSessionId();
+    const url = noteFrameUrl((path) => `chrome-extension://ext-id${path}`, id, 'dark');
+    expect(url).toBe(`chrome-extension://ext-id/note-frame.html#${id}.dark`);
+    const hash = new URL(url).hash;
+    expect(sessionIdFromHash(hash)).toBe(id);
+    expect(schemeFromHash(hash)).toBe('dark');
+    expect(schemeFromHash(`#${id}.light`)).toBe('light');
+    expect(schemeFromHash(`#${id}`)).toBeNull();
+    expect(schemeFromHash(`#${id}.purple`)).toBeNull();
+    expect(sessionIdFromHash(`#${id}x.dark`)).toBeNull();
   });
 });

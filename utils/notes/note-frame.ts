@@ -18,6 +18,7 @@
  */
 import { NOTE_LIMITS, type NoteOrigin } from './records';
 import { isSessionId } from './note-sessions';
+import type { ColorScheme } from '@/utils/color-scheme';
 
 export const NOTE_FRAME_PATH = '/note-frame.html';
 
@@ -41,13 +42,23 @@ export function trimOrigin(origin: NoteOrigin): NoteOrigin {
   };
 }
 
-/** The frame's URL for a session: the id in the fragment, which no request carries. */
-export function noteFrameUrl(extensionUrl: (path: string) => string, sessionId: string): string {
-  return `${extensionUrl(NOTE_FRAME_PATH)}#${sessionId}`;
+/**
+ * The frame's URL for a session: the id in the fragment, which no request carries, and the card's
+ * colour scheme after it (`#<id>.dark`), so the frame is drawn for the card's background before it
+ * shows. The page can read neither (the frame is in the card's closed shadow root, of another origin).
+ */
+export function noteFrameUrl(extensionUrl: (path: string) => string, sessionId: string, scheme?: ColorScheme): string {
+  return `${extensionUrl(NOTE_FRAME_PATH)}#${sessionId}${scheme ? `.${scheme}` : ''}`;
 }
 
 /** The session id the frame was opened with, or null for a hand-typed or stale URL. */
 export function sessionIdFromHash(hash: string): string | null {
-  const id = hash.replace(/^#/, '');
+  const id = hash.replace(/^#/, '').split('.')[0];
   return isSessionId(id) ? id : null;
+}
+
+/** The card's colour scheme the frame was opened with, or null (then it follows the browser's). */
+export function schemeFromHash(hash: string): ColorScheme | null {
+  const scheme = hash.split('.')[1];
+  return scheme === 'light' || scheme === 'dark' ? scheme : null;
 }
