@@ -2,7 +2,7 @@ import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
 import type { MarkStyle } from '@/utils/mark-style';
 import { setCatalogue, t } from '@/utils/i18n';
 import type { UiLanguage } from '@/utils/i18n-catalogue';
@@ -154,7 +154,10 @@ export default defineContentScript({
         return annotator.reveal(data.personId);
       }),
       tabMessenger.onMessage('rejectionUndone', ({ data }) => {
-        if (typeof data?.personId === 'string' && typeof data.aliasText === 'string') annotator?.unreject(data);
+        // Sent to every frame of the tab: only a document of the choice's site (as the background keys this
+        // document's choices: the siteKey of its URL) marks the name again; a frame of another site keeps its own.
+        if (typeof data?.personId !== 'string' || typeof data.aliasText !== 'string' || data.site !== siteKey(location)) return;
+        annotator?.unreject({ personId: data.personId, aliasText: data.aliasText });
       }),
       tabMessenger.onMessage('focusNextMention', async ({ data }) => {
         const direction = data?.direction === -1 ? -1 : 1;

@@ -31,7 +31,7 @@ import type {
   SaveNoteResult,
 } from '@/utils/notes/records';
 import type { SaveDraftResult } from '@/utils/notes/drafts';
-import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
+import type { Rejection, RejectionRecord, UndoneRejection } from '@/utils/notes/rejections';
 import type { AddRejectionResult } from '@/utils/notes/rejection-store';
 import type { ExtensionPageTarget } from '@/utils/extension-pages';
 import type { DataScript } from '@/utils/data-script';
@@ -155,8 +155,11 @@ export interface TabProtocol {
    * background, stepAcrossFrames), so this frame's first (1) or last (-1) mention.
    */
   focusNextMention(query: { direction: 1 | -1; enter?: boolean }): boolean;
-  /** Background → the tabs of a site: a "Not this person" choice was undone, mark it again. */
-  rejectionUndone(rejection: Rejection): void;
+  /**
+   * Background → every frame of the tabs where a site was seen: a "Not this person" choice of that
+   * site was undone, and the frames of that site mark it again.
+   */
+  rejectionUndone(undone: UndoneRejection): void;
   /** Background → the card that owns a note session (delivered to the content script's frame only). */
   noteFrameEvent(event: { sessionId: string; event: NoteFrameEvent }): void;
 }

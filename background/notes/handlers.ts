@@ -15,7 +15,7 @@ import { NOTE_FRAME_PATH, trimOrigin } from '@/utils/notes/note-frame';
 import { NoteSessionRegistry, type NoteSession } from '@/utils/notes/note-sessions';
 import { NoteDraftSchema, NoteRecordSchema } from '@/utils/notes/validation';
 import type { NoteDraft, NoteRecord, NotesPageQuery, SaveNoteResult } from '@/utils/notes/records';
-import { rejectionHandlers, SiteTabs } from '@/background/notes/rejection-handlers';
+import { rejectionHandlers, relayUndo, SiteTabs } from '@/background/notes/rejection-handlers';
 import { gated, NotAllowed, senderFrame, type SenderKind } from '@/background/sender-kind';
 import { countNotes, deleteNote, listNotes, listNotesPage, restoreNote, saveNote, type StoreOptions } from '@/utils/notes/store';
 
@@ -69,16 +69,7 @@ export function registerNotesHandlers(isKnownPerson: (personId: string) => boole
   const rejections = rejectionHandlers(db, own, {
     isKnownPerson,
     tabs: siteTabs,
-    // Best effort: a tab the background does not know (it was restarted since) marks it again on its next load.
-    onDeleted: async ({ site, personId, aliasText }) => {
-      await Promise.all(
-        siteTabs
-          .tabsOf(site)
-          .map((tabId) =>
-            tabMessenger.sendMessage('rejectionUndone', { personId, aliasText }, { tabId, frameId: 0 }).catch(() => undefined),
-          ),
-      );
-    },
+    onDeleted: relayUndo(siteTabs, (tabId, undone) => tabMessenger.sendMessage('rejectionUndone', undone, tabId)),
   });
   backgroundMessenger.onMessage('listSiteRejections', rejections.listSiteRejections);
   backgroundMessenger.onMessage('addRejection', rejections.addRejection);

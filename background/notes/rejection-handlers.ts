@@ -9,7 +9,7 @@
 import { siteKey } from '@/utils/settings';
 import type { NotesDatabase } from '@/utils/notes/db';
 import { addRejection, deleteRejection, listRejections, listSiteRejections, type AddRejectionResult } from '@/utils/notes/rejection-store';
-import type { Rejection, RejectionRecord } from '@/utils/notes/rejections';
+import type { Rejection, RejectionRecord, UndoneRejection } from '@/utils/notes/rejections';
 import { gated, type MessageSenderLike, type OwnExtension } from '@/background/sender-kind';
 
 /** The site a sender's page belongs to, by the browser's account of its URL; null when it has none. */
@@ -23,16 +23,18 @@ export function siteOfSender(sender: MessageSenderLike | undefined): string | nu
 }
 
 /**
- * Which tabs' pages are on which site, as their content scripts' own requests showed (the extension
- * has no `tabs` permission, so it cannot read tab URLs): an Undo is told only to the tabs of its site,
- * never to a page elsewhere. A tab is forgotten when it starts loading another page or closes.
+ * Which tabs show which sites, in any of their frames, as their content scripts' own requests showed
+ * (the extension has no `tabs` permission, so it cannot read tab URLs): an Undo is told only to the
+ * tabs where its site was seen, never to a tab elsewhere. A tab is forgotten when it starts loading
+ * another page or closes.
  */
 export class SiteTabs {
-  private readonly sites = new Map<number, string>();
+  private readonly sites = new Map<number, Set<string>>();
 
   saw(sender: MessageSenderLike, site: string): void {
     const tabId = sender.tab?.id;
-    if (typeof tabId === 'number' && (sender.frameId ?? 0) === 0) this.sites.set(tabId, site);
+    if (typeof tabId !== 'number') return;
+    this.sites.set(tabId, (this.sites.get(tabId) ?? new Set()).add(site));
   }
 
   forget(tabId: number): void {
@@ -40,8 +42,21 @@ export class SiteTabs {
   }
 
   tabsOf(site: string): number[] {
-    return [...this.sites].flatMap(([tabId, s]) => (s === site ? [tabId] : []));
+    return [...this.sites].flatMap(([tabId, sites]) => (sites.has(site) ? [tabId] : []));
   }
+}
+
+/**
+ * An Undo, relayed to every frame of each tab where its site was seen (`send` without a frame id
+ * reaches them all: the top frame and child frames alike). Each frame acts only if it is that site's
+ * (entrypoints/content.ts), so a frame of another site in the same tab keeps its own choice of the
+ * same name. Best effort: a tab the background does not know (it was restarted since) marks the name
+ * again on its next load.
+ */
+export function relayUndo(tabs: SiteTabs, send: (tabId: number, undone: UndoneRejection) => Promise<unknown>) {
+  return async ({ site, personId, aliasText }: RejectionRecord): Promise<void> => {
+    await Promise.all(tabs.tabsOf(site).map((tabId) => send(tabId, { site, personId, aliasText }).catch(() => undefined)));
+  };
 }
 
 export interface RejectionHandlerOptions {

@@ -6,7 +6,7 @@ import { expectShippedRowsKept, openShippedDatabase } from './notes-fixtures';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotesDatabase } from '@/utils/notes/db';
 import { addRejection, deleteRejection, listRejections, listSiteRejections } from '@/utils/notes/rejection-store';
-import { rejectionHandlers, SiteTabs, siteOfSender } from '@/background/notes/rejection-handlers';
+import { rejectionHandlers, relayUndo, SiteTabs, siteOfSender } from '@/background/notes/rejection-handlers';
 import { aliasKey, REJECTION_LIMITS, rejectionId, rejectionKey } from '@/utils/notes/rejections';
 import { NotAllowed, type MessageSenderLike } from '@/background/sender-kind';
 
@@ -160,7 +160,7 @@ describe('the background gate', () => {
 });
 
 describe('SiteTabs', () => {
-  it('knows a tab by the site its content script asked from, and forgets it when it loads another page', async () => {
+  it('knows a tab by the sites its content scripts asked from, in any frame, and forgets it when it loads another page', async () => {
     const tabs = new SiteTabs();
     const h = rejectionHandlers(db, own, { isKnownPerson, tabs });
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/1'), tab: { id: 1 } } });
@@ -169,11 +169,44 @@ describe('SiteTabs', () => {
       sender: { ...contentScript('https://a.example/2'), tab: { id: 2 } },
     });
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://b.example/'), tab: { id: 3 } } });
-    // A subframe's content script does not speak for its tab.
+    // A child frame of a.example in a tab of c.example: the tab shows both sites.
+    await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://c.example/'), tab: { id: 4 } } });
     await h.listSiteRejections({ data: undefined, sender: { ...contentScript('https://a.example/frame'), tab: { id: 4 }, frameId: 9 } });
-    expect(tabs.tabsOf('a.example')).toEqual([1, 2]);
+    expect(tabs.tabsOf('a.example')).toEqual([1, 2, 4]);
+    expect(tabs.tabsOf('c.example')).toEqual([4]);
     tabs.forget(1);
-    expect(tabs.tabsOf('a.example')).toEqual([2]);
+    expect(tabs.tabsOf('a.example')).toEqual([2, 4]);
     expect(tabs.tabsOf('b.example')).toEqual([3]);
+  });
+});
+
+describe('relayUndo', () => {
+  it('tells every tab where the site was seen, top frame or child, with the site; no other tab', async () => {
+    const tabs = new SiteTabs();
+    tabs.saw({ ...contentScript('https://a.example/'), tab: { id: 1 } }, 'a.example');
+    tabs.saw({ ...contentScript('https://a.example/embed'), tab: { id: 2 }, frameId: 7 }, 'a.example');
+    tabs.saw({ ...contentScript('https://b.example/'), tab: { id: 2 } }, 'b.example');
+    tabs.saw({ ...contentScript('https://b.example/'), tab: { id: 3 } }, 'b.example');
+    const sent: Array<[number, unknown]> = [];
+    const relay = relayUndo(tabs, async (tabId, undone) => void sent.push([tabId, undone]));
+    await relay({ id: 'x', site: 'a.example', personId: 'sam-altman', aliasText: 'Altman', createdAt: 1 });
+    // No frame id: the browser delivers it to every frame of the tab, and each frame checks the site.
+    expect(sent).toEqual([
+      [1, { site: 'a.example', personId: 'sam-altman', aliasText: 'Altman' }],
+      [2, { site: 'a.example', personId: 'sam-altman', aliasText: 'Altman' }],
+    ]);
+  });
+
+  it('a tab that does not answer (closed, no content script) does not stop the others', async () => {
+    const tabs = new SiteTabs();
+    tabs.saw({ ...contentScript('https://a.example/'), tab: { id: 1 } }, 'a.example');
+    tabs.saw({ ...contentScript('https://a.example/'), tab: { id: 2 } }, 'a.example');
+    const reached: number[] = [];
+    const relay = relayUndo(tabs, async (tabId) => {
+      if (tabId === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      reached.push(tabId);
+    });
+    await expect(relay({ id: 'x', site: 'a.example', personId: 'sam-altman', aliasText: 'Altman', createdAt: 1 })).resolves.toBeUndefined();
+    expect(reached).toEqual([2]);
   });
 });

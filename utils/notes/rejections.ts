@@ -22,6 +22,14 @@ export interface RejectionRecord extends Rejection {
   createdAt: number;
 }
 
+/**
+ * An Undo as the background relays it to every frame of the tabs where that site was seen: the
+ * record's site, so that only the frames of that site (in any tab, top or child) act on it.
+ */
+export interface UndoneRejection extends Rejection {
+  site: string;
+}
+
 export const REJECTION_LIMITS = {
   /** A mention is a name: longer text is not one of ours. */
   aliasText: 200,
