@@ -11,10 +11,31 @@
  */
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { framesAfter, frameOrder, TOP_FRAME_ID } from '@/utils/frames';
-import { gated, senderFrame, type OwnExtension } from '@/background/sender-kind';
+import { gated, senderFrame, type MessageSenderLike, type OwnExtension } from '@/background/sender-kind';
+import { siteKey } from '@/utils/settings';
 import { logError } from '@/utils/log';
 
 const STORE_KEY = 'mentionFrames';
+
+/**
+ * The site the reader sees from a sender in a tab: its tab's top-level page's, from the browser's
+ * account of the sender (its tab's URL where the browser gives it; else the tab's top frame, which
+ * the browser reaches by the sender's tab id, says its own), never from anything in the message.
+ */
+export async function readerSiteOf(sender: MessageSenderLike, askTopFrame: (tabId: number) => Promise<unknown>): Promise<string | null> {
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number') return null;
+  const url = sender.tab?.url;
+  if (url) {
+    try {
+      return siteKey(new URL(url));
+    } catch {
+      // Not a URL: the top frame is asked.
+    }
+  }
+  const answer = await askTopFrame(tabId).catch(() => null);
+  return typeof answer === 'string' && answer !== '' ? answer : null;
+}
 
 export function registerFrameHandlers(own: OwnExtension): void {
   const frames = new Map<number, Set<number>>();
@@ -61,6 +82,12 @@ export function registerFrameHandlers(own: OwnExtension): void {
       await restored;
       return frameOrder(typeof data?.tabId === 'number' ? (frames.get(data.tabId) ?? []) : []);
     }),
+  );
+  backgroundMessenger.onMessage(
+    'readerSite',
+    from<unknown, string | null>(['content-script'], async (_data, sender) =>
+      readerSiteOf(sender, (tabId) => tabMessenger.sendMessage('pageSite', undefined, { tabId, frameId: TOP_FRAME_ID })),
+    ),
   );
   backgroundMessenger.onMessage(
     'stepAcrossFrames',

@@ -19,7 +19,8 @@ export interface MessageSenderLike {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number };
+  /** The tab's `url` only where the browser gives it (not without the `tabs` or a host permission in Chrome). */
+  tab?: { id?: number; url?: string };
 }
 
 export interface OwnExtension {

@@ -101,6 +101,8 @@ export default defineContentScript({
                 });
               },
               hoverTimings: () => hoverTimingsFor(settings.cardDelayMs),
+              // Where the background could not tell (no content script in the top frame), the frame's own.
+              readerSite: () => readerSite ?? pageSiteKey(),
             });
             perfMark(PERF_MARKS.cardUiLoaded);
             return controller;
@@ -121,6 +123,12 @@ export default defineContentScript({
     };
     let enabled = false;
     let ready = false;
+    // In a child frame, the site of the page the reader sees (the tab's top-level page, from the
+    // background): a frame is marked only while both its own site and that one are switched on, and
+    // its card's "Turn off on this site" turns that one off. Null in the top frame, or when unknown.
+    let readerSite: string | null = null;
+    const switchedOn = (current: Settings) =>
+      isEnabledFor(current, pageSiteKey()) && (readerSite === null || isEnabledFor(current, readerSite));
 
     const apply = (on: boolean) => {
       enabled = on;
@@ -153,6 +161,8 @@ export default defineContentScript({
         await annotator.idle();
         return annotator.reveal(data.personId);
       }),
+      // Asked of the top frame only (frame id 0), for a child frame's `readerSite`.
+      tabMessenger.onMessage('pageSite', () => pageSiteKey()),
       tabMessenger.onMessage('rejectionUndone', ({ data }) => {
         // Sent to every frame of the tab: only a document of the choice's site (as the background keys this
         // document's choices: the siteKey of its URL) marks the name again; a frame of another site keeps its own.
@@ -182,7 +192,7 @@ export default defineContentScript({
         settings = next;
         annotator?.setMarkStyle(markStyle());
         if (cardWanted) void language.follow(next.language);
-        apply(isEnabledFor(next, pageSiteKey()));
+        apply(switchedOn(next));
       }),
     );
     // A person saved or changed in another tab: marks follow at once, without a reload.
@@ -198,8 +208,12 @@ export default defineContentScript({
       try {
         // A frame too small to hold an article reads nothing, not even the settings, until it grows.
         await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
-        [settings] = await Promise.all([loadSettings(), people.load()]);
-        enabled = isEnabledFor(settings, pageSiteKey());
+        [settings, readerSite] = await Promise.all([
+          loadSettings(),
+          isTopFrame() ? null : backgroundMessenger.sendMessage('readerSite', undefined).catch(() => null),
+          people.load(),
+        ]);
+        enabled = switchedOn(settings);
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;
         ready = true;

@@ -108,6 +108,12 @@ export interface BackgroundProtocol {
    * other frame took it (the sender wraps round its own).
    */
   stepAcrossFrames(request: { direction: 1 | -1 }): boolean;
+  /**
+   * Content script in a child frame: the site of the page the reader sees, its tab's top-level page
+   * (the key of its site switch), from the browser's account of the sender's tab; null when the
+   * background cannot tell.
+   */
+  readerSite(): string | null;
 
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;
@@ -144,6 +150,8 @@ export type NoteFrameReport = 'ready' | 'escape' | 'leaving';
 export type NoteFrameEvent = 'ready' | 'escape' | 'ended';
 
 export interface TabProtocol {
+  /** Background → a tab's top frame: its page's site switch key (for `readerSite`). */
+  pageSite(): string;
   /** The people marked on this page. */
   listMentions(): MentionsReport;
   /** Scrolls to the person's first mention and opens its card; false when the person is not marked here. */

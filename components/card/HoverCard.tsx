@@ -43,6 +43,8 @@ export interface HoverCardProps {
   mention?: CardMention;
   /** The page's scheme behind the mention (content/card/page-scheme.ts); absent: the browser's. */
   scheme?: ColorScheme;
+  /** The card is in a child frame: "Turn off" says it is the tab's site it turns off, not the frame's. */
+  inFrame?: boolean;
 }
 
 const FOCUSABLE =
@@ -60,7 +62,7 @@ export function focusables(root: Element): HTMLElement[] {
  * card: the frame passes Escape on itself, except one that would throw away
  * unsaved text, which only leaves the note.
  */
-export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention, scheme }: HoverCardProps) {
+export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention, scheme, inFrame = false }: HoverCardProps) {
   const nameId = useId();
   const body = useRef<HTMLDivElement>(null);
   const [actionError, setActionError] = useState(false);
@@ -192,7 +194,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           {t('navExplore')}
         </button>
         <button type="button" class="tl-link-button tl-footer-end" data-testid="turn-off-site" onClick={() => run(actions.turnOffSite)}>
-          {t('cardTurnOffSite')}
+          {t(inFrame ? 'cardTurnOffTabSite' : 'cardTurnOffSite')}
         </button>
       </footer>
       {actionError && (

@@ -24,7 +24,7 @@ import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import { setSiteEnabled } from '@/utils/settings';
-import { pageSiteKey } from '@/content/frame-gate';
+import { isTopFrame, pageSiteKey } from '@/content/frame-gate';
 import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-intent';
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
@@ -76,6 +76,11 @@ export interface CardControllerOptions {
   notThisPerson?(rejection: Rejection): Promise<void>;
   /** The hover timings, read at each hover: the card delay is a setting that may change while the page is open. */
   hoverTimings?(): HoverTimings;
+  /**
+   * The site "Turn off on this site" turns off: the one the reader sees, the tab's top-level page's
+   * (a card in a frame is about the page around it too). Defaults to this document's own.
+   */
+  readerSite?(): string;
 }
 
 interface OpenCard {
@@ -409,7 +414,8 @@ class HoverCardController implements CardController {
         const where = this.host?.element.getBoundingClientRect() ?? null;
         const hadFocus = !!this.host?.root.activeElement;
         const scheme = this.shown?.scheme;
-        await setSiteEnabled(pageSiteKey(), false);
+        const site = this.options.readerSite?.() ?? pageSiteKey();
+        await setSiteEnabled(site, false);
         this.intent.close();
         // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
         const attach = this.attach;
@@ -420,7 +426,7 @@ class HoverCardController implements CardController {
             focus: hadFocus,
             ...(scheme ? { scheme } : {}),
             timers: this.timers,
-            undo: () => setSiteEnabled(pageSiteKey(), true),
+            undo: () => setSiteEnabled(site, true),
           });
       },
       ...(notThisPerson
@@ -450,6 +456,7 @@ class HoverCardController implements CardController {
         lang: this.lang,
         origin,
         scheme,
+        inFrame: !isTopFrame(),
         actions: this.actions,
         mention: {
           ...(target.explanation ? { explanation: target.explanation } : {}),

@@ -546,6 +546,15 @@ describe('HoverCard keyboard and actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(act.close).toHaveBeenCalledOnce();
   });
+
+  it('in a frame, "Turn off" says it is the tab’s site it turns off', () => {
+    useLocale('en');
+    const act = actions();
+    renderCard({ actions: act, inFrame: true });
+    expect(screen.queryByRole('button', { name: 'Turn off on this site' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this tab’s site' }));
+    expect(act.turnOffSite).toHaveBeenCalledOnce();
+  });
 });
 
 describe('HoverCard with the mention it was opened on', () => {

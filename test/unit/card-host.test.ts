@@ -329,6 +329,28 @@ describe('card controller', () => {
     controller.destroy();
   });
 
+  it('in a frame, "Turn off" turns off the site the reader sees (the tab’s, as the content script was told), and Undo turns that one on', async () => {
+    sendMessage.mockResolvedValue(undefined);
+    const roots: ShadowRoot[] = [];
+    const controller = createCardController({
+      fetchCard: async () => personCard(),
+      attachShadow: (element) => roots[roots.push(element.attachShadow({ mode: 'closed' })) - 1]!,
+      readerSite: () => 'news.example',
+    });
+    controller.open(mention(), { viaKeyboard: true });
+    await vi.advanceTimersByTimeAsync(0);
+    roots.at(-1)!.querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await loadSettings()).disabledSites).toEqual(['news.example']);
+    roots
+      .at(-1)!
+      .querySelector('[data-testid="turned-off-undo"]')!
+      .dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await loadSettings()).disabledSites).toEqual([]);
+    controller.destroy();
+  });
+
   it('after "Turn off on this site", says so where the card was, with an Undo that only the reader can press', async () => {
     useLocale('en');
     sendMessage.mockResolvedValue(undefined);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameOrder, framesAfter, frameWorthReading, mergeFrameReports, type FrameReport } from '@/utils/frames';
 import type { MentionSummary, MentionsReport } from '@/content/navigation/mentions-report';
+import { readerSiteOf } from '@/background/frames';
 
 describe('frameWorthReading', () => {
   it('skips trackers, hidden frames and banners; reads frames of an article’s size and box ads', () => {
@@ -90,5 +91,33 @@ describe('mergeFrameReports', () => {
 
   it('has nothing to say without the top frame’s report', () => {
     expect(mergeFrameReports([{ frameId: 3, report: report('news.test', [summary('ada', 1)]) }])).toBeNull();
+  });
+});
+
+describe('readerSiteOf (the site a card in a frame turns off)', () => {
+  const never = async () => {
+    throw new Error('the top frame is not asked');
+  };
+
+  it('is the site of the sender’s tab where the browser gives its URL, whatever frame sent it', async () => {
+    const sender = { url: 'https://embed.example/post/1', frameId: 4, tab: { id: 3, url: 'https://news.example/story?x=1' } };
+    expect(await readerSiteOf(sender, never)).toBe('news.example');
+  });
+
+  it('asks the sender’s tab’s top frame (by the browser’s tab id) where the browser keeps the URL back', async () => {
+    const asked: number[] = [];
+    const site = await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, async (tabId) => {
+      asked.push(tabId);
+      return 'news.example:8080';
+    });
+    expect(site).toBe('news.example:8080');
+    expect(asked).toEqual([3]);
+  });
+
+  it('is null for a sender outside a tab, a top frame that does not answer, or an answer that is no site', async () => {
+    expect(await readerSiteOf({ url: 'chrome-extension://x/popup.html' }, never)).toBeNull();
+    expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, never)).toBeNull();
+    expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, async () => '')).toBeNull();
+    expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, async () => ({ site: 'x' }))).toBeNull();
   });
 });
