@@ -104,10 +104,12 @@ async function saveSettings(settings: Settings): Promise<void> {
  * change it by reading, changing and writing it back: two changes at once (a card delay still being saved
  * by a closing options page while another page sets the language) would let the later write undo the
  * earlier. The extension's contexts share one origin, so a Web Lock of that origin puts the changes in line.
- * Content scripts never change settings (they ask the background): in a page, the lock would be the page's.
- * Where there is no Web Locks API (Node), changes from this one context are put in line here.
+ * A content script (the card's "Turn off on this site") puts only its own changes in line: its Web Locks
+ * are the page's. So does a context without the API (Node).
  */
 const SETTINGS_LOCK = 'talent-lens:settings';
+/** A content script's locks are its page's: the page could hold ours, or list it. */
+const inExtensionOrigin = () => globalThis.location !== undefined && browser.runtime.getURL('/').startsWith(`${location.origin}/`);
 let inContext: Promise<unknown> = Promise.resolve();
 
 async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
@@ -117,7 +119,7 @@ async function updateSettings(change: (settings: Settings) => Settings): Promise
     return next;
   };
   const locks = globalThis.navigator?.locks;
-  if (locks) return locks.request(SETTINGS_LOCK, apply);
+  if (locks && inExtensionOrigin()) return locks.request(SETTINGS_LOCK, apply);
   const queued = inContext.then(apply, apply);
   inContext = queued.catch(() => undefined);
   return queued;

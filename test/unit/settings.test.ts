@@ -93,9 +93,19 @@ describe('changes made at the same time', () => {
       return run;
     };
     vi.stubGlobal('navigator', { locks: { request } });
+    vi.stubGlobal('location', { origin: fakeBrowser.runtime.getURL('/').replace(/\/$/, '') });
     await changeEverythingAtOnce();
     expect(names).toHaveLength(4);
     expect(new Set(names).size).toBe(1);
+    expect((await loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
+  });
+
+  it('never take a lock in a page (a content script), where the page could hold or list it', async () => {
+    const request = vi.fn();
+    vi.stubGlobal('navigator', { locks: { request } });
+    vi.stubGlobal('location', { origin: 'https://news.example' });
+    await changeEverythingAtOnce();
+    expect(request).not.toHaveBeenCalled();
     expect((await loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
   });
 });
