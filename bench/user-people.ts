@@ -3,22 +3,25 @@
  * engine of Chromium's content scripts, without a page around it).
  *
  * 1,000 generated people (a pinyin name in both orders, its Chinese form in both scripts, a
- * surname), the way the add form saves them. Measures, median (min–max) of 15 runs each:
- * - the background's build of the user index, once per change (buildUserIndexes);
- * - what a page pays at start for the reader's people: laying the index over the bundled one
- *   (withUserPeople) and building the sieve (createPrefilter), bundled alone vs with 1,000;
- * - the exact matcher's build, which a page with a candidate pays;
+ * surname), the way the add form saves them. Measures, median (min–max) of 21 runs each; the two ways of a step in alternation:
+ * - the background's build, once per change: the user index (buildUserIndexes), then the
+ *   matcher's tables over it (withPrebuiltTables);
+ * - what a page pays at start for the reader's people, both ways: building the tables in the page
+ *   (withUserPeople, createPrefilter) or reviving the background's (reading the stored JSON back,
+ *   parseUserIndexes, markingIndex, createPrefilter), bundled alone for reference;
+ * - the exact matcher's build, which a page with a candidate pays, both ways;
  * - scanning the English sample page's text with each;
- * and the index's size in storage.local.
+ * and the stored value's size in storage.local, both ways. Reading storage.local in a browser adds
+ * its IPC to the JSON.parse measured here; the bench runs in Node and does not see it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as OpenCC from 'opencc-js';
 import type { AliasIndex } from '../data/schema';
-import { createMatcher, createPrefilter } from '../utils/match/matcher';
+import { createMatcher, createPrefilter, type MatcherTables } from '../utils/match/matcher';
 import type { UserPersonRecord } from '../utils/people/records';
-import { buildUserIndexes, withUserPeople } from '../utils/people/user-index';
+import { buildUserIndexes, markingIndex, parseUserIndexes, withPrebuiltTables, withUserPeople } from '../utils/people/user-index';
 import { createRng } from './prng';
 import { formatSummary, summarize } from './stats';
 import { machineInfo } from './machine';
@@ -88,23 +91,58 @@ function time(runs: number, fn: () => unknown): string {
   return `${formatSummary(summarize(values), 2)} ms`;
 }
 
-const RUNS = 15;
+/**
+ * Times the two ways of one step in alternation, so that both see the same load on a shared
+ * machine; prints each as median (min–max) of wall time, and the median of the process's CPU
+ * time (process.cpuUsage), which waiting for a CPU held by another process does not count.
+ */
+function compare(runs: number, label: string, ways: Record<string, () => unknown>): void {
+  const wall: Record<string, number[]> = {};
+  const cpu: Record<string, number[]> = {};
+  for (let i = 0; i < runs; i++) {
+    for (const [way, fn] of Object.entries(ways)) {
+      const start = performance.now();
+      const used = process.cpuUsage();
+      fn();
+      const { user, system } = process.cpuUsage(used);
+      (wall[way] ??= []).push(performance.now() - start);
+      (cpu[way] ??= []).push((user + system) / 1000);
+    }
+  }
+  for (const way of Object.keys(ways)) {
+    console.log(`${label}, ${way}: ${formatSummary(summarize(wall[way]!), 2)} ms wall, ${formatSummary(summarize(cpu[way]!), 2)} ms CPU`);
+  }
+}
+
+const RUNS = 21;
 const mine = people(1_000);
 const indexes = buildUserIndexes(mine, [], 'mark', bundled.t2s);
+const stored = JSON.stringify(withPrebuiltTables(indexes, bundled));
+const storedWithout = JSON.stringify(indexes);
 const merged = withUserPeople(bundled, indexes.marked);
+const revived = markingIndex(bundled, parseUserIndexes(JSON.parse(stored)));
+if (!revived.tables) throw new Error('the stored tables did not fit the bundled index');
+const tables: MatcherTables = revived.tables;
 const bundledMatcher = createMatcher(bundled, { prefilter: createPrefilter(bundled) });
 const mergedMatcher = createMatcher(merged, { prefilter: createPrefilter(merged) });
+const revivedMatcher = createMatcher(revived.index, { prefilter: createPrefilter(revived.index), tables });
 
 const machine = machineInfo();
 console.log(`machine: ${machine.cpu}, ${machine.nproc} CPUs, Node ${machine.node}`);
 console.log(`user people: ${mine.length}, aliases in their index: ${indexes.marked.aliases.length} (bundled: ${bundled.aliases.length})`);
-console.log(`index in storage.local: ${Buffer.byteLength(JSON.stringify(indexes))} bytes of JSON`);
+console.log(`stored in storage.local: ${Buffer.byteLength(storedWithout)} bytes of JSON without tables, ${Buffer.byteLength(stored)} with`);
 console.log(`background, buildUserIndexes (1,000 people): ${time(RUNS, () => buildUserIndexes(mine, [], 'mark', bundled.t2s))}`);
+console.log(`background, withPrebuiltTables (1,000 people): ${time(RUNS, () => withPrebuiltTables(indexes, bundled))}`);
 console.log(`page start, bundled only: createPrefilter: ${time(RUNS, () => createPrefilter(bundled))}`);
-console.log(
-  `page start, with 1,000: withUserPeople + createPrefilter: ${time(RUNS, () => createPrefilter(withUserPeople(bundled, indexes.marked)))}`,
-);
+compare(RUNS, 'page start (JSON.parse of the stored value, the index, createPrefilter)', {
+  'built in the page': () => createPrefilter(withUserPeople(bundled, parseUserIndexes(JSON.parse(storedWithout)).marked)),
+  'revived from the background': () => createPrefilter(markingIndex(bundled, parseUserIndexes(JSON.parse(stored))).index),
+});
 console.log(`matcher build, bundled only: ${time(RUNS, () => createMatcher(bundled, { prefilter: createPrefilter(bundled) }))}`);
-console.log(`matcher build, with 1,000: ${time(RUNS, () => createMatcher(merged, { prefilter: createPrefilter(merged) }))}`);
+compare(RUNS, 'matcher build (a page with a candidate)', {
+  'built in the page': () => createMatcher(merged, { prefilter: createPrefilter(merged) }),
+  'revived from the background': () => createMatcher(revived.index, { prefilter: createPrefilter(revived.index), tables }),
+});
 console.log(`scan of the English sample page (${page.length} chars), bundled only: ${time(RUNS, () => bundledMatcher.scan(page))}`);
-console.log(`scan of the English sample page, with 1,000: ${time(RUNS, () => mergedMatcher.scan(page))}`);
+console.log(`scan of the English sample page, with 1,000 built in the page: ${time(RUNS, () => mergedMatcher.scan(page))}`);
+console.log(`scan of the English sample page, with 1,000 revived: ${time(RUNS, () => revivedMatcher.scan(page))}`);

@@ -1,14 +1,14 @@
 /**
  * The reader's own people in the page: lays their marked names over the bundled
- * index, follows changes (the background saves new indexes; every tab hears it
- * at once) and finds the "find only" people when the popup asks who is on the
+ * index, follows changes (the background saves new indexes, with the matcher's
+ * tables built for them, so a page does not build them; every tab hears it at once) and finds the "find only" people when the popup asks who is on the
  * page, without drawing anything. Only names reach this script, never what the
  * reader wrote about anyone.
  */
 import type { AliasIndex } from '@/data/schema';
-import { createMatcher } from '@/utils/match/matcher';
+import { createMatcher, type MatcherTables } from '@/utils/match/matcher';
 import { resolveContextOf, resolveMentions } from '@/utils/match/resolve';
-import { EMPTY_USER_INDEXES, loadUserIndexes, watchUserIndexes, withUserPeople, type UserIndexes } from '@/utils/people/user-index';
+import { EMPTY_USER_INDEXES, loadUserIndexes, markingIndex, watchUserIndexes, type UserIndexes } from '@/utils/people/user-index';
 import type { MentionSummary } from './navigation/mentions-report';
 
 export interface UserPeopleLayer {
@@ -16,6 +16,8 @@ export interface UserPeopleLayer {
   load(): Promise<void>;
   /** The index to mark with: the bundled one, with the reader's marked people over it. Built once per change. */
   index(): AliasIndex;
+  /** The matcher's tables for {@link index}, as the background built them, when they fit it (else the page builds them). */
+  tables(): MatcherTables | undefined;
   /** Calls `onChange` when the reader's marked people changed; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   /** The "find only" people named in the page's text: found now, never drawn. */
@@ -24,13 +26,14 @@ export interface UserPeopleLayer {
 
 export function userPeopleLayer(bundled: AliasIndex): UserPeopleLayer {
   let indexes: UserIndexes = EMPTY_USER_INDEXES;
-  let merged: AliasIndex | null = null;
+  let merged: ReturnType<typeof markingIndex> | null = null;
   return {
     async load() {
       indexes = await loadUserIndexes().catch(() => EMPTY_USER_INDEXES);
       merged = null;
     },
-    index: () => (merged ??= withUserPeople(bundled, indexes.marked)),
+    index: () => (merged ??= markingIndex(bundled, indexes)).index,
+    tables: () => (merged ??= markingIndex(bundled, indexes)).tables,
     watch(onChange) {
       return watchUserIndexes((next) => {
         const markedChanged = JSON.stringify(next.marked) !== JSON.stringify(indexes.marked);

@@ -3,7 +3,7 @@ import { displayNames, personCard } from '@/utils/dataset/person-card';
 import details from '@/data/generated/details.json';
 import detailsHant from '@/data/generated/details-hant.json';
 import aliasIndex from '@/data/generated/alias-index.json';
-import type { DatasetDetails } from '@/data/schema';
+import type { AliasIndex, DatasetDetails } from '@/data/schema';
 import { registerNotesHandlers } from '@/background/notes/handlers';
 import { registerPeopleHandlers } from '@/background/people/handlers';
 import { registerPeopleMenu } from '@/background/people/context-menu';
@@ -33,7 +33,7 @@ export default defineBackground(() => {
   });
   const db = new NotesDatabase();
   const isBundledPerson = (id: string) => Object.hasOwn(dataset.people, id);
-  const isUserPerson = registerPeopleHandlers(db, isBundledPerson, aliasIndex.t2s);
+  const isUserPerson = registerPeopleHandlers(db, isBundledPerson, aliasIndex as AliasIndex);
   registerNotesHandlers((id) => isBundledPerson(id) || isUserPerson(id), db);
   registerPeopleMenu();
   registerSync(db);

@@ -76,12 +76,13 @@ export default defineContentScript({
     const annotatorFor = () => {
       if (annotator) return annotator;
       const index = people.index();
+      const tables = people.tables();
       const prefilter = createPrefilter(index);
       let matcher: Matcher | null = null;
       return (annotator = new Annotator({
         index,
         prefilter,
-        matcher: () => (matcher ??= createMatcher(index, { prefilter })),
+        matcher: () => (matcher ??= createMatcher(index, tables ? { prefilter, tables } : { prefilter })),
         markStyle: markStyle(),
         createController: () =>
           lazyCardController(async () => {

@@ -1,15 +1,16 @@
 /**
  * The background's handlers for the reader's people: only our own top-level
  * pages (the add form, the notes page, the popup) read or write them. After
- * every change the background builds the small alias indexes once and saves
- * them where every open tab hears of it (utils/people/user-index.ts), so
+ * every change the background builds the small alias indexes and the matcher's
+ * tables over them once and saves them where every open tab hears of it (utils/people/user-index.ts), so
  * tabs mark a saved person without a reload.
  */
 import { backgroundMessenger } from '@/utils/messaging';
 import type { NotesDatabase } from '@/utils/notes/db';
 import type { UserFact } from '@/utils/people/records';
 import { addFact, deleteFromPeople, listUserLayer, restoreToPeople, saveAddition, saveUserPerson } from '@/utils/people/store';
-import { buildUserIndexes, loadUserIndexes, saveUserIndexes } from '@/utils/people/user-index';
+import { buildUserIndexes, loadUserIndexes, saveUserIndexes, withPrebuiltTables } from '@/utils/people/user-index';
+import type { AliasIndex } from '@/data/schema';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { gated } from '@/background/sender-kind';
 import { logError } from '@/utils/log';
@@ -24,8 +25,8 @@ import { personAdditionKind, userPersonKind } from '@/utils/sync/kinds';
 export function registerPeopleHandlers(
   db: NotesDatabase,
   isBundledPerson: (personId: string) => boolean,
-  /** The bundled alias index's folding table: the user index is folded as the bundled one is. */
-  t2s: string,
+  /** The bundled alias index: the user index is folded as it is, and the pages' tables are built over it. */
+  bundled: AliasIndex,
 ): (personId: string) => boolean {
   const from = gated({ id: browser.runtime.id, noteFramePath: NOTE_FRAME_PATH });
   const page = ['extension-page' as const];
@@ -41,7 +42,7 @@ export function registerPeopleHandlers(
         const [{ people, additions }, settings] = await Promise.all([listUserLayer(db), loadSettings()]);
         userIds = new Set(people.map((p) => p.id));
         visibility = settings.peopleVisibility;
-        const next = buildUserIndexes(people, additions, settings.peopleVisibility, t2s);
+        const next = withPrebuiltTables(buildUserIndexes(people, additions, settings.peopleVisibility, bundled.t2s), bundled);
         // Unchanged (a restarted service worker, a settings change of another kind): the tabs keep theirs.
         if (JSON.stringify(next) !== JSON.stringify(await loadUserIndexes())) await saveUserIndexes(next);
       } catch (error) {

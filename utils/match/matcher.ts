@@ -117,6 +117,11 @@ export interface MatcherOptions {
    * faster and gives the same hits). For tests of the piecewise search.
    */
   alwaysPiecewise?: boolean;
+  /**
+   * The index's tables, built elsewhere ({@link matcherTablesOf}) for this very index (the caller
+   * checks): the matcher revives its patterns from them instead of building them.
+   */
+  tables?: MatcherTables;
 }
 
 /** Han particles that may directly precede a short surname/given-name alias. */
@@ -280,8 +285,14 @@ function formOf(index: AliasIndex, i: number, text: string, folding: Folding): s
   return written === '' ? null : written;
 }
 
-export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
-  const folding = options.prefilter ? options.prefilter.folding : createFolding(index.t2s);
+/** The matcher's patterns: one per searched form, with the people it stands for (its rows). */
+interface PatternTable {
+  patterns: Pattern[];
+  /** texts[id]: pattern id's searched form, what the automaton finds. */
+  texts: string[];
+}
+
+function patternTableOf(index: AliasIndex, folding: Folding): PatternTable {
   const ids = new Map<string, number>();
   const patterns: Pattern[] = [];
   const texts: string[] = [];
@@ -326,11 +337,99 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     const [own, person, safety, sharedFlag] = base;
     addRow(norm, { person, safety, alias, shared: safety === STANDALONE || sharedFlag === 1, near: own });
   });
-  for (const p of patterns) {
-    p.full = p.rows.some((r) => r.safety === STANDALONE);
-    p.partial = p.rows.some((r) => r.safety === PARTIAL);
-    p.wordEdges = (p.first === C_HAN || p.last === C_HAN) && p.rows.some((r) => !isUnique(r));
+  for (const p of patterns) summarizeRows(p);
+  return { patterns, texts };
+}
+
+/** The flags a pattern's rows decide, set once its rows are complete. */
+function summarizeRows(p: Pattern): void {
+  p.full = p.rows.some((r) => r.safety === STANDALONE);
+  p.partial = p.rows.some((r) => r.safety === PARTIAL);
+  p.wordEdges = (p.first === C_HAN || p.last === C_HAN) && p.rows.some((r) => !isUnique(r));
+}
+
+/**
+ * What building a matcher and a sieve for an alias index costs most to compute, as plain
+ * JSON-safe data (strings and numbers): computed once where it is cheap to (the background, once
+ * per change of the reader's people) and handed to every page, which then only revives it
+ * ({@link createMatcher}'s `tables`, and `stream` as the index's AliasIndex.stream). The automata
+ * themselves are not in it: they are typed arrays several times the size of their patterns, which
+ * every frame of every tab would receive on each change, and they build from the patterns quickly.
+ */
+export interface MatcherTables {
+  /** The sieve's patterns of the index's aliases (AliasIndex.stream). */
+  stream: StreamPatterns;
+  /** The searched form of each pattern, by pattern id. */
+  texts: string[];
+  /** Per pattern: first class | last class << 2 | short << 4 (classes are 1–3). */
+  shapes: number[];
+  /** Flat quintuples per row, grouped by pattern in order: pattern id, person, safety, alias, shared (0/1). */
+  rows: number[];
+  /** The near rows: [index of the row in `rows` (quintuple number), the dataset's form it is near to]. */
+  near: Array<[row: number, own: string]>;
+}
+
+const SHAPE_BITS = 2;
+
+/**
+ * A short digest of everything in an index that tables built over it depend on (FNV-1a over its
+ * aliases, searched forms, near forms, homophones, people count and folding table): tables built
+ * with another version's bundled index are not used. Cheap for the bundled index (about 30 kB).
+ */
+export function indexFingerprint(index: AliasIndex): string {
+  const text = JSON.stringify([index.people.length, index.aliases, index.forms, index.near, index.nearForms, index.homophones, index.t2s]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
+
+/** The tables of an index (see {@link MatcherTables}). */
+export function matcherTablesOf(index: AliasIndex): MatcherTables {
+  const folding = createFolding(index.t2s);
+  const { patterns, texts } = patternTableOf(index, folding);
+  const tables: MatcherTables = {
+    stream: index.stream ?? streamPatternsOf(index, folding),
+    texts,
+    shapes: patterns.map((p) => p.first | (p.last << SHAPE_BITS) | (p.short ? 1 << (2 * SHAPE_BITS) : 0)),
+    rows: [],
+    near: [],
+  };
+  patterns.forEach((p, id) => {
+    for (const row of p.rows) {
+      if (row.near !== undefined) tables.near.push([tables.rows.length / 5, row.near]);
+      tables.rows.push(id, row.person, row.safety, row.alias, row.shared ? 1 : 0);
+    }
+  });
+  return tables;
+}
+
+/** The pattern table from tables built elsewhere, exactly as {@link patternTableOf} would build it. */
+function patternTableFrom(tables: MatcherTables): PatternTable {
+  const mask = (1 << SHAPE_BITS) - 1;
+  const patterns = tables.shapes.map((shape): Pattern => ({
+    rows: [],
+    first: shape & mask,
+    last: (shape >> SHAPE_BITS) & mask,
+    short: shape >> (2 * SHAPE_BITS) !== 0,
+    full: false,
+    partial: false,
+    wordEdges: false,
+  }));
+  const near = new Map(tables.near);
+  const { rows } = tables;
+  for (let k = 0; k < rows.length; k += 5) {
+    const row: Row = { person: rows[k + 1]!, safety: rows[k + 2] as AliasSafety, alias: rows[k + 3]!, shared: rows[k + 4] === 1 };
+    const own = near.get(k / 5);
+    if (own !== undefined) row.near = own;
+    patterns[rows[k]!]!.rows.push(row);
   }
+  for (const p of patterns) summarizeRows(p);
+  return { patterns, texts: tables.texts };
+}
+
+export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
+  const folding = options.prefilter ? options.prefilter.folding : createFolding(index.t2s);
+  const { patterns, texts } = options.tables ? patternTableFrom(options.tables) : patternTableOf(index, folding);
   useParticles(HAN_BEFORE, HAN_AFTER);
   const automaton = Automaton.build(texts);
   const prefilter = (options.prefilter || prefilterWith(index, folding)).prepare();

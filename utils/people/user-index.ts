@@ -9,7 +9,7 @@
  * who is on the page, and is never drawn.
  */
 import type { AliasIndex, AliasSafety } from '@/data/schema';
-import { searchedForm } from '@/utils/match/matcher';
+import { indexFingerprint, matcherTablesOf, searchedForm, type MatcherTables } from '@/utils/match/matcher';
 import { PARTIAL, STANDALONE } from '@/utils/match/alias-safety';
 import { createFolding } from '@/utils/match/normalize';
 import type { PersonAdditionRecord, UserAlias, UserPersonRecord, Visibility } from '@/utils/people/records';
@@ -30,7 +30,24 @@ export interface UserIndexes {
   version: 1;
   marked: UserAliasIndex;
   findOnly: UserAliasIndex;
+  /**
+   * The matcher's and the sieve's tables for the bundled index with `marked` over it, built by the
+   * background once per change ({@link withPrebuiltTables}), so that a page revives them instead of
+   * building them at start. Absent with no marked people, or from an older version: the page then
+   * builds them itself.
+   */
+  tables?: PrebuiltTables;
 }
+
+/** Tables built over one bundled index (`bundled`: its {@link indexFingerprint}) and `marked`. */
+export interface PrebuiltTables {
+  format: typeof TABLES_FORMAT;
+  bundled: string;
+  matcher: MatcherTables;
+}
+
+/** Changes whenever MatcherTables changes shape: tables of another format are rebuilt in the page. */
+const TABLES_FORMAT = 1;
 
 export const EMPTY_USER_INDEXES: UserIndexes = {
   version: 1,
@@ -120,6 +137,45 @@ export function withUserPeople(bundled: AliasIndex, user: UserAliasIndex): Alias
   return merged;
 }
 
+/** The indexes with their tables (see {@link UserIndexes.tables}), as the background stores them. */
+export function withPrebuiltTables(indexes: UserIndexes, bundled: AliasIndex): UserIndexes {
+  if (indexes.marked.aliases.length === 0) return indexes;
+  const matcher = matcherTablesOf(withUserPeople(bundled, indexes.marked));
+  return { ...indexes, tables: { format: TABLES_FORMAT, bundled: indexFingerprint(bundled), matcher } };
+}
+
+/**
+ * The index a page marks with (the bundled one with the reader's marked people over it) and, when
+ * the stored tables were built for exactly this bundled index, those tables: the sieve's patterns
+ * go into the index (AliasIndex.stream) and the matcher's are for createMatcher's `tables`.
+ */
+export function markingIndex(bundled: AliasIndex, indexes: UserIndexes): { index: AliasIndex; tables?: MatcherTables } {
+  const index = withUserPeople(bundled, indexes.marked);
+  const { tables } = indexes;
+  if (index === bundled || !tables || tables.bundled !== indexFingerprint(bundled)) return { index };
+  if (!tablesFitIndex(tables.matcher, index)) return { index };
+  return { index: { ...index, stream: tables.matcher.stream }, tables: tables.matcher };
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+/** Whether stored tables are whole and point only at people and aliases the index has (a malformed store is rebuilt in place, never trusted). */
+function tablesFitIndex(tables: MatcherTables, index: AliasIndex): boolean {
+  const { stream, texts, shapes, rows, near } = tables;
+  if (!Array.isArray(stream?.patterns) || !Array.isArray(stream.cores) || !stream.patterns.every(isString) || !stream.cores.every(isString))
+    return false;
+  if (!Array.isArray(texts) || !Array.isArray(shapes) || !Array.isArray(rows) || !Array.isArray(near)) return false;
+  if (shapes.length !== texts.length || rows.length % 5 !== 0 || !texts.every(isString) || !shapes.every(isCount)) return false;
+  for (let k = 0; k < rows.length; k += 5) {
+    const [pattern, person, safety, alias, shared] = [rows[k], rows[k + 1], rows[k + 2], rows[k + 3], rows[k + 4]];
+    if (!isCount(pattern) || pattern >= texts.length || !isCount(person) || person >= index.people.length) return false;
+    if ((safety !== STANDALONE && safety !== PARTIAL) || !isCount(alias) || alias >= index.aliases.length || (shared !== 0 && shared !== 1))
+      return false;
+  }
+  return near.every((entry) => Array.isArray(entry) && isCount(entry[0]) && entry[0] < rows.length / 5 && isString(entry[1]));
+}
+
 /**
  * Where the background keeps the indexes for the content scripts: the extension's own
  * storage.local (never the page's), whose change event reaches every open tab at once.
@@ -151,7 +207,12 @@ function isAliasIndexPart(value: unknown): value is UserAliasIndex {
 export function parseUserIndexes(raw: unknown): UserIndexes {
   const value = raw as Partial<UserIndexes> | null;
   if (value?.version !== 1 || !isAliasIndexPart(value.marked) || !isAliasIndexPart(value.findOnly)) return EMPTY_USER_INDEXES;
-  return { version: 1, marked: value.marked, findOnly: value.findOnly };
+  const parsed: UserIndexes = { version: 1, marked: value.marked, findOnly: value.findOnly };
+  // Tables of another format are left out (the page builds its own); markingIndex checks the rest.
+  const tables = value.tables as Partial<PrebuiltTables> | undefined;
+  if (tables?.format === TABLES_FORMAT && isString(tables.bundled) && tables.matcher && typeof tables.matcher === 'object')
+    parsed.tables = tables as PrebuiltTables;
+  return parsed;
 }
 
 export async function loadUserIndexes(): Promise<UserIndexes> {
