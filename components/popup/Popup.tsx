@@ -4,7 +4,8 @@ import type { MentionsReport, MentionSummary } from '@/content/navigation/mentio
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Settings } from '@/utils/settings';
 import type { PeopleSearch } from '@/utils/search/people-search';
-import { searchEveryone } from '@/utils/search/everyone-search';
+import { hasChineseNames, searchEveryone } from '@/utils/search/everyone-search';
+import type { ScriptConverters } from '@/utils/people/suggestions';
 import { bundledAliasIndex } from '@/utils/search/bundled-people';
 import type { UserLayerSnapshot } from '@/utils/people/store';
 import type { UserPersonRecord } from '@/utils/people/records';
@@ -45,7 +46,9 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
   const [version, setVersion] = useState<string | null>(null);
   // The reader's own people: searched with the bundled ones, and shown when opened.
   const [layer, setLayer] = useState<UserLayerSnapshot>({ people: [], additions: [] });
-  const everyone = useMemo(() => searchEveryone(search, details, layer, bundledAliasIndex.t2s), [search, details, layer]);
+  // OpenCC, once loaded (only with a Chinese name among the reader's people): their names in the other script.
+  const [convert, setConvert] = useState<ScriptConverters | undefined>(undefined);
+  const everyone = useMemo(() => searchEveryone(search, details, layer, bundledAliasIndex.t2s, convert), [search, details, layer, convert]);
   const ownPeople = useMemo(() => new Map(layer.people.map((p) => [p.id, p])), [layer]);
 
   async function loadPage() {
@@ -64,7 +67,13 @@ export function Popup({ details, search, deps = defaultPopupDeps, initialPersonI
     void loadPage();
     deps.ping().then(setVersion, (cause) => logError('background not answering', cause));
     deps.loadSettings().then(setSettings, (cause) => logError('settings', cause));
-    deps.listUserLayer().then(setLayer, (cause) => logError('your people', cause));
+    deps.listUserLayer().then(
+      (loaded) => {
+        setLayer(loaded);
+        if (hasChineseNames(loaded)) deps.loadScriptConverters().then(setConvert, (cause) => logError('loading OpenCC', cause));
+      },
+      (cause) => logError('your people', cause),
+    );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = deps.watchSettings((next) => {
       setSettings(next);

@@ -9,6 +9,8 @@ import { extensionPagePath, type ExtensionPageTarget } from '@/utils/extension-p
 import { messengerNotesClient, type NotesClient } from '@/utils/notes/client';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
 import type { UserLayerSnapshot } from '@/utils/people/store';
+import type { ScriptConverters } from '@/utils/people/suggestions';
+import { loadScriptConverters } from '@/utils/people/script-converters';
 import { loadSettings, setGlobalEnabled, setSiteEnabled, watchSettings, type Settings } from '@/utils/settings';
 import { mergeFrameReports, TOP_FRAME_ID, type FrameReport } from '@/utils/frames';
 
@@ -29,6 +31,8 @@ export interface PopupDeps {
   closePopup(): void;
   /** The reader's own people and additions (searched with the bundled people). */
   listUserLayer(): Promise<UserLayerSnapshot>;
+  /** OpenCC's converters, loaded only when the reader has a Chinese name to find in the other script. */
+  loadScriptConverters(): Promise<ScriptConverters>;
 }
 
 async function openPage(page: ExtensionPageTarget): Promise<void> {
@@ -84,4 +88,5 @@ export const defaultPopupDeps: PopupDeps = {
   openPage,
   closePopup: () => window.close(),
   listUserLayer: () => backgroundMessenger.sendMessage('listUserLayer', undefined),
+  loadScriptConverters,
 };

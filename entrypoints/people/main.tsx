@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import aliasIndex from '@/data/generated/alias-index.json';
+import { loadScriptConverters } from '@/utils/people/script-converters';
 import type { AliasIndex } from '@/data/schema';
 import { AddPersonPage, type AddPersonDeps } from '@/components/people/AddPersonPage';
 import { EditPersonPage } from '@/components/people/EditPersonPage';
@@ -26,11 +27,7 @@ const PEOPLE_CSS = `
 const deps: AddPersonDeps = {
   bundled: aliasIndex as AliasIndex,
   loadLayer: () => backgroundMessenger.sendMessage('listUserLayer', undefined),
-  loadConverters: async () => {
-    // Only this page loads OpenCC (about a megabyte of dictionaries); never the content script.
-    const OpenCC = await import('opencc-js');
-    return { toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }), toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }) };
-  },
+  loadConverters: loadScriptConverters,
   defaultVisibility: async () => (await loadSettings()).peopleVisibility,
   saveUserPerson: (draft) => backgroundMessenger.sendMessage('saveUserPerson', draft),
   saveAddition: (draft) => backgroundMessenger.sendMessage('saveAddition', draft),

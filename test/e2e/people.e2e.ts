@@ -108,6 +108,15 @@ describe('Your own people (Chromium)', () => {
     expect(await markTexts(other)).toContain('Alexandr Wang');
     const [person] = await storedPeople(form);
     expect(person?.name.primary).toBe('Ruoming Pang');
+    // The popup's search finds them in either Chinese script, as it finds bundled people.
+    const popup = await suite.browser.openExtensionPage('popup.html');
+    for (const query of ['庞若鸣', '龐若鳴']) {
+      await popup.getByTestId('search-input').fill(query);
+      await expect
+        .poll(() => popup.getByTestId('search-result').first().getAttribute('data-person-id'), { timeout: 10_000 })
+        .toBe(person?.id);
+    }
+    await popup.close();
 
     // The same name again is offered as that person, never created twice.
     const again = await menuClick(reading, 'talent-lens-track', 'Pang Ruoming');

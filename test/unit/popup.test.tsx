@@ -11,6 +11,7 @@ import { bundledDetails, bundledSearch, isKnownPerson } from '@/utils/search/bun
 import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
 import { listUserLayer, saveAddition, saveUserPerson } from '@/utils/people/store';
+import { loadScriptConverters } from '@/utils/people/script-converters';
 
 const report: MentionsReport = {
   url: 'https://news.example/story',
@@ -40,6 +41,7 @@ function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
     openPage: vi.fn(async () => {}),
     closePopup: vi.fn(),
     listUserLayer: () => listUserLayer(db),
+    loadScriptConverters,
     ...overrides,
   };
 }
@@ -352,6 +354,36 @@ describe('the popup finds your own people too', () => {
     expect(within(view).getByTestId('person-name').textContent).toBe('Ruoming Pang');
     expect(within(view).getByTestId('user-fact').textContent).toContain('Led foundation models · Apple');
     await waitFor(() => expect(within(view).getByTestId('note-text').textContent).toBe('Met at NeurIPS'));
+  });
+
+  it('finds a Chinese name in the other script, as bundled people are: Simplified by Traditional and Traditional by Simplified', async () => {
+    const pang = await seedPang();
+    const saved = await saveUserPerson(db, {
+      name: { primary: 'Wanrong Xie', other: '謝宛蓉' },
+      aliases: [{ text: 'Wanrong Xie', kind: 'full' }],
+      facts: [],
+      tags: [],
+    });
+    if (!saved.ok) throw new Error('seed failed');
+    renderPopup();
+    const input = screen.getByTestId('search-input');
+    for (const [query, id] of [
+      ['龐若鳴', pang],
+      ['谢宛蓉', saved.record.id],
+      ['謝宛蓉', saved.record.id],
+    ] as const) {
+      fireEvent.input(input, { target: { value: query } });
+      await waitFor(() => expect(resultNames()[0]).toBe(id));
+    }
+  });
+
+  it('loads OpenCC only when one of your people has a Chinese name', async () => {
+    const load = vi.fn(loadScriptConverters);
+    await saveUserPerson(db, { name: { primary: 'Daniel Gross' }, aliases: [{ text: 'Daniel Gross', kind: 'full' }], facts: [], tags: [] });
+    renderPopup(deps({ loadScriptConverters: load }));
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'Daniel Gross' } });
+    await waitFor(() => expect(resultNames()[0]).toMatch(/^u-/));
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('a name you added to a bundled person finds that person', async () => {
