@@ -108,6 +108,15 @@ describe('Your own people (Chromium)', () => {
     expect(await markTexts(other)).toContain('Alexandr Wang');
     const [person] = await storedPeople(form);
     expect(person?.name.primary).toBe('Ruoming Pang');
+    // The background stored the matcher's tables with the index, for the tabs to revive rather than build.
+    const stored = await suite.browser.worker.evaluate(async () => {
+      const { userPeopleIndex } = (await chrome.storage.local.get('userPeopleIndex')) as {
+        userPeopleIndex?: { marked?: { people?: unknown[] }; tables?: { matcher?: { texts?: unknown[] } } };
+      };
+      return { people: userPeopleIndex?.marked?.people?.length, texts: userPeopleIndex?.tables?.matcher?.texts?.length };
+    });
+    expect(stored.people).toBe(1);
+    expect(stored.texts).toBeGreaterThan(0);
     // The popup's search finds them in either Chinese script, as it finds bundled people.
     const popup = await suite.browser.openExtensionPage('popup.html');
     for (const query of ['庞若鸣', '龐若鳴']) {
