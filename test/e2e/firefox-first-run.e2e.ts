@@ -8,7 +8,8 @@ import { firefoxSuite } from './firefox-harness';
 import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
 
 describe('first-run pages in Firefox ESR', () => {
-  const suite = firefoxSuite();
+  // The first test is of the welcome tab the install opens.
+  const suite = firefoxSuite({ welcomeTab: 'keep' });
 
   it('installing opened the welcome page, and it renders with the sample, the privacy promise and the shortcuts', async () => {
     const welcomeUrl = `${suite.firefox.extensionOrigin}/welcome.html`;
