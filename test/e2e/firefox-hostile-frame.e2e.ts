@@ -8,13 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxSuite } from './firefox-harness';
 import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
-
-interface Spy {
-  messages: Array<{ origin: string; fromSelf: boolean; data: string }>;
-  reachedFrames: number;
-  navigations: string[];
-  lookAlikeLoaded?: number;
-}
+import { evaluateIn } from './page-helpers';
+import { slowPoll } from './setup';
+import { storedNoteTexts } from './sync-helpers';
+import * as scenario from './hostile-frame-scenario';
 
 describe('a hostile page against the notes frame (Firefox)', () => {
   const suite = firefoxSuite();
@@ -22,7 +19,7 @@ describe('a hostile page against the notes frame (Firefox)', () => {
   /** The page with the card open and its notes frame rendered. */
   async function openCard(fixture: string): Promise<{ page: Page; frame: Frame; point: { x: number; y: number } }> {
     const page = await suite.firefox.newPage(suite.server.url(fixture));
-    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toContain('Mark Chen');
+    await expect.poll(async () => (await readMarks(page)).texts, { timeout: 20_000 }).toContain(scenario.CARD_PERSON);
     const point = (await readMarks(page)).point!;
     await hoverOpensCard(page, point);
     await expect.poll(async () => (await noteFrameOf(page)) !== null, { timeout: 10_000 }).toBe(true);
@@ -34,31 +31,22 @@ describe('a hostile page against the notes frame (Firefox)', () => {
   const notesIn = (frame: Frame) => frame.$$eval('[data-testid="note-text"]', (els) => els.map((el) => el.textContent));
 
   it('listening to every message and navigating every frame it can reach, the page gets nothing while a note is written', async () => {
-    const { page, frame } = await openCard('/hostile/frame-attacks.html');
-    const cardHeight = () => page.evaluate(() => document.querySelector('talent-lens-ui')!.getBoundingClientRect().height);
-    const before = await cardHeight();
+    const { page, frame } = await openCard(scenario.ATTACK_PAGE);
+    const before = await page.evaluate(scenario.cardHostHeight);
     const secret = `firefox frame-attack note ${Date.now()}`;
     await frame.type('[data-testid="note-frame"] textarea', secret);
     await frame.click('[data-testid="note-frame"] button[type="submit"]');
     await expect.poll(() => notesIn(frame), { timeout: 10_000 }).toContain(secret);
     // The card's box, which the page does see, is the same with one more note.
-    expect(await cardHeight()).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const spy = await page.evaluate(() => (window as unknown as { spy: Spy }).spy);
-    expect(spy.messages).toEqual([]);
-    expect(spy.reachedFrames).toBe(0);
-    expect(spy.navigations).toEqual([]);
-    expect(spy.lookAlikeLoaded).toBeUndefined();
-    // Nothing of the note is findable from the page.
-    const find = (text: string) => page.evaluate((t) => (window as unknown as { find(text: string): boolean }).find(t), text);
-    expect(await find(secret)).toBe(false);
-    expect(await find('Chief research officer')).toBe(true);
+    expect(await page.evaluate(scenario.cardHostHeight)).toBe(before);
+    await scenario.expectPageLearntNothing(page);
+    await scenario.expectNoteHiddenFromPage(page, secret);
     await page.close();
   });
 
   it('the page framing every web-accessible file of ours, invisibly, gets nothing to read or click', async () => {
     // A quiet page: the attack page would navigate these frames (they sit in its own DOM) to its look-alike.
-    const page = await suite.firefox.newPage(suite.server.url('/card/card.html'));
+    const page = await suite.firefox.newPage(suite.server.url(scenario.QUIET_PAGE));
     const origin = suite.firefox.extensionOrigin;
     // A made-up session, the old URL shape with a person, and no session at all, each under a decoy.
     const urls = [
@@ -96,7 +84,7 @@ describe('a hostile page against the notes frame (Firefox)', () => {
   });
 
   it('a frame navigated away, even to a page that never finishes loading, is removed at once with a notice', async () => {
-    const { page, frame } = await openCard('/card/card.html');
+    const { page, frame } = await openCard(scenario.QUIET_PAGE);
     const countFrames = async () => {
       let count = 0;
       for (const f of page.frames()) if ((await f.evaluate(() => location.href).catch(() => '')).includes('note-frame.html')) count++;
@@ -116,10 +104,12 @@ describe('a hostile page against the notes frame (Firefox)', () => {
   });
 
   it('typed text survives the card closing on a click in the page, and comes back when it reopens', async () => {
-    const { page, frame, point } = await openCard('/card/card.html');
+    const { page, frame, point } = await openCard(scenario.QUIET_PAGE);
     const text = `half a thought in Firefox ${Date.now()}`;
     await frame.type('[data-testid="note-frame"] textarea', text);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Each change is written as it is typed, one write at a time: the click below must come after the
+    // last one has landed, as it would after a reader's pause (the frame is gone once the card closes).
+    await slowPoll(() => evaluateIn(frame, storedNoteTexts, 'drafts')).toContain(text);
     // A click on the page outside the card.
     const outside = await page.evaluate(() => {
       const card = document.querySelector('talent-lens-ui')!.getBoundingClientRect();

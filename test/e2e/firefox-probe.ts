@@ -7,6 +7,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { cardShown, centreOf, snapshotMarks } from './page-helpers';
+import { framesByName } from './frames-scenario';
 
 /** The marks on a page: kind of engine, texts, and the viewport centre of the first visible one. */
 export async function readMarks(page: Page) {
@@ -55,3 +56,18 @@ export async function noteFrameOf(page: Page): Promise<Frame | null> {
 }
 
 /** The marks on a page: kind of engine, texts, and the viewport centre of the first visible one. */
+
+/**
+ * Presses Alt+Shift+`key` (a KeyboardEvent code, e.g. 'KeyN'). puppeteer over BiDi takes no chord in
+ * one press, so the modifiers are held down around it as a hand would.
+ */
+export async function pressShortcut(page: Page, key: 'KeyN' | 'KeyP'): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
+/** The page's frames by their window's name ('top': the page), each asked: puppeteer over BiDi gives no frame names (see frames-scenario.ts NamedFrames). */
+export const namedFrames = (page: Page) => (): Promise<Map<string, Frame>> => framesByName(page.frames());

@@ -4,8 +4,27 @@
  * Range made in the page and returns plain data, for Playwright (Chromium) and puppeteer (Firefox)
  * alike.
  */
-import type { Page } from 'playwright-core';
+import type { Frame as PlaywrightFrame, Page } from 'playwright-core';
+import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { HIGHLIGHT_NAME } from '@/content/marks/mark-engine';
+
+/** A page or a frame, of Chromium's driver (Playwright) or Firefox's (puppeteer): what a shared scenario evaluates in. */
+export type InPage = Page | PlaywrightFrame | PuppeteerPage | PuppeteerFrame;
+
+/**
+ * Runs `fn(arg)` in `target` (a self-contained function: it is serialized into the page). Both drivers
+ * evaluate a function with one argument alike; only their type declarations differ.
+ */
+export function evaluateIn<A, R>(target: InPage, fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
+  return (target as unknown as { evaluate(f: (arg: A) => R, a: A): Promise<Awaited<R>> }).evaluate(fn, arg);
+}
+
+/** The texts of one highlight's marks in a page or frame, in document order (empty: none drawn, no highlight, or the frame is gone). */
+export async function highlightTexts(target: InPage, name: string = HIGHLIGHT_NAME): Promise<string[]> {
+  const marks = await evaluateIn(target, snapshotMarks, { name }).catch(() => null);
+  return (marks ?? []).filter((m) => !m.collapsed).map((m) => m.text);
+}
 
 /** One mark as the page shows it. */
 export interface MarkSnapshot {
@@ -140,6 +159,9 @@ export function cardShown(): boolean {
 export function centreOf(box: Box): { x: number; y: number } {
   return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
+
+/** How long a test watches for what must not happen (a card opening on forged input): longer than the card's show delay (500 ms), with room for a busy machine. */
+export const NOTHING_HAPPENS_MS = 2000;
 
 /**
  * Fails as soon as `probe` answers true, and passes once it has answered false for `ms`: for what

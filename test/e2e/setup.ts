@@ -3,7 +3,7 @@
  * browser with the extension for the enclosing describe block.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 export interface ExtensionSuite {
@@ -49,3 +49,7 @@ export function useExtensionSuite(options: Parameters<typeof launchChromium>[0] 
  */
 export const slowPoll = <T>(probe: () => T | Promise<T>, options: { timeout?: number } = {}) =>
   expect.poll(probe, { timeout: 15_000, ...options });
+
+/** The page's frames by their window's name ('top': the page), as Playwright knows them (see frames-scenario.ts NamedFrames). */
+export const namedFrames = (page: Page) => async (): Promise<Map<string, Frame>> =>
+  new Map(page.frames().map((frame) => [frame === page.mainFrame() ? 'top' : frame.name(), frame]));
