@@ -147,7 +147,7 @@ interface CardInFrame {
 }
 
 /** Runs in a frame (pass it to evaluate). */
-function cardInFrame(): CardInFrame | null {
+export function cardInFrame(): CardInFrame | null {
   const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
   if (!host || getComputedStyle(host).display === 'none' || getComputedStyle(host).visibility !== 'visible') return null;
   const r = host.getBoundingClientRect();

@@ -68,20 +68,11 @@ describe('frames (Chromium)', () => {
 
   it('"Turn off" on a card in another site’s frame turns off the site the reader sees (the tab’s), and the frame follows it', async () => {
     const page = await openFramesPage();
-    await slowPoll(() => frameMarks(frameNamed(page, 'cross'))).toEqual(['Lucas Beyer']);
-    await slowPoll(() => frameMarks(frameNamed(page, 'srcdoc'))).toEqual(['Alexandr Wang', 'Sam Altman']);
-    await slowPoll(() => frameMarks(frameNamed(page, 'same'))).toEqual(['Shengjia Zhao', 'Andrej Karpathy']);
     // The keyboard to the 127.0.0.2 frame's mention: its card opens with focus on its first control.
-    for (const expected of ['top:Sam Altman', 'top:Mark Zuckerberg', 'same:Shengjia Zhao', 'same:Andrej Karpathy']) {
-      await page.keyboard.press('Alt+Shift+N');
-      await slowPoll(() => selected(page)).toEqual([expected]);
-    }
-    for (const expected of ['srcdoc:Alexandr Wang', 'srcdoc:Sam Altman', 'cross:Lucas Beyer']) {
-      await page.keyboard.press('Alt+Shift+N');
-      await slowPoll(() => selected(page)).toEqual([expected]);
-    }
-    const cross = frameNamed(page, 'cross');
-    await slowPoll(() => cardIn(cross)).not.toBeNull();
+    const toCross = scenario.SHORTCUT_WALK.slice(0, scenario.SHORTCUT_WALK.indexOf('cross:Lucas Beyer') + 1);
+    await scenario.expectShortcutWalk(namedFrames(page), () => page.keyboard.press('Alt+Shift+N'), toCross);
+    const cross = await frameNamed(page, 'cross');
+    await slowPoll(() => cross.evaluate(scenario.cardInFrame)).not.toBeNull();
     // Shift+Tab from the first control wraps to the card's last: "Turn off on this tab’s site".
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
@@ -92,8 +83,8 @@ describe('frames (Chromium)', () => {
       });
     await slowPoll(disabled).toEqual([new URL(suite.server.origin).host]);
     // The page and every frame in it stop, the other site's frame too: it follows the tab's switch as well as its own.
-    await slowPoll(() => frameMarks(cross)).toEqual([]);
-    await slowPoll(() => frameMarks(page.mainFrame())).toEqual([]);
+    await slowPoll(() => scenario.marksOfFrame(namedFrames(page), 'cross')).toEqual([]);
+    await slowPoll(() => scenario.marksOfFrame(namedFrames(page), 'top')).toEqual([]);
     await suite.browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
     await page.close();
   });
