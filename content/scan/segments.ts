@@ -1,33 +1,11 @@
 /**
- * Collects a page's readable text as blocks, for matching. Shared by the
- * content script and the scan CLI.
- *
- * A TextBlock is the text of consecutive text nodes between two block
- * boundaries, so a name split by inline markup (`Mark <b>Chen</b>`,
- * `<b>山姆</b>·奥特曼`) is one string, and a name never runs across two
- * paragraphs, cells or list items. Block or inline is decided by tag name
- * alone: getComputedStyle on every element would cost more than the matching.
- *
- * Skipped with their whole subtree, never read: scripts, styles, code,
- * form fields, embedded documents, SVG/MathML, ruby annotations, anything
- * editable (rewriting an editor's DOM breaks it), anything marked
- * `data-talent-lens-ignore`, and our own UI host `<talent-lens-ui>`. A
- * skipped element also ends the current block: a name is never matched
- * across text we refuse to read.
- *
- * Open shadow roots are read too, each as text of its own: a shadow root
- * starts and ends blocks, as a skipped element does (its content is laid
- * out in place of the host's children, which a walk of the light DOM cannot
- * follow). Closed shadow roots cannot be read at all.
- *
- * The walk uses firstChild/nextSibling/parentNode rather than a TreeWalker:
- * it needs to see where each block element ends (a TreeWalker reports
- * entries only), it prunes skipped subtrees just as FILTER_REJECT would,
- * it avoids a JS filter callback per node, and it also runs on linkedom,
- * whose TreeWalker ignores filters.
+ * Collects a page's readable text as blocks, for matching: every block of
+ * the one walk (text-walk.ts, where the rules of what is read live), in full.
+ * Shared by the content script (rescans of changed parts of a page) and the
+ * scan CLI.
  */
 
-import { UI_HOST_TAG } from '../ui-host';
+import { blockContainer, BOUNDARY, ELEMENT_NODE, END, isBlank, isInSkippedSubtree, TEXT, TextWalk } from './text-walk';
 
 export interface TextBlock {
   /** The nearest block-level element around the text (several blocks can share one, e.g. text around a nested <p>). */
@@ -40,301 +18,95 @@ export interface TextBlock {
 }
 
 export interface CollectOptions {
-  /** Skips more elements, with their subtree, on top of the built-in rules. */
-  skip?: (element: Element) => boolean;
   /** Told of every open shadow root the walk reads (the content script follows its changes). */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Told of every custom element without a shadow root yet (it may attach one later, without a DOM change). */
   onCustomElement?: (element: Element) => void;
 }
 
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-
-const SKIP_TAGS = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'var',
-  'svg',
-  'math',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'rt',
-  'rp',
-  UI_HOST_TAG,
-]);
-
-export const IGNORE_ATTRIBUTE = 'data-talent-lens-ignore';
-
-// Node types (Node.ELEMENT_NODE…), as numbers: the scan CLI runs this file where there is no Node global.
-export const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
-const NON_SPACE = /\S/;
-
-/** Whether a node of this type holds text a block reads (text and CDATA sections). */
-export function isTextType(type: number): boolean {
-  return type === TEXT_NODE || type === CDATA_SECTION_NODE;
-}
-
 /**
- * Whether a text node's data is only whitespace. Such nodes never start or end a block, but
- * separate words inside one ("<b>Mark</b> <b>Chen</b>"); both walkers keep this rule through here.
+ * The text of one block as a walk reads it, node by node. Whitespace-only nodes never start or
+ * end a block, but separate words inside one ("<b>Mark</b> <b>Chen</b>").
  */
-export function isBlank(data: string): boolean {
-  return !NON_SPACE.test(data);
-}
-
-/** Whether an element is skipped with its subtree by the built-in rules. */
-export function isSkippedElement(element: Element): boolean {
-  return SKIP_TAGS.has(element.localName) || skippedByAttributes(element);
-}
-
-function skippedByAttributes(element: Element): boolean {
-  // Most elements have no attributes at all: one DOM call instead of two.
-  if (!element.hasAttributes()) return false;
-  if (element.hasAttribute(IGNORE_ATTRIBUTE)) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
-}
-
-/** {@link elementKind}: read inline, start a block, skip with its subtree, or a custom element (read inline). */
-export const INLINE = 0;
-export const BLOCK = 1;
-export const SKIPPED = 2;
-export const CUSTOM = 3;
-
-/**
- * isSkippedElement and isBlockElement at once, with one read of the tag name:
- * a walk asks both of every element, and each DOM call from a content
- * script's isolated world costs.
- */
-export function elementKind(element: Element): typeof INLINE | typeof BLOCK | typeof SKIPPED | typeof CUSTOM {
-  const name = element.localName;
-  if (SKIP_TAGS.has(name) || skippedByAttributes(element)) return SKIPPED;
-  return BLOCK_TAGS.has(name) ? BLOCK : isCustomElementName(name) ? CUSTOM : INLINE;
-}
-
-/** Whether an element starts a new block (by tag name). */
-export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.localName);
-}
-
-function skipped(element: Element, opts: CollectOptions | undefined): boolean {
-  return isSkippedElement(element) || (opts?.skip?.(element) ?? false);
-}
-
-/**
- * The node's parent, or a shadow root's host: the walk up from a node in a shadow tree goes on
- * in the tree around it (its rules, skipped subtrees and block boundaries hold there too).
- */
-export function composedParent(node: Node): Node | null {
-  const parent = node.parentNode;
-  if (parent) return parent;
-  return node.nodeType === DOCUMENT_FRAGMENT_NODE ? ((node as Partial<ShadowRoot>).host ?? null) : null;
-}
-
-/** An element's open shadow root (null when it has none, or a closed one, which no one else can read). */
-export function openShadowRoot(element: Element): ShadowRoot | null {
-  return element.shadowRoot;
-}
-
-/** Whether an element is a custom element (autonomous: its name has a hyphen), the usual host of a shadow root. */
-export function isCustomElementName(localName: string): boolean {
-  return localName.includes('-');
-}
-
-/** The nearest block-level element containing node (itself if it is one), else the topmost element. */
-export function blockContainer(node: Node): Element | null {
-  let top: Element | null = null;
-  for (let n: Node | null = node; n; n = composedParent(n)) {
-    if (n.nodeType !== ELEMENT_NODE) continue;
-    top = n as Element;
-    if (isBlockElement(top)) return top;
-  }
-  return top;
-}
-
-/** Whether node is inside (or is) a skipped element. */
-export function isInSkippedSubtree(node: Node, opts?: CollectOptions): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) {
-    if (n.nodeType === ELEMENT_NODE && skipped(n as Element, opts)) return true;
-  }
-  return false;
-}
-
-/** Accumulates the current block. */
-class BlockBuilder {
-  readonly blocks: TextBlock[] = [];
+export class BlockText {
+  /** Characters of whitespace-only nodes read before the block's first node (left out of it). */
+  lead = 0;
   private element: Element | null = null;
   private parts: string[] = [];
   private nodes: Text[] = [];
-  private starts: number[] = [];
-  private length = 0;
   /** How many nodes to keep: up to the last one with more than whitespace. */
   private kept = 0;
 
-  add(node: Text, element: Element): void {
-    const data = node.data;
+  add(node: Text, data: string, element: Element): void {
     if (!isBlank(data)) {
       if (this.kept === 0) this.element = element;
       this.kept = this.nodes.length + 1;
     } else if (this.kept === 0) {
-      // Whitespace-only nodes never start or end a block, but separate words inside one ("<b>Mark</b> <b>Chen</b>").
+      this.lead += data.length;
       return;
     }
     this.parts.push(data);
     this.nodes.push(node);
-    this.starts.push(this.length);
-    this.length += data.length;
   }
 
-  close(): void {
+  /** The block read so far (null when it is only whitespace), and a fresh start. */
+  take(): TextBlock | null {
     const { kept, element } = this;
+    let block: TextBlock | null = null;
     if (kept > 0 && element) {
-      const text = (kept === this.parts.length ? this.parts : this.parts.slice(0, kept)).join('');
+      const parts = kept === this.parts.length ? this.parts : this.parts.slice(0, kept);
       const nodes = kept === this.nodes.length ? this.nodes : this.nodes.slice(0, kept);
-      this.blocks.push({ element, text, nodes, starts: Uint32Array.from(this.starts.slice(0, kept)) });
+      const starts = new Uint32Array(kept);
+      let offset = 0;
+      for (let i = 0; i < kept; i++) {
+        starts[i] = offset;
+        offset += parts[i]!.length;
+      }
+      block = { element, text: parts.length === 1 ? parts[0]! : parts.join(''), nodes, starts };
       this.parts = [];
       this.nodes = [];
-      this.starts = [];
-    } else if (this.nodes.length > 0) {
-      this.parts.length = this.nodes.length = this.starts.length = 0;
     }
-    this.length = this.kept = 0;
+    this.drop();
+    return block;
+  }
+
+  /** Forgets the block read so far. */
+  drop(): void {
+    this.parts.length = this.nodes.length = 0;
+    this.lead = this.kept = 0;
     this.element = null;
   }
 }
 
 /**
- * Collects the text blocks under root (a Document, an Element or a Text), in
- * document order. Returns nothing when root is inside a skipped element.
+ * Collects the text blocks under root (a Document, an Element, a ShadowRoot or a Text), in
+ * document order, each open shadow root's after the text around it. Returns nothing when root is
+ * inside a skipped element.
  */
 export function collectBlocks(root: Node, opts?: CollectOptions): TextBlock[] {
-  const builder = new BlockBuilder();
-  collectInto(root, builder, opts);
-  return builder.blocks;
+  const blocks: TextBlock[] = [];
+  collectInto(root, new BlockText(), blocks, opts);
+  return blocks;
 }
 
-function collectInto(from: Node, builder: BlockBuilder, opts: CollectOptions | undefined): void {
-  const root = from.nodeType === DOCUMENT_NODE ? (from as Document).documentElement : from;
-  if (!root || isInSkippedSubtree(root, opts)) return;
-  const rootBlock = blockContainer(root);
-  if (!rootBlock) return;
-  if (isTextType(root.nodeType)) {
-    builder.add(root as Text, rootBlock);
-    builder.close();
-    return;
-  }
-  /** The block elements entered so far; the last one contains the current text. */
-  const stack: Element[] = [rootBlock];
+function collectInto(scope: Node, current: BlockText, blocks: TextBlock[], opts: CollectOptions | undefined): void {
   /** Open shadow roots met on the way, read after the light DOM (each as text of its own). */
   const shadows: ShadowRoot[] = [];
-  const own = root.nodeType === ELEMENT_NODE ? openShadowRoot(root as Element) : null;
-  if (own) shadows.push(own);
-  let node: Node | null = root.firstChild;
-  while (node) {
-    const type = node.nodeType;
-    if (isTextType(type)) {
-      builder.add(node as Text, stack[stack.length - 1]!);
-    } else if (type === ELEMENT_NODE) {
-      const element = node as Element;
-      if (skipped(element, opts)) builder.close();
-      else {
-        const shadow = openShadowRoot(element);
-        if (shadow) shadows.push(shadow);
-        else if (opts?.onCustomElement && isCustomElementName(element.localName)) opts.onCustomElement(element);
-        const block = isBlockElement(element);
-        if (block) builder.close();
-        const child = element.firstChild;
-        if (child) {
-          if (block) stack.push(element);
-          node = child;
-          continue;
-        }
-      }
+  const walk = new TextWalk(scope, {
+    finds: { shadowRoot: (root) => shadows.push(root), customElement: (element) => opts?.onCustomElement?.(element) },
+  });
+  for (let step = walk.next(); step !== END; step = walk.next()) {
+    if (step === TEXT) {
+      const text = walk.text;
+      current.add(text, text.data, walk.block);
+    } else if (step === BOUNDARY) {
+      const block = current.take();
+      if (block) blocks.push(block);
     }
-    // Next node in document order, closing the blocks we climb out of.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node === stack[stack.length - 1] && stack.length > 1) {
-        builder.close();
-        stack.pop();
-      }
-    }
-    node = node && node !== root ? node.nextSibling : null;
   }
-  builder.close();
   for (const shadow of shadows) {
     opts?.onShadowRoot?.(shadow);
-    collectInto(shadow, builder, opts);
+    collectInto(shadow, current, blocks, opts);
   }
 }
 
@@ -349,15 +121,16 @@ export function collectBlocksIn(changed: Iterable<Node>, opts?: CollectOptions):
   const found = new Set<Element>();
   for (const node of changed) {
     const container = blockContainer(node.nodeType === ELEMENT_NODE ? node : (node.parentNode ?? node));
-    if (container && !isInSkippedSubtree(container, opts)) found.add(container);
+    if (container && !isInSkippedSubtree(container)) found.add(container);
   }
   const containers = [...found].filter((c) => {
     for (let up = c.parentNode; up; up = up.parentNode) if (found.has(up as Element)) return false;
     return true;
   });
-  const builder = new BlockBuilder();
-  for (const container of containers) collectInto(container, builder, opts);
-  return { containers, blocks: builder.blocks };
+  const blocks: TextBlock[] = [];
+  const current = new BlockText();
+  for (const container of containers) collectInto(container, current, blocks, opts);
+  return { containers, blocks };
 }
 
 /**

@@ -10,7 +10,7 @@
  * with no change to the page around it, is not seen. Closed roots cannot be read at all.
  */
 import type { Timers } from '@/content/scheduling';
-import { composedParent } from './segments';
+import { composedParent } from './text-walk';
 
 /** Custom elements kept to look at again; beyond this a page's others wait for a change of their own. */
 const MAX_WAITING = 2_000;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { changesOf, type MutationLike } from '@/content/scan/mutations';
-import { isBlockElement } from '@/content/scan/segments';
+import { isBlockElement } from '@/content/scan/text-walk';
 import { isInsideOurUi as isOurs, UI_HOST_TAG } from '@/content/ui-host';
 
 function record(partial: Partial<MutationLike> & Pick<MutationLike, 'type' | 'target'>): MutationLike {
