@@ -23,7 +23,7 @@ const ELEMENT_NODE = 1;
 
 /**
  * `isOurs(node)`: the node is, or is inside, our own UI.
- * `isBlock(element)`: the element starts its own block (segments.ts).
+ * `isBlock(element)`: the element starts its own block (text-walk.ts).
  */
 export function changesOf(
   records: Iterable<MutationLike>,
