@@ -32,8 +32,8 @@ export class BlockText {
   /** Characters of whitespace-only nodes read before the block's first node (left out of it). */
   lead = 0;
   private element: Element | null = null;
-  private parts: string[] = [];
-  private nodes: Text[] = [];
+  private readonly parts: string[] = [];
+  private readonly nodes: Text[] = [];
   /** How many nodes to keep: up to the last one with more than whitespace. */
   private kept = 0;
 
@@ -51,20 +51,18 @@ export class BlockText {
 
   /** The block read so far (null when it is only whitespace), and a fresh start. */
   take(): TextBlock | null {
-    const { kept, element } = this;
+    const { kept, element, parts } = this;
     let block: TextBlock | null = null;
     if (kept > 0 && element) {
-      const parts = kept === this.parts.length ? this.parts : this.parts.slice(0, kept);
-      const nodes = kept === this.nodes.length ? this.nodes : this.nodes.slice(0, kept);
       const starts = new Uint32Array(kept);
       let offset = 0;
       for (let i = 0; i < kept; i++) {
         starts[i] = offset;
         offset += parts[i]!.length;
       }
-      block = { element, text: parts.length === 1 ? parts[0]! : parts.join(''), nodes, starts };
-      this.parts = [];
-      this.nodes = [];
+      // Copies the size of the block: the buffers, grown by push, stay here for the next block.
+      const text = kept === 1 ? parts[0]! : kept === parts.length ? parts.join('') : parts.slice(0, kept).join('');
+      block = { element, text, nodes: this.nodes.slice(0, kept), starts };
     }
     this.drop();
     return block;
