@@ -91,7 +91,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     // A quiet page: the attack page would navigate the copy (it sits in the page's own DOM) before it shows anything.
     const page = await openCard(scenario.QUIET_PAGE);
     const src = (await notesState(page)).frame!.src;
-    expect(new URL(src).hash).toMatch(/^#[0-9a-f]{32}$/);
+    expect(new URL(src).hash).toMatch(/^#[0-9a-f]{32}(\.(light|dark))?$/);
     expect(new URL(src).search).toBe('');
     // A page cannot load our frame at all (use_dynamic_url refuses it the fixed address), so the copy is made
     // from the content script's world: the strongest position a copied URL could be used from.
