@@ -27,6 +27,7 @@ import {
   waitForMark,
 } from './card-helpers';
 import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
+import { expectNeverWithin, NOTHING_HAPPENS_MS } from './page-helpers';
 
 // The README's pictures are refreshed only on request (TALENT_LENS_UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
 const SCREENSHOTS = path.join(ROOT, process.env.TALENT_LENS_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
@@ -186,8 +187,7 @@ describe('the card in Chromium', () => {
     const box = (await cardHost(page))!.box;
     // Straight down into the card, as a hand would.
     await page.mouse.move((mark.left + mark.right) / 2, box.top + 40, { steps: 5 });
-    await page.waitForTimeout(1200);
-    expect(await cardVisible(page)).toBe(true);
+    await expectNeverWithin(async () => !(await cardVisible(page)), 1200, 'the card closed while the pointer rested on it');
     await page.mouse.move(box.right + 200, box.bottom + 200, { steps: 3 });
     await expect.poll(() => cardVisible(page), { timeout: 3000 }).toBe(false);
     await page.close();
@@ -209,11 +209,10 @@ describe('the card in Chromium', () => {
   it('a pointer that only crosses a name opens nothing', async () => {
     const page = await open('/card/card.html');
     const mark = await waitForMark(page, 'Mark Chen');
+    // In and straight out again: the pointer never rests on the name, however slow the machine.
     await hover(page, mark);
-    await page.waitForTimeout(200);
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(800);
-    expect(await cardVisible(page)).toBe(false);
+    await expectNeverWithin(() => cardVisible(page), NOTHING_HAPPENS_MS, 'a card opened for a pointer that only crossed the name');
     await page.close();
   });
 
@@ -243,8 +242,7 @@ describe('the card in Chromium', () => {
     await expect.poll(() => cardVisible(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
     // Focus coming back must not reopen it.
-    await page.waitForTimeout(300);
-    expect(await cardVisible(page)).toBe(false);
+    await expectNeverWithin(() => cardVisible(page), NOTHING_HAPPENS_MS, 'the card reopened when focus came back to the page');
     await page.close();
   });
 
@@ -327,8 +325,7 @@ describe('the card in Chromium', () => {
     // The pointer resting on the frame counts as resting on the card.
     await page.mouse.move(frameBox.left + 20, frameBox.top - 30, { steps: 2 });
     await page.mouse.move(frameBox.left + 40, frameBox.top + 30, { steps: 3 });
-    await page.waitForTimeout(600);
-    expect(await cardVisible(page)).toBe(true);
+    await expectNeverWithin(async () => !(await cardVisible(page)), 1000, 'the card closed while the pointer rested on its notes frame');
     const secret = 'SECRET-NOTE-42 zebra';
     await frame.click('textarea');
     await page.keyboard.type(secret);
@@ -461,8 +458,7 @@ describe('the card in Chromium', () => {
     await pressClosingFrame(page, frame, 'Escape');
     await expect.poll(() => cardVisible(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
-    await page.waitForTimeout(300);
-    expect(await cardVisible(page)).toBe(false);
+    await expectNeverWithin(() => cardVisible(page), NOTHING_HAPPENS_MS, 'the card reopened when focus came back to the page');
     await page.close();
   });
 

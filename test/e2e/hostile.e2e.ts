@@ -21,7 +21,7 @@ import { useExtensionSuite } from './setup';
 import type { ExtensionBrowser } from './harness';
 import type { CDPSession, Page } from 'playwright-core';
 import { HIGHLIGHT, expectNoteFrameRendered, hoverMarkOpensCard } from './card-probe';
-import { snapshotMarks, type MarkSnapshot } from './page-helpers';
+import { expectNeverWithin, snapshotMarks, type MarkSnapshot } from './page-helpers';
 
 /** Longer than the page layer's debounce (200 ms, at most 1 s after the first change). */
 const SETTLE_MS = 1500;
@@ -80,7 +80,8 @@ async function expectMarksSettled(page: Page, registry: string | null = null, ti
     await page.waitForTimeout(250);
   }
   expect(last, 'marks never matched the page expectations').toEqual([]);
-  await page.waitForTimeout(SETTLE_MS);
+  // They must stay right while the page layer settles: a late rescan may not undo or duplicate them.
+  await expectNeverWithin(async () => problems(await readMarks(page, registry)).length > 0, SETTLE_MS, 'marks went wrong after settling');
   const snap = await readMarks(page, registry);
   expect(problems(snap), 'marks after settling').toEqual([]);
   return snap;

@@ -5,15 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { useExtensionSuite } from './setup';
 import type { Page } from 'playwright-core';
-import { marksOf, markTexts } from './page-helpers';
+import { expectNeverWithin, marksOf, markTexts, NOTHING_HAPPENS_MS } from './page-helpers';
+import { cardVisible } from './card-helpers';
 import type { MentionsReport } from '@/content/navigation/mentions-report';
-
-/** The card's host (ours without data-role; the announcer carries one) is on the page and shown. */
-function cardShown(page: Page): Promise<boolean> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('talent-lens-ui:not([data-role])')].some((el) => getComputedStyle(el).display !== 'none'),
-  );
-}
 
 /** The text of the keyboard-selected mention. */
 async function activeText(page: Page): Promise<string | null> {
@@ -93,7 +87,7 @@ describe('reaching mentions in Chromium', () => {
     const { x, y } = await markCentre(page, 'Mark Chen');
     await page.mouse.move(x - 200, y + 200);
     await page.mouse.move(x, y, { steps: 4 });
-    await expect.poll(() => cardShown(page), { timeout: 3000 }).toBe(true);
+    await expect.poll(() => cardVisible(page), { timeout: 3000 }).toBe(true);
     await page.close();
   });
 
@@ -102,8 +96,7 @@ describe('reaching mentions in Chromium', () => {
     const { x, y } = await markCentre(page, 'Mark Chen');
     // Well left of the name, on the same line ("research officer").
     await page.mouse.move(x - 150, y, { steps: 3 });
-    await page.waitForTimeout(900);
-    expect(await cardShown(page)).toBe(false);
+    await expectNeverWithin(() => cardVisible(page), NOTHING_HAPPENS_MS, 'a card opened over plain text');
     await page.close();
   });
 
@@ -112,7 +105,7 @@ describe('reaching mentions in Chromium', () => {
     const all = await markTexts(page);
     await page.keyboard.press('Alt+Shift+KeyN');
     expect(await activeText(page)).toBe(all[0]);
-    await expect.poll(() => cardShown(page)).toBe(true);
+    await expect.poll(() => cardVisible(page)).toBe(true);
     await expect.poll(() => announcements(page)).toContain(`${all[0]}, mention 1 of ${all.length}`);
     // Focus went into the card; the shortcut is heard there too (capture phase on window).
     await page.keyboard.press('Alt+Shift+KeyN');
@@ -132,8 +125,11 @@ describe('reaching mentions in Chromium', () => {
     const page = await open('/pages/long.html');
     await page.focus('#field');
     await page.keyboard.press('Alt+Shift+KeyN');
-    await page.waitForTimeout(200);
-    expect(await activeText(page)).toBeNull();
+    await expectNeverWithin(
+      async () => (await activeText(page)) !== null,
+      NOTHING_HAPPENS_MS,
+      'the shortcut moved to a mention while the user typed',
+    );
     await page.close();
   });
 
@@ -177,7 +173,7 @@ describe('reaching mentions in Chromium', () => {
       inView,
       JSON.stringify(await page.evaluate(() => [document.getElementById('deep')!.getBoundingClientRect().toJSON(), innerHeight, scrollY])),
     ).toBe(true);
-    await expect.poll(() => cardShown(page)).toBe(true);
+    await expect.poll(() => cardVisible(page)).toBe(true);
     expect(await sendToTab<boolean>(page, 'revealMention', { personId: 'elon-musk' })).toBe(false);
     await page.close();
   });
@@ -205,8 +201,11 @@ describe('reaching mentions in Chromium', () => {
     await setSettings({ enabled: true, disabledSites: [host] });
     const second = await suite.browser.context.newPage();
     await second.goto(suite.server.url('/pages/markup.html'));
-    await second.waitForTimeout(800);
-    expect(await markTexts(second)).toEqual([]);
+    await expectNeverWithin(
+      async () => (await markTexts(second)).length > 0,
+      NOTHING_HAPPENS_MS,
+      'a page opened while its site is off was marked',
+    );
     await setSettings({ enabled: true, disabledSites: [] });
     await expect.poll(() => markTexts(second)).toEqual(marked);
     await second.close();

@@ -33,7 +33,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROME_BUILD, launchChromium, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { hoverMarkOpensCard } from './card-probe';
-import { markTexts } from './page-helpers';
+import { expectNeverWithin, markTexts, NOTHING_HAPPENS_MS } from './page-helpers';
 
 interface Recorded {
   url: string;
@@ -171,15 +171,18 @@ describe('privacy: no network requests of our own', () => {
     await popup.getByTestId('search-input').fill('Altman');
     await expect.poll(() => popup.getByTestId('search-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await popup.getByTestId('search-result').first().click();
-    await popup.waitForTimeout(500);
+    await expect.poll(() => popup.getByTestId('person-name').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     const notes = await browser.openExtensionPage('notes.html');
     await expect.poll(() => notes.getByTestId('notes-count').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await notes.getByTestId('notes-search').fill('Sutskever');
-    await notes.waitForTimeout(500);
 
-    // Let anything deferred (idle callbacks, debounced rescans, the worker going idle) happen.
-    await en.waitForTimeout(2000);
+    // Watch while anything deferred (idle callbacks, debounced rescans, the worker going idle) happens.
+    await expectNeverWithin(
+      async () => unexplained().length > 0 || sockets.length > 0,
+      NOTHING_HAPPENS_MS,
+      'a request the session does not explain, or a socket',
+    );
 
     expect(requests.length, 'the recorder saw the session at all').toBeGreaterThan(2);
     expect(unexplained(), JSON.stringify(requests, null, 1)).toEqual([]);
