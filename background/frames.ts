@@ -12,7 +12,8 @@
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { framesAfter, frameOrder, TOP_FRAME_ID } from '@/utils/frames';
 import { gated, senderFrame, type MessageSenderLike, type OwnExtension } from '@/background/sender-kind';
-import { siteKey } from '@/utils/settings';
+import { setSiteEnabled, siteKey } from '@/utils/settings';
+import { switchReaderSite } from '@/background/site-switch';
 import { logError } from '@/utils/log';
 
 const STORE_KEY = 'mentionFrames';
@@ -83,12 +84,13 @@ export function registerFrameHandlers(own: OwnExtension): void {
       return frameOrder(typeof data?.tabId === 'number' ? (frames.get(data.tabId) ?? []) : []);
     }),
   );
+  const readerSite = (sender: MessageSenderLike) =>
+    readerSiteOf(sender, (tabId) => tabMessenger.sendMessage('pageSite', undefined, { tabId, frameId: TOP_FRAME_ID }));
   backgroundMessenger.onMessage(
     'readerSite',
-    from<unknown, string | null>(['content-script'], async (_data, sender) =>
-      readerSiteOf(sender, (tabId) => tabMessenger.sendMessage('pageSite', undefined, { tabId, frameId: TOP_FRAME_ID })),
-    ),
+    from<unknown, string | null>(['content-script'], async (_data, sender) => readerSite(sender)),
   );
+  backgroundMessenger.onMessage('switchReaderSite', from(['content-script'], switchReaderSite(readerSite, setSiteEnabled)));
   backgroundMessenger.onMessage(
     'stepAcrossFrames',
     from<{ direction: 1 | -1 }, boolean>(['content-script'], async (data, sender) => {

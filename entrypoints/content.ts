@@ -1,8 +1,8 @@
 import aliasIndex from '@/data/generated/alias-index.json';
 import type { AliasIndex } from '@/data/schema';
 import { createMatcher, createPrefilter, type Matcher } from '@/utils/match/matcher';
-import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
-import { DEFAULT_SETTINGS, isEnabledFor, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
+import { backgroundMessenger } from '@/utils/messaging';
+import { DEFAULT_SETTINGS, loadSettings, siteKey, watchSettings, type Settings } from '@/utils/settings';
 import type { MarkStyle } from '@/utils/mark-style';
 import { setCatalogue, t } from '@/utils/i18n';
 import type { UiLanguage } from '@/utils/i18n-catalogue';
@@ -14,9 +14,12 @@ import { hoverTimingsFor } from '@/content/card/hover-intent';
 import { whenIdle } from '@/content/scheduling';
 import { createLifetime } from '@/content/lifetime';
 import { PERF_MARKS, perfMark } from '@/content/perf-marks';
-import type { MentionsReport } from '@/content/navigation/mentions-report';
 import { userPeopleLayer } from '@/content/user-people';
 import { isTopFrame, pageSiteKey, whenWorthReading } from '@/content/frame-gate';
+import { SiteSwitch } from '@/content/site-switch';
+import { registerTabRequests } from '@/content/tab-requests';
+import { hasReadersFocus } from '@/content/navigation/reader-focus';
+import type { Direction } from '@/content/navigation/mention-order';
 // How marks look. WXT lists it in the manifest, so the browser adds it before the page's first
 // style pass (see the file's comment).
 import '@/assets/marks.css';
@@ -52,6 +55,7 @@ export default defineContentScript({
       },
       text: (key, substitutions) => t(key, substitutions),
     };
+    const stepAcrossFrames = (direction: Direction) => backgroundMessenger.sendMessage('stepAcrossFrames', { direction });
     // Built on first use, once per page: a site with marking switched off never pays for matching,
     // and a page that names nobody never builds the exact matcher (the prefilter tells it so).
     let annotator: Annotator | null = null;
@@ -102,8 +106,6 @@ export default defineContentScript({
                 });
               },
               hoverTimings: () => hoverTimingsFor(settings.cardDelayMs),
-              // Where the background could not tell (no content script in the top frame), the frame's own.
-              readerSite: () => readerSite ?? pageSiteKey(),
             });
             perfMark(PERF_MARKS.cardUiLoaded);
             return controller;
@@ -119,17 +121,12 @@ export default defineContentScript({
                   .sendMessage('frameHasMentions', undefined)
                   .catch((error) => logError('telling the background about a frame', error)),
             }),
-        handOff: (direction) => backgroundMessenger.sendMessage('stepAcrossFrames', { direction }),
+        handOff: stepAcrossFrames,
       }));
     };
     let enabled = false;
     let ready = false;
-    // In a child frame, the site of the page the reader sees (the tab's top-level page, from the
-    // background): a frame is marked only while both its own site and that one are switched on, and
-    // its card's "Turn off on this site" turns that one off. Null in the top frame, or when unknown.
-    let readerSite: string | null = null;
-    const switchedOn = (current: Settings) =>
-      isEnabledFor(current, pageSiteKey()) && (readerSite === null || isEnabledFor(current, readerSite));
+    const siteSwitch = new SiteSwitch(pageSiteKey, isTopFrame() ? null : () => backgroundMessenger.sendMessage('readerSite', undefined));
 
     const apply = (on: boolean) => {
       enabled = on;
@@ -142,48 +139,15 @@ export default defineContentScript({
       }
     };
 
-    const emptyReport = (): MentionsReport => ({
-      url: location.href,
-      title: document.title,
-      host: pageSiteKey(),
-      enabled,
-      people: [],
+    const removers = registerTabRequests({
+      annotator: () => annotator,
+      enabled: () => enabled,
+      findOnly: () => people.findOnly(),
+      pageSite: pageSiteKey,
+      choicesSite: () => siteKey(location),
+      hasReadersFocus,
+      stepAcrossFrames,
     });
-
-    const removers = [
-      tabMessenger.onMessage('listMentions', async () => {
-        if (!annotator || !enabled) return emptyReport();
-        await annotator.idle();
-        const report = annotator.report(enabled);
-        return { ...report, people: [...report.people, ...people.findOnly()] };
-      }),
-      tabMessenger.onMessage('revealMention', async ({ data }) => {
-        if (!annotator || !enabled) return false;
-        await annotator.idle();
-        return annotator.reveal(data.personId);
-      }),
-      // Asked of the top frame only (frame id 0), for a child frame's `readerSite`.
-      tabMessenger.onMessage('pageSite', () => pageSiteKey()),
-      tabMessenger.onMessage('rejectionUndone', ({ data }) => {
-        // Sent to every frame of the tab: only a document of the choice's site (as the background keys this
-        // document's choices: the siteKey of its URL) marks the name again; a frame of another site keeps its own.
-        if (typeof data?.personId !== 'string' || typeof data.aliasText !== 'string' || data.site !== siteKey(location)) return;
-        annotator?.unreject({ personId: data.personId, aliasText: data.aliasText });
-      }),
-      tabMessenger.onMessage('focusNextMention', async ({ data }) => {
-        const direction = data?.direction === -1 ? -1 : 1;
-        if (data?.enter === true) {
-          if (!annotator || !enabled) return false;
-          await annotator.idle();
-          return annotator.enter(direction);
-        }
-        // The command reaches every frame: the one with the reader's focus takes it.
-        if (!hasReadersFocus()) return false;
-        if (!annotator || !enabled) return backgroundMessenger.sendMessage('stepAcrossFrames', { direction });
-        await annotator.idle();
-        return annotator.focusNext(direction);
-      }),
-    ];
     lifetime.onEnded(() => {
       for (const remove of removers) remove();
       annotator?.destroy();
@@ -193,7 +157,7 @@ export default defineContentScript({
         settings = next;
         annotator?.setMarkStyle(markStyle());
         if (cardWanted) void language.follow(next.language);
-        apply(switchedOn(next));
+        void siteSwitch.follow(next, apply).catch((error) => logError('switching marks failed', error));
       }),
     );
     // A person saved or changed in another tab: marks follow at once, without a reload.
@@ -209,12 +173,9 @@ export default defineContentScript({
       try {
         // A frame too small to hold an article reads nothing, not even the settings, until it grows.
         await whenWorthReading((target, type, handler, options) => lifetime.listen(target, type, handler, options));
-        [settings, readerSite] = await Promise.all([
-          loadSettings(),
-          isTopFrame() ? null : backgroundMessenger.sendMessage('readerSite', undefined).catch(() => null),
-          people.load(),
-        ]);
-        enabled = switchedOn(settings);
+        [settings] = await Promise.all([loadSettings(), people.load()]);
+        // Through follow: a change of settings that comes meanwhile wins over this first answer.
+        await siteSwitch.follow(settings, (on) => (enabled = on));
         await whenIdle(IDLE_TIMEOUT_MS, (fn, ms) => lifetime.setTimeout(fn, ms));
         if (!lifetime.alive) return;
         ready = true;
@@ -225,14 +186,3 @@ export default defineContentScript({
     })();
   },
 });
-
-/**
- * Whether the next-mention command is this frame's: focus is in this document and not further down in
- * a frame of it, or, for the top frame, in no document of the page at all (the browser's toolbar).
- */
-function hasReadersFocus(): boolean {
-  // A frame's document has focus whenever one of its own frames has: then the command is not the top's.
-  if (!document.hasFocus()) return isTopFrame();
-  const active = document.activeElement;
-  return !(active instanceof HTMLIFrameElement || active instanceof HTMLFrameElement);
-}

@@ -114,6 +114,12 @@ export interface BackgroundProtocol {
    * background cannot tell.
    */
   readerSite(): string | null;
+  /**
+   * Content script: the card's "Turn off on this site" (`on: false`) and its Undo (`on: true`). The
+   * background switches the reader's site (as for `readerSite`, never a site named in the message), so
+   * only the extension's own contexts write settings. Rejects when the background cannot tell the site.
+   */
+  switchReaderSite(request: { on: boolean }): void;
 
   /** Content script: a note session for the card's notes frame (utils/notes/note-sessions.ts); null for an unknown person. */
   openNoteSession(request: { personId: string; origin: NoteOrigin }): { sessionId: string } | null;

@@ -104,22 +104,27 @@ async function saveSettings(settings: Settings): Promise<void> {
  * change it by reading, changing and writing it back: two changes at once (a card delay still being saved
  * by a closing options page while another page sets the language) would let the later write undo the
  * earlier. The extension's contexts share one origin, so a Web Lock of that origin puts the changes in line.
- * A content script (the card's "Turn off on this site") puts only its own changes in line: its Web Locks
- * are the page's. So does a context without the API (Node).
+ * A content script writes none: its Web Locks would be the page's, which could hold ours or list it, so
+ * the card's "Turn off on this site" asks the background (background/site-switch.ts). A context without
+ * the API (Node) puts its own changes in line.
  */
 const SETTINGS_LOCK = 'talent-lens:settings';
-/** A content script's locks are its page's: the page could hold ours, or list it. */
-const inExtensionOrigin = () => globalThis.location !== undefined && browser.runtime.getURL('/').startsWith(`${location.origin}/`);
+const inPage = () => {
+  if (globalThis.location === undefined) return false;
+  const own = new URL(browser.runtime.getURL('/'));
+  return location.protocol !== own.protocol || location.host !== own.host;
+};
 let inContext: Promise<unknown> = Promise.resolve();
 
 async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  if (inPage()) throw new Error('Talent Lens settings are changed by the extension’s own pages and background, not from a web page.');
   const apply = async () => {
     const next = change(await loadSettings());
     await saveSettings(next);
     return next;
   };
   const locks = globalThis.navigator?.locks;
-  if (locks && inExtensionOrigin()) return locks.request(SETTINGS_LOCK, apply);
+  if (locks) return locks.request(SETTINGS_LOCK, apply);
   const queued = inContext.then(apply, apply);
   inContext = queued.catch(() => undefined);
   return queued;

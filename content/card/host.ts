@@ -23,8 +23,7 @@ import { trimOrigin } from '@/utils/notes/note-frame';
 import type { NoteOrigin } from '@/utils/notes/records';
 import type { Rejection } from '@/utils/notes/rejections';
 import type { DisplayNames } from '@/utils/dataset/person-card';
-import { setSiteEnabled } from '@/utils/settings';
-import { isTopFrame, pageSiteKey } from '@/content/frame-gate';
+import { isTopFrame } from '@/content/frame-gate';
 import { createHoverIntent, type HoverIntent, type HoverTimings } from './hover-intent';
 import type { Timers } from '@/content/scheduling';
 import { anchorRect, cardRoom, isFarOutOfView, placeCard } from './position';
@@ -76,11 +75,6 @@ export interface CardControllerOptions {
   notThisPerson?(rejection: Rejection): Promise<void>;
   /** The hover timings, read at each hover: the card delay is a setting that may change while the page is open. */
   hoverTimings?(): HoverTimings;
-  /**
-   * The site "Turn off on this site" turns off: the one the reader sees, the tab's top-level page's
-   * (a card in a frame is about the page around it too). Defaults to this document's own.
-   */
-  readerSite?(): string;
 }
 
 interface OpenCard {
@@ -121,6 +115,11 @@ function fetchFromBackground(personId: string, script: DataScript): Promise<Pers
 }
 
 /** The same mention: same person, same text range. The page layer may hand over a fresh target object each time. */
+/** The card's "Turn off on this site" (false) and its Undo (true), done by the background (background/site-switch.ts). */
+function switchReaderSite(on: boolean): Promise<void> {
+  return backgroundMessenger.sendMessage('switchReaderSite', { on });
+}
+
 function sameMention(a: MentionTarget, b: MentionTarget): boolean {
   if (a === b) return true;
   if (a.personId !== b.personId) return false;
@@ -414,8 +413,9 @@ class HoverCardController implements CardController {
         const where = this.host?.element.getBoundingClientRect() ?? null;
         const hadFocus = !!this.host?.root.activeElement;
         const scheme = this.shown?.scheme;
-        const site = this.options.readerSite?.() ?? pageSiteKey();
-        await setSiteEnabled(site, false);
+        // The background switches the site the reader sees (the tab's page: a card in a frame is about
+        // the page around it too), and writes the settings; a content script never does.
+        await switchReaderSite(false);
         this.intent.close();
         // Marking stops on this site (and this controller goes with it): say so where the card was, with Undo.
         const attach = this.attach;
@@ -426,7 +426,7 @@ class HoverCardController implements CardController {
             focus: hadFocus,
             ...(scheme ? { scheme } : {}),
             timers: this.timers,
-            undo: () => setSiteEnabled(site, true),
+            undo: () => switchReaderSite(true),
           });
       },
       ...(notThisPerson

@@ -316,7 +316,7 @@ describe('card controller', () => {
     controller.destroy();
   });
 
-  it('the links: open in popup goes through the background, turn off stores the site switch', async () => {
+  it('the links: open in popup and turn off go through the background, which switches the site', async () => {
     sendMessage.mockResolvedValue(undefined);
     const { controller, root, visible } = setup();
     controller.open(mention(), { viaKeyboard: false });
@@ -324,30 +324,10 @@ describe('card controller', () => {
     expect(sendMessage).toHaveBeenCalledWith('openExtensionPage', { page: 'popup', personId: 'shengjia-zhao' });
     root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
     await vi.advanceTimersByTimeAsync(0);
-    expect((await loadSettings()).disabledSites).toEqual([location.host]);
-    expect(visible()).toBe(false);
-    controller.destroy();
-  });
-
-  it('in a frame, "Turn off" turns off the site the reader sees (the tab’s, as the content script was told), and Undo turns that one on', async () => {
-    sendMessage.mockResolvedValue(undefined);
-    const roots: ShadowRoot[] = [];
-    const controller = createCardController({
-      fetchCard: async () => personCard(),
-      attachShadow: (element) => roots[roots.push(element.attachShadow({ mode: 'closed' })) - 1]!,
-      readerSite: () => 'news.example',
-    });
-    controller.open(mention(), { viaKeyboard: true });
-    await vi.advanceTimersByTimeAsync(0);
-    roots.at(-1)!.querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
-    await vi.advanceTimersByTimeAsync(0);
-    expect((await loadSettings()).disabledSites).toEqual(['news.example']);
-    roots
-      .at(-1)!
-      .querySelector('[data-testid="turned-off-undo"]')!
-      .dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
-    await vi.advanceTimersByTimeAsync(0);
+    expect(sendMessage).toHaveBeenLastCalledWith('switchReaderSite', { on: false });
+    // The content script writes no settings itself.
     expect((await loadSettings()).disabledSites).toEqual([]);
+    expect(visible()).toBe(false);
     controller.destroy();
   });
 
@@ -368,12 +348,13 @@ describe('card controller', () => {
     // The reader was in the card: focus moves to Undo, so the keyboard reaches it.
     expect(noticeRoot.activeElement).toBe(noticeRoot.querySelector('[data-testid="turned-off-undo"]'));
     const undo = noticeRoot.querySelector<HTMLButtonElement>('[data-testid="turned-off-undo"]')!;
+    expect(sendMessage).toHaveBeenLastCalledWith('switchReaderSite', { on: false });
     undo.click(); // made up, as a page could
     await vi.advanceTimersByTimeAsync(0);
-    expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    expect(sendMessage).toHaveBeenLastCalledWith('switchReaderSite', { on: false });
     undo.dispatchEvent(asUserInput(new MouseEvent('click', { bubbles: true })));
     await vi.advanceTimersByTimeAsync(0);
-    expect((await loadSettings()).disabledSites).toEqual([]);
+    expect(sendMessage).toHaveBeenLastCalledWith('switchReaderSite', { on: true });
     expect(document.querySelector(`${HOST_TAG}[data-role="notice"]`)).toBeNull();
     controller.destroy();
   });
@@ -394,7 +375,8 @@ describe('card controller', () => {
     expect(notice()).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1_500);
     expect(notice()).toBeNull();
-    expect((await loadSettings()).disabledSites).toEqual([location.host]);
+    // Going by itself is not an Undo.
+    expect(sendMessage.mock.calls.filter(([type]) => type === 'switchReaderSite')).toEqual([['switchReaderSite', { on: false }]]);
     controller.destroy();
   });
 

@@ -13,6 +13,9 @@ import type { NotesPageDeps } from '@/components/notes-page/notes-page-deps';
 import { isKnownPerson } from '@/utils/search/bundled-people';
 import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
+import { atExtensionPage } from './extension-page';
+
+atExtensionPage('/options.html');
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,10 +2,11 @@
  * The pure side of frames (utils/frames.ts): which frames are read, in what order the shortcut visits
  * a tab's frames, and the popup's one report joined from every frame's.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { frameOrder, framesAfter, frameWorthReading, mergeFrameReports, type FrameReport } from '@/utils/frames';
 import type { MentionSummary, MentionsReport } from '@/content/navigation/mentions-report';
 import { readerSiteOf } from '@/background/frames';
+import { switchReaderSite } from '@/background/site-switch';
 
 describe('frameWorthReading', () => {
   it('skips trackers, hidden frames and banners; reads frames of an article’s size and box ads', () => {
@@ -119,5 +120,30 @@ describe('readerSiteOf (the site a card in a frame turns off)', () => {
     expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, never)).toBeNull();
     expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, async () => '')).toBeNull();
     expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, async () => ({ site: 'x' }))).toBeNull();
+  });
+});
+
+describe('switchReaderSite (the card’s "Turn off on this site" and its Undo, done by the background)', () => {
+  const sender = { url: 'https://embed.example/post/1', frameId: 4, tab: { id: 3, url: 'https://news.example/story' } };
+  const tabSite = (s: { tab?: { url?: string } }) => readerSiteOf(s, async () => null);
+
+  it('switches the site of the sender’s tab, off and on, whatever site the message might name', async () => {
+    const switched: Array<[string, boolean]> = [];
+    const handle = switchReaderSite(tabSite, async (site, on) => void switched.push([site, on]));
+    await handle({ on: false, site: 'elsewhere.example' }, sender);
+    await handle({ on: true }, sender);
+    expect(switched).toEqual([
+      ['news.example', false],
+      ['news.example', true],
+    ]);
+  });
+
+  it('refuses, in plain words and writing nothing, a request without on/off or from a sender whose page is unknown', async () => {
+    const setSite = vi.fn(async () => undefined);
+    const handle = switchReaderSite(tabSite, setSite);
+    await expect(handle({ on: 'off' }, sender)).rejects.toThrow(/did not say on or off/);
+    await expect(handle(null, sender)).rejects.toThrow(/did not say on or off/);
+    await expect(handle({ on: false }, { url: 'https://embed.example/' })).rejects.toThrow(/did not say which page/);
+    expect(setSite).not.toHaveBeenCalled();
   });
 });

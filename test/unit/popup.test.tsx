@@ -12,6 +12,9 @@ import { useLocale } from './card-fixtures';
 import { freshDatabase, storeNotesClient } from './notes-fixtures';
 import { listUserLayer, saveAddition, saveUserPerson } from '@/utils/people/store';
 import { loadScriptConverters } from '@/utils/people/script-converters';
+import { atExtensionPage } from './extension-page';
+
+atExtensionPage('/popup.html');
 
 const report: MentionsReport = {
   url: 'https://news.example/story',

@@ -93,19 +93,20 @@ describe('changes made at the same time', () => {
       return run;
     };
     vi.stubGlobal('navigator', { locks: { request } });
-    vi.stubGlobal('location', { origin: fakeBrowser.runtime.getURL('/').replace(/\/$/, '') });
+    vi.stubGlobal('location', new URL(fakeBrowser.runtime.getURL('/options.html')));
     await changeEverythingAtOnce();
     expect(names).toHaveLength(4);
     expect(new Set(names).size).toBe(1);
     expect((await loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
   });
 
-  it('never take a lock in a page (a content script), where the page could hold or list it', async () => {
+  it('are refused in a page (a content script), whose locks the page could hold or list: nothing is written, no lock taken', async () => {
     const request = vi.fn();
     vi.stubGlobal('navigator', { locks: { request } });
-    vi.stubGlobal('location', { origin: 'https://news.example' });
-    await changeEverythingAtOnce();
+    vi.stubGlobal('location', new URL('https://news.example/story'));
+    await expect(setSiteEnabled('a.example', false)).rejects.toThrow(/not from a web page/);
+    await expect(setLanguage('zh_CN')).rejects.toThrow(/not from a web page/);
     expect(request).not.toHaveBeenCalled();
-    expect((await loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });
