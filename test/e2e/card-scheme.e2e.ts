@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
 import { cardVisible, hover, inCard, noteFrame, waitForMark } from './card-helpers';
+import { NOTE_FRAME_COLOURS, noteFrameColours } from './page-helpers';
 
 /** The card's own colours, read inside its closed shadow root (test-only, through DevTools). */
 const cardColours = (page: Page) =>
@@ -17,18 +18,17 @@ const cardColours = (page: Page) =>
     return { scheme: card.dataset.scheme ?? null, background: style.backgroundColor, text: style.color, colorScheme: style.colorScheme };
   });
 
-/** The notes frame's colours: its root's scheme and its text. */
+/** The notes frame's colours once it has drawn its notes: its root's scheme and its text. */
 async function frameColours(page: Page) {
-  const frame = await noteFrame(page);
-  return frame.evaluate(() => ({
-    scheme: document.documentElement.dataset.scheme ?? null,
-    colorScheme: getComputedStyle(document.documentElement).colorScheme,
-    text: getComputedStyle(document.body).color,
-  }));
+  const read = async () => (await noteFrame(page)).evaluate(noteFrameColours).catch(() => null);
+  await expect.poll(read, { timeout: 15_000 }).toBeTruthy();
+  return read();
 }
 
-const DARK_CARD = { scheme: 'dark', background: 'rgb(30, 34, 39)', text: 'rgb(230, 232, 235)', colorScheme: 'dark' };
-const LIGHT_CARD = { scheme: 'light', background: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)', colorScheme: 'light' };
+const CARD_COLOURS = {
+  dark: { scheme: 'dark', background: 'rgb(30, 34, 39)', text: 'rgb(230, 232, 235)', colorScheme: 'dark' },
+  light: { scheme: 'light', background: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)', colorScheme: 'light' },
+} as const;
 
 async function openCard(page: Page) {
   await hover(page, await waitForMark(page, 'Shengjia Zhao'));
@@ -38,27 +38,23 @@ async function openCard(page: Page) {
 describe('the card follows the page behind the mention', () => {
   const suite = useExtensionSuite({ colorScheme: 'light' });
 
-  it('a dark page in a light system: a dark card, and a dark notes frame', async () => {
-    const page = await suite.open('/card/scheme.html?dark');
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
-    // Written as hsl(): the browser gives it as rgb().
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
-    await openCard(page);
-    expect(await cardColours(page)).toEqual(DARK_CARD);
-    expect(await frameColours(page)).toEqual({ scheme: 'dark', colorScheme: 'dark', text: 'rgb(230, 232, 235)' });
-    await page.close();
-  });
-
-  it('a light page in a dark system: a light card, and a light notes frame (the page wins both ways)', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(suite.server.url('/card/scheme.html?light'));
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-    await openCard(page);
-    expect(await cardColours(page)).toEqual(LIGHT_CARD);
-    expect(await frameColours(page)).toEqual({ scheme: 'light', colorScheme: 'light', text: 'rgb(31, 35, 40)' });
-    await page.close();
-  });
+  // The page's own scheme wins both ways.
+  for (const { system, page: pageScheme } of [
+    { system: 'light', page: 'dark' },
+    { system: 'dark', page: 'light' },
+  ] as const)
+    it(`a ${pageScheme} page in a ${system} system: a ${pageScheme} card, and a ${pageScheme} notes frame`, async () => {
+      const page = await suite.browser.context.newPage();
+      await page.emulateMedia({ colorScheme: system });
+      await page.goto(suite.server.url(`/card/scheme.html?${pageScheme}`));
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(system === 'dark');
+      // Written as hsl(): the browser gives it as rgb().
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+      await openCard(page);
+      expect(await cardColours(page)).toEqual(CARD_COLOURS[pageScheme]);
+      expect(await frameColours(page)).toEqual(NOTE_FRAME_COLOURS[pageScheme]);
+      await page.close();
+    });
 
   it('a page that follows the system (the sample page in a dark system): a dark card', async () => {
     const page = await suite.browser.context.newPage();
@@ -66,7 +62,7 @@ describe('the card follows the page behind the mention', () => {
     await page.goto(suite.server.url('/card/card.html'));
     await hover(page, await waitForMark(page, 'Ilya Sutskever'));
     await expect.poll(() => cardVisible(page), { timeout: 10_000 }).toBe(true);
-    expect(await cardColours(page)).toEqual(DARK_CARD);
+    expect(await cardColours(page)).toEqual(CARD_COLOURS.dark);
     await page.close();
   });
 });

@@ -8,47 +8,29 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxSuite } from './firefox-harness';
 import { hoverOpensCard, noteFrameOf, readMarks } from './firefox-probe';
+import { NOTE_FRAME_COLOURS, noteFrameColours } from './page-helpers';
 
 /** Opens the card on the page's name and reads its notes frame's colours once the frame has drawn its notes. */
 async function frameColoursAfterHover(page: Page) {
   await expect.poll(async () => (await readMarks(page)).point, { timeout: 20_000 }).not.toBeNull();
   await hoverOpensCard(page, (await readMarks(page)).point!);
-  const read = async () => {
-    const frame = await noteFrameOf(page);
-    return frame
-      ?.evaluate(() =>
-        document.querySelector('[data-testid="note-frame"]')
-          ? {
-              scheme: document.documentElement.dataset.scheme ?? null,
-              colorScheme: getComputedStyle(document.documentElement).colorScheme,
-              text: getComputedStyle(document.body).color,
-            }
-          : null,
-      )
-      .catch(() => null);
-  };
+  // The frame is found afresh on each look: the card may replace it while it loads.
+  const read = async () => (await noteFrameOf(page))?.evaluate(noteFrameColours).catch(() => null) ?? null;
   await expect.poll(read, { timeout: 15_000 }).toBeTruthy();
   return read();
 }
 
-describe('the card follows the page behind the mention (Firefox, light system)', () => {
-  const suite = firefoxSuite({ colorScheme: 'light' });
+// One browser per system scheme: Firefox takes it at launch. The page's own scheme wins both ways.
+describe.each([
+  { system: 'light', page: 'dark' },
+  { system: 'dark', page: 'light' },
+] as const)('the card follows the page behind the mention (Firefox, $system system)', ({ system, page: pageScheme }) => {
+  const suite = firefoxSuite({ colorScheme: system });
 
-  it('a dark page in a light system: the card is dark, and so is its notes frame', async () => {
-    const page = await suite.firefox.newPage(suite.server.url('/card/scheme.html?dark'));
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
-    expect(await frameColoursAfterHover(page)).toEqual({ scheme: 'dark', colorScheme: 'dark', text: 'rgb(230, 232, 235)' });
-    await page.close();
-  });
-});
-
-describe('the card follows the page behind the mention (Firefox, dark system)', () => {
-  const suite = firefoxSuite({ colorScheme: 'dark' });
-
-  it('a light page in a dark system: the card is light, and so is its notes frame', async () => {
-    const page = await suite.firefox.newPage(suite.server.url('/card/scheme.html?light'));
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-    expect(await frameColoursAfterHover(page)).toEqual({ scheme: 'light', colorScheme: 'light', text: 'rgb(31, 35, 40)' });
+  it(`a ${pageScheme} page in a ${system} system: the card is ${pageScheme}, and so is its notes frame`, async () => {
+    const page = await suite.firefox.newPage(suite.server.url(`/card/scheme.html?${pageScheme}`));
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(system === 'dark');
+    expect(await frameColoursAfterHover(page)).toEqual(NOTE_FRAME_COLOURS[pageScheme]);
     await page.close();
   });
 });

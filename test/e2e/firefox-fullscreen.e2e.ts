@@ -6,21 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxSuite } from './firefox-harness';
-import { centreOf, snapshotMarks } from './page-helpers';
+import { cardHostPlace, centreOf, snapshotMarks } from './page-helpers';
 import { hoverOpensCard } from './firefox-probe';
 import { HIGHLIGHT_NAME } from '@/content/marks/mark-engine';
 
 const POLL = { timeout: 20_000 };
 
-function hostPlace(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
-    if (!host) return null;
-    const r = host.getBoundingClientRect();
-    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-    return { parent: host.parentElement?.id || host.parentElement?.localName, onTop: top === host };
-  });
-}
+const hostPlace = (page: Page) => page.evaluate(cardHostPlace);
 
 describe('the card in fullscreen (Firefox)', () => {
   const suite = firefoxSuite();

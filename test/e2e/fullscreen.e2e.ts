@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { slowPoll, useExtensionSuite } from './setup';
 import { cardText, cardVisible, hover, inCard, waitForMark } from './card-helpers';
+import { cardHostPlace } from './page-helpers';
 
 /** Where the card's host is, and whether it is what the page draws at the centre of its box. */
-function hostPlace(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
-    if (!host) return null;
-    const r = host.getBoundingClientRect();
-    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-    return { parent: host.parentElement?.id || host.parentElement?.localName, onTop: top === host };
-  });
-}
+const hostPlace = (page: Page) => page.evaluate(cardHostPlace);
 
 async function goFullscreen(page: Page) {
   const box = (await page.locator('#go').boundingBox())!;

@@ -178,3 +178,51 @@ export async function expectNeverWithin(probe: () => Promise<boolean>, ms: numbe
   } while (Date.now() < deadline);
   expect(await probe(), what).toBe(false);
 }
+
+/**
+ * Runs in the card's notes frame (pass it to evaluate): the scheme the card handed the frame, and what
+ * the frame drew with it; null until the frame has drawn its notes.
+ */
+export function noteFrameColours(): { scheme: string | null; colorScheme: string; text: string } | null {
+  if (!document.querySelector('[data-testid="note-frame"]')) return null;
+  return {
+    scheme: document.documentElement.dataset.scheme ?? null,
+    colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    text: getComputedStyle(document.body).color,
+  };
+}
+
+/** What the notes frame shows in each of the card's schemes (components/pages/styles). */
+export const NOTE_FRAME_COLOURS = {
+  dark: { scheme: 'dark', colorScheme: 'dark', text: 'rgb(230, 232, 235)' },
+  light: { scheme: 'light', colorScheme: 'light', text: 'rgb(31, 35, 40)' },
+} as const;
+
+/**
+ * Runs in the page (pass it to evaluate): where the card's host is (its parent's id, or its tag) and
+ * whether it is what the page draws at the centre of its box; null with no card host.
+ */
+export function cardHostPlace(): { parent: string | undefined; onTop: boolean } | null {
+  const host = document.querySelector<HTMLElement>('talent-lens-ui:not([data-role])');
+  if (!host) return null;
+  const r = host.getBoundingClientRect();
+  const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+  return { parent: host.parentElement?.id || host.parentElement?.localName, onTop: top === host };
+}
+
+/**
+ * The forged-input fixture (test/fixtures/hostile/forged-input.html) forges pointer and mouse events
+ * resting on every mark in view: `expected` marks are there, and no card opens.
+ */
+export async function forgedHoverOpensNothing(target: InPage, expected: number): Promise<void> {
+  const marks = (await evaluateIn(target, snapshotMarks, { name: HIGHLIGHT_NAME })) ?? [];
+  const points = marks.filter((m) => m.inView && m.rect).map((m) => centreOf(m.rect!));
+  expect(points.length).toBe(expected);
+  const fired = await evaluateIn(
+    target,
+    (at) => (window as unknown as { __forge: { hover(p: unknown): number } }).__forge.hover(at),
+    points,
+  );
+  expect(fired).toBeGreaterThan(0);
+  await expectNeverWithin(() => evaluateIn(target, cardShown, undefined), NOTHING_HAPPENS_MS, 'a card opened on a forged hover');
+}
