@@ -2,7 +2,8 @@
  * Frames in Firefox ESR (issue #17; Chromium: frames.e2e.ts; the scenario: frames-scenario.ts), on the
  * same page: a same-origin frame, a srcdoc frame, another site's frame (127.0.0.2) and two ad-sized
  * frames. Each frame marks its own text and the tiny ones are not read; the card opens inside its frame,
- * whole; the shortcut walks every frame's mentions; the popup counts them all.
+ * whole; the shortcut walks every frame's mentions; the popup counts them all; "Turn off" in the other
+ * site's frame turns off the tab's site.
  */
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
@@ -72,6 +73,33 @@ describe('frames (Firefox)', () => {
       expect(await popup.$eval(`[data-person-id="${id}"] [data-testid="mention-count"]`, (el) => el.textContent ?? ''), id).toMatch(count);
     }
     await popup.close();
+    await page.close();
+  });
+
+  it('"Turn off" on a card in another site’s frame turns off the site the reader sees (the tab’s), and the frame follows it', async () => {
+    const page = await openFramesPage();
+    await page.bringToFront();
+    const keys = {
+      shortcut: () => pressShortcut(page, 'KeyN'),
+      shiftTab: async () => {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        await page.keyboard.up('Shift');
+      },
+      enter: () => page.keyboard.press('Enter'),
+    };
+    // Opened once the card's button is pressed: an extension page in front before it would take the keys.
+    let settingsPage: Page | undefined;
+    const disabled = async () => {
+      settingsPage ??= await suite.firefox.openExtensionPage('options.html', '[data-testid="mark-scope-all"]');
+      return settingsPage.evaluate(async () => {
+        const { settings } = (await browser.storage.local.get('settings')) as { settings?: { disabledSites?: string[] } };
+        return settings?.disabledSites ?? [];
+      });
+    };
+    await scenario.expectTurnOffFromOtherSitesCard(namedFrames(page), keys, disabled, new URL(suite.server.origin).host);
+    await settingsPage?.evaluate(() => browser.storage.local.remove('settings'));
+    await settingsPage?.close();
     await page.close();
   });
 });

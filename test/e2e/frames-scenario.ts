@@ -71,6 +71,39 @@ export async function expectShortcutWalk(frames: NamedFrames, press: () => Promi
   }
 }
 
+/** The driver's keys for the turn-off scenario: the shortcut, Shift+Tab and Enter. */
+export interface TurnOffKeys {
+  shortcut(): Promise<unknown>;
+  shiftTab(): Promise<unknown>;
+  enter(): Promise<unknown>;
+}
+
+/**
+ * "Turn off" on the card of the other site's frame, reached by the keyboard alone: it turns off the
+ * site the reader sees (the tab's, `tabHost`), not the frame's, and the page and every frame, the
+ * other site's too, lose their marks. `disabledSites` reads the stored settings.
+ */
+export async function expectTurnOffFromOtherSitesCard(
+  frames: NamedFrames,
+  keys: TurnOffKeys,
+  disabledSites: () => Promise<string[]>,
+  tabHost: string,
+): Promise<void> {
+  // The shortcut to the 127.0.0.2 frame's mention: its card opens with focus on its first control.
+  await expectShortcutWalk(frames, keys.shortcut, SHORTCUT_WALK.slice(0, SHORTCUT_WALK.indexOf('cross:Lucas Beyer') + 1));
+  await slowPoll(async () => {
+    const cross = (await frames()).get('cross');
+    return cross ? evaluateIn(cross, cardInFrame, undefined).catch(() => null) : null;
+  }).not.toBeNull();
+  // Shift+Tab from the first control wraps to the card's last: "Turn off on this tab’s site".
+  await keys.shiftTab();
+  await keys.enter();
+  await slowPoll(disabledSites).toEqual([tabHost]);
+  // The page and every frame in it stop, the other site's frame too: it follows the tab's switch as well as its own.
+  await slowPoll(() => marksOfFrame(frames, 'cross')).toEqual([]);
+  await slowPoll(() => marksOfFrame(frames, 'top')).toEqual([]);
+}
+
 /** The frame whose mention sits on its last line, and that mention: its card must open above it, inside the frame. */
 export const BOTTOM_EDGE_FRAME = 'same';
 const BOTTOM_EDGE_MENTION = 'Andrej Karpathy';

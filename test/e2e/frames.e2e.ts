@@ -68,23 +68,17 @@ describe('frames (Chromium)', () => {
 
   it('"Turn off" on a card in another site’s frame turns off the site the reader sees (the tab’s), and the frame follows it', async () => {
     const page = await openFramesPage();
-    // The keyboard to the 127.0.0.2 frame's mention: its card opens with focus on its first control.
-    const toCross = scenario.SHORTCUT_WALK.slice(0, scenario.SHORTCUT_WALK.indexOf('cross:Lucas Beyer') + 1);
-    await scenario.expectShortcutWalk(namedFrames(page), () => page.keyboard.press('Alt+Shift+N'), toCross);
-    const cross = await frameNamed(page, 'cross');
-    await slowPoll(() => cross.evaluate(scenario.cardInFrame)).not.toBeNull();
-    // Shift+Tab from the first control wraps to the card's last: "Turn off on this tab’s site".
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Enter');
     const disabled = () =>
       suite.browser.worker.evaluate(async () => {
         const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { disabledSites?: string[] } };
         return settings?.disabledSites ?? [];
       });
-    await slowPoll(disabled).toEqual([new URL(suite.server.origin).host]);
-    // The page and every frame in it stop, the other site's frame too: it follows the tab's switch as well as its own.
-    await slowPoll(() => scenario.marksOfFrame(namedFrames(page), 'cross')).toEqual([]);
-    await slowPoll(() => scenario.marksOfFrame(namedFrames(page), 'top')).toEqual([]);
+    const keys = {
+      shortcut: () => page.keyboard.press('Alt+Shift+N'),
+      shiftTab: () => page.keyboard.press('Shift+Tab'),
+      enter: () => page.keyboard.press('Enter'),
+    };
+    await scenario.expectTurnOffFromOtherSitesCard(namedFrames(page), keys, disabled, new URL(suite.server.origin).host);
     await suite.browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
     await page.close();
   });
