@@ -80,20 +80,30 @@ export const cardText = (page: Page) => inCard(page, (root) => root.querySelecto
 
 /** The card's notes frame (an extension page), once its editor is there and the notes have loaded. */
 export async function noteFrame(page: Page): Promise<Frame> {
-  const find = () => page.frames().find((f) => new URL(f.url()).pathname === '/note-frame.html');
+  // Each candidate is asked, newest first: the driver's frame list can keep a frame the browser removed
+  // while moving it between processes, and that one never answers.
+  const candidates = () =>
+    page
+      .frames()
+      .filter((f) => !f.isDetached() && new URL(f.url()).pathname === '/note-frame.html')
+      .reverse();
+  let found: Frame | undefined;
   const loaded = async () => {
-    const frame = find();
-    if (!frame) return false;
-    return (
-      (await within(
+    for (const frame of candidates()) {
+      const editor = await within(
         frame.$('[data-testid="note-editor"] ~ :is(.tl-note-empty, .tl-note-items:not(:empty))'),
         READ_MS,
         'querying the notes frame',
-      )) != null
-    );
+      ).catch(() => null);
+      if (editor != null) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
   };
   await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
-  return find()!;
+  return found!;
 }
 
 export const frameNotes = (frame: Frame) =>

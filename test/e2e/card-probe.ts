@@ -44,13 +44,17 @@ export async function expectNoteFrameRendered(page: Page): Promise<void> {
   await expect
     .poll(
       async () => {
-        const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/note-frame\.html/.test(f.url()));
-        return frame
-          ? frame
+        // Every candidate is asked: the driver's frame list can keep a frame the browser has removed.
+        const frames = page.frames().filter((f) => /^chrome-extension:\/\/[^/]+\/note-frame\.html/.test(f.url()));
+        const counts = await Promise.all(
+          frames.map((f) =>
+            f
               .locator('[data-testid="note-frame"] textarea')
               .count()
-              .catch(() => 0)
-          : 0;
+              .catch(() => 0),
+          ),
+        );
+        return Math.max(0, ...counts);
       },
       { timeout: 10_000 },
     )

@@ -108,14 +108,18 @@ describe('a hostile page against the notes frame (Chromium)', () => {
     await expect
       .poll(async () => (await notesState(page)).tampered, { timeout: 10_000 })
       .toContain('This page tried to take over the notes box');
-    // Found afresh on each look: the browser may move the extension's frame to another process,
-    // and the driver then hands out a new frame object for it.
-    const findCopy = () => page.frames().find((f) => new URL(f.url()).hash === new URL(src).hash && f !== page.mainFrame()) ?? null;
-    const copyShows = async (selector: string) =>
-      (await findCopy()
-        ?.locator(selector)
-        .count()
-        .catch(() => null)) ?? null;
+    // Found afresh on each look, through its element: the browser may move the extension's frame to another
+    // process, and the driver then hands out a new frame object for it (its frame list may still hold the old one).
+    const findCopy = async () => (await page.$('#copy'))?.contentFrame() ?? null;
+    const copyShows = async (selector: string) => {
+      const copy = await findCopy();
+      return copy
+        ? copy
+            .locator(selector)
+            .count()
+            .catch(() => null)
+        : null;
+    };
     await expect.poll(() => copyShows('[data-testid="note-frame-unconnected"]'), { timeout: 10_000 }).toBe(1);
     expect(await copyShows('textarea, button, [data-testid="note-text"]')).toBe(0);
     await page.close();
