@@ -12,7 +12,7 @@
 import { backgroundMessenger, tabMessenger } from '@/utils/messaging';
 import { framesAfter, frameOrder, TOP_FRAME_ID } from '@/utils/frames';
 import { gated, senderFrame, type MessageSenderLike, type OwnExtension } from '@/background/sender-kind';
-import { setSiteEnabled, siteKey } from '@/utils/settings';
+import { addressNamesSite, setSiteEnabled, siteKey } from '@/utils/settings';
 import { switchReaderSite } from '@/background/site-switch';
 import { logError } from '@/utils/log';
 
@@ -29,7 +29,9 @@ export async function readerSiteOf(sender: MessageSenderLike, askTopFrame: (tabI
   const url = sender.tab?.url;
   if (url) {
     try {
-      return siteKey(new URL(url));
+      const address = new URL(url);
+      // A top-level about:blank or blob: page's site is its creator's, which only the page knows (documentSiteKey).
+      if (addressNamesSite(address)) return siteKey(address);
     } catch {
       // Not a URL: the top frame is asked.
     }

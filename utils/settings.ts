@@ -37,13 +37,18 @@ export function siteKey(location: { protocol: string; host: string }): string {
   return location.host || `${location.protocol}//`;
 }
 
+/** False for an about:blank, about:srcdoc or blob: address: the document's site is its creator's, not the address's. */
+export function addressNamesSite(location: { protocol: string; host: string }): boolean {
+  return location.host !== '' || (location.protocol !== 'about:' && location.protocol !== 'blob:');
+}
+
 /**
  * The site of a document: its address's (siteKey), or for a frame whose address names no site
  * (about:blank, about:srcdoc and blob: frames, which take their creator's origin) that origin's, so such
  * a frame follows its page's switch.
  */
 export function documentSiteKey(location: { protocol: string; host: string }, origin: string): string {
-  if (location.host || (location.protocol !== 'about:' && location.protocol !== 'blob:')) return siteKey(location);
+  if (addressNamesSite(location)) return siteKey(location);
   try {
     const owner = new URL(origin);
     return owner.host ? siteKey(owner) : siteKey(location);

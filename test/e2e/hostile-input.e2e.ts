@@ -5,7 +5,8 @@
  * - it cannot switch the content script off by forging WXT's "a newer copy started" event;
  * - after it rewrites itself with document.open/write/close, the new content is marked and works.
  * The fixtures (test/fixtures/hostile/forged-input.*, rewrite.*) do the forging in the page's own world.
- * Also here: on a file:// page (no host) the card's "Turn off on this site" sticks.
+ * Also here, pages whose address names no site: on a file:// page the card's "Turn off on this site"
+ * sticks; on an about:blank window a page opened and wrote, it turns off the page's site, which the window follows.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +122,35 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
       );
     } finally {
       await setSettings({ enabled: true, disabledSites: [] });
+      await page.close();
+    }
+  });
+
+  it('an about:blank window a page opened and wrote: "Turn off on this site" turns off the opener’s site, and both stop', async () => {
+    const page = await suite.open('/card/card.html');
+    await expect.poll(() => markTexts(page), { timeout: 20_000 }).toContain('Mark Chen');
+    const [written] = await Promise.all([
+      suite.browser.context.waitForEvent('page'),
+      page.evaluate(() => {
+        const win = window.open('about:blank', '_blank')!;
+        win.document.open();
+        win.document.write('<!doctype html><p>OpenAI research chief Mark Chen spoke about the lab.</p>');
+        win.document.close();
+      }),
+    ]);
+    try {
+      expect(written.url()).toBe('about:blank');
+      await expect.poll(() => markTexts(written), { timeout: 20_000 }).toEqual(['Mark Chen']);
+      await written.bringToFront();
+      await hoverMarkOpensCard(written, { leave: false });
+      await inCard(written, (root) => root.querySelector<HTMLElement>('[data-testid="turn-off-site"]')!.click());
+      await expect.poll(() => markTexts(written), { timeout: 10_000 }).toEqual([]);
+      await expect.poll(() => markTexts(page), { timeout: 10_000 }).toEqual([]);
+      const stored = await suite.browser.worker.evaluate(() => chrome.storage.local.get('settings'));
+      expect((stored.settings as { disabledSites: string[] }).disabledSites).toEqual([new URL(page.url()).host]);
+    } finally {
+      await suite.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { enabled: true, disabledSites: [] } }));
+      await written.close();
       await page.close();
     }
   });

@@ -115,6 +115,15 @@ describe('readerSiteOf (the site a card in a frame turns off)', () => {
     expect(asked).toEqual([3]);
   });
 
+  it('asks the top frame when the tab’s address names no site (about:blank, blob:): such a page takes its creator’s', async () => {
+    for (const url of ['about:blank', 'blob:https://news.example/0b6c']) {
+      const site = await readerSiteOf({ url, frameId: 0, tab: { id: 3, url } }, async () => 'news.example');
+      expect(site, url).toBe('news.example');
+    }
+    // A data: page has an opaque origin and no creator's site: its address is its site, as the page itself says.
+    expect(await readerSiteOf({ url: 'data:text/html,x', frameId: 0, tab: { id: 3, url: 'data:text/html,x' } }, never)).toBe('data://');
+  });
+
   it('is null for a sender outside a tab, a top frame that does not answer, or an answer that is no site', async () => {
     expect(await readerSiteOf({ url: 'chrome-extension://x/popup.html' }, never)).toBeNull();
     expect(await readerSiteOf({ url: 'https://embed.example/', frameId: 4, tab: { id: 3 } }, never)).toBeNull();
