@@ -124,7 +124,7 @@ export function CardNotes({ personId, origin, onEscape, scheme, sessions = backg
       {phase === 'tampered' && (
         <div role="alert" class="tl-notice" data-testid="card-notes-tampered">
           <p>{t('cardNotesTampered')}</p>
-          <button type="button" class="tl-link-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="tl-link-button" onClick={onlyTrusted(() => setAttempt((n) => n + 1))}>
             {t('cardNotesShowAgain')}
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { onlyTrusted } from '@/content/trusted';
 import type { DisplayNames } from '@/utils/dataset/person-card';
 import type { MentionExplanation } from '@/utils/match/why';
 import { t } from '@/utils/i18n';
@@ -43,7 +44,7 @@ export function CardWhy({ mention, personName, lang, onNotThisPerson }: CardWhyP
           class="tl-link-button tl-why-reject"
           data-testid="not-this-person"
           aria-label={t('cardNotThisPersonLabel', [aliasText!, personName])}
-          onClick={onNotThisPerson}
+          onClick={onlyTrusted(onNotThisPerson)}
         >
           {t('cardNotThisPerson')}
         </button>

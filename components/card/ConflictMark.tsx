@@ -1,3 +1,4 @@
+import { onlyTrusted } from '@/content/trusted';
 import { useId, useState } from 'preact/hooks';
 import type { ConflictRecord, SourceRecord } from '@/data/schema';
 import { t } from '@/utils/i18n';
@@ -30,7 +31,7 @@ export function ConflictMark({ conflict, sources, lang, withTopic }: ConflictMar
         aria-controls={panel}
         title={withTopic ? undefined : topic}
         data-testid="conflict-mark"
-        onClick={() => setOpen(!open)}
+        onClick={onlyTrusted(() => setOpen(!open))}
       >
         <span aria-hidden="true" class="tl-conflict-icon">
           !

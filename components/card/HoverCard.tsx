@@ -1,3 +1,4 @@
+import { onlyTrusted } from '@/content/trusted';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { PersonCard } from '@/data/schema';
 import type { NoteOrigin } from '@/utils/notes/records';
@@ -74,6 +75,8 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
       setActionError(true);
     });
   };
+  // The buttons answer only the reader's own clicks and keys, never a click a script made up.
+  const onUserClick = (action: () => void) => onlyTrusted<MouseEvent>(() => action());
 
   function onKeyDown(event: KeyboardEvent) {
     const dialog = event.currentTarget as HTMLElement;
@@ -138,7 +141,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           </h2>
           {person && <OtherNames person={person} lang={lang} />}
         </div>
-        <button type="button" class="tl-icon-button" aria-label={t('cardClose')} onClick={actions.close}>
+        <button type="button" class="tl-icon-button" aria-label={t('cardClose')} onClick={onUserClick(actions.close)}>
           ×
         </button>
       </header>
@@ -161,7 +164,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         {state.status === 'error' && (
           <p class="tl-status tl-error" role="alert" data-testid="card-error">
             {t('cardError')}{' '}
-            <button type="button" class="tl-link-button" onClick={actions.retry}>
+            <button type="button" class="tl-link-button" onClick={onUserClick(actions.retry)}>
               {t('cardRetry')}
             </button>
           </p>
@@ -184,16 +187,31 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
       </div>
 
       <footer class="tl-footer">
-        <button type="button" class="tl-link-button" data-testid="open-popup" onClick={() => run(() => actions.openPage('popup'))}>
+        <button
+          type="button"
+          class="tl-link-button"
+          data-testid="open-popup"
+          onClick={onUserClick(() => run(() => actions.openPage('popup')))}
+        >
           {t('cardOpenPopup')}
         </button>
-        <button type="button" class="tl-link-button" onClick={() => run(() => actions.openPage('notes'))}>
+        <button type="button" class="tl-link-button" onClick={onUserClick(() => run(() => actions.openPage('notes')))}>
           {t('cardOpenNotes')}
         </button>
-        <button type="button" class="tl-link-button" data-testid="open-explore" onClick={() => run(() => actions.openPage('explore'))}>
+        <button
+          type="button"
+          class="tl-link-button"
+          data-testid="open-explore"
+          onClick={onUserClick(() => run(() => actions.openPage('explore')))}
+        >
           {t('navExplore')}
         </button>
-        <button type="button" class="tl-link-button tl-footer-end" data-testid="turn-off-site" onClick={() => run(actions.turnOffSite)}>
+        <button
+          type="button"
+          class="tl-link-button tl-footer-end"
+          data-testid="turn-off-site"
+          onClick={onUserClick(() => run(actions.turnOffSite))}
+        >
           {t(inFrame ? 'cardTurnOffTabSite' : 'cardTurnOffSite')}
         </button>
       </footer>

@@ -76,6 +76,17 @@ export async function clickInCard(page: Page, selector: string) {
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
 }
 
+/**
+ * A real click on a button of the open card, the way a reader makes it from the mention: the pointer
+ * comes into the card above the button first, so it never leaves the card on its way there.
+ */
+export async function pressInCard(page: Page, selector: string) {
+  const box = await boxInCard(page, selector);
+  if (!box) throw new Error(`nothing in the card matches ${selector}`);
+  await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
+  await clickInCard(page, selector);
+}
+
 export const cardText = (page: Page) => inCard(page, (root) => root.querySelector('[role="dialog"]')?.textContent ?? '');
 
 /** The card's notes frame (an extension page), once its editor is there and the notes have loaded. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
-import { boxInCard, cardVisible, clickInCard, hover, inCard, markBox, waitForMark } from './card-helpers';
+import { boxInCard, cardVisible, clickInCard, hover, inCard, markBox, pressInCard, waitForMark } from './card-helpers';
 import { inNotice } from './card-probe';
 
 describe('reading the card', () => {
@@ -110,9 +110,7 @@ describe('reading the card', () => {
     const page = await suite.open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
-    const box = (await boxInCard(page, '[data-testid="turn-off-site"]'))!;
-    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
-    await clickInCard(page, '[data-testid="turn-off-site"]');
+    await pressInCard(page, '[data-testid="turn-off-site"]');
     await expect.poll(() => markBox(page, 'Mark Chen')).toBeNull();
     await expect
       .poll(() => inNotice(page, (root) => root.querySelector('[data-testid="turned-off-notice"]')?.textContent ?? null))

@@ -23,6 +23,7 @@ import {
   inCard,
   markBox,
   noteFrame,
+  pressInCard,
   READ_MS,
   waitForMark,
 } from './card-helpers';
@@ -289,10 +290,8 @@ describe('the card in Chromium', () => {
     const page = await open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
-    const box = (await boxInCard(page, '[data-testid="open-popup"]'))!;
-    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
     const opened = browser.context.waitForEvent('page');
-    await clickInCard(page, '[data-testid="open-popup"]');
+    await pressInCard(page, '[data-testid="open-popup"]');
     const tab = await opened;
     expect(tab.url()).toBe(`chrome-extension://${browser.extensionId}/notes.html?view=person&person=mark-chen`);
     await expect.poll(() => tab.getByTestId('person-name').textContent()).toBe('Mark Chen');
@@ -466,9 +465,7 @@ describe('the card in Chromium', () => {
     const page = await open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
     await expect.poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
-    const box = (await boxInCard(page, '[data-testid="turn-off-site"]'))!;
-    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
-    await clickInCard(page, '[data-testid="turn-off-site"]');
+    await pressInCard(page, '[data-testid="turn-off-site"]');
     await expect.poll(() => cardVisible(page)).toBe(false);
     await expect.poll(() => markBox(page, 'Mark Chen')).toBeNull();
     const disabled = await browser.worker.evaluate(

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { ROOT } from './harness';
-import { boxInCard, cardVisible, clickInCard, hover, waitForMark } from './card-helpers';
+import { cardVisible, hover, pressInCard, waitForMark } from './card-helpers';
 import { slowPoll as poll, useExtensionSuite } from './setup';
 import type { PersonRecord } from '../../data/schema';
 
@@ -182,10 +182,8 @@ describe('Explore in Chromium', () => {
     const page = await suite.open('/card/card.html');
     await hover(page, await waitForMark(page, 'Mark Chen'));
     await poll(() => cardVisible(page), { timeout: 5000 }).toBe(true);
-    const box = (await boxInCard(page, '[data-testid="open-explore"]'))!;
-    await page.mouse.move(box.left + 5, box.top - 30, { steps: 3 });
     const fromCard = suite.browser.context.waitForEvent('page', (p) => p.url() === explorePage);
-    await clickInCard(page, '[data-testid="open-explore"]');
+    await pressInCard(page, '[data-testid="open-explore"]');
     const tab = await fromCard;
     await poll(() => tab.getByTestId('flow').count()).toBeGreaterThan(0);
     await tab.close();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { slowPoll, useExtensionSuite } from './setup';
 import { storedNoteTexts } from './sync-helpers';
 import * as scenario from './hostile-frame-scenario';
-import { cardVisible, frameNotes, hover, inCard, inContentScript, noteFrame, waitForMark } from './card-helpers';
+import { cardVisible, frameNotes, hover, inCard, inContentScript, noteFrame, pressInCard, waitForMark } from './card-helpers';
 import { NOTE_FRAME_HEIGHT } from '../../utils/notes/note-frame';
 
 /** What the card shows of its notes: the frame (visible or not, and its height), the notice, or nothing. */
@@ -85,7 +85,7 @@ describe('a hostile page against the notes frame (Chromium)', () => {
         page.evaluate(() => ((window as { lookAlikeWindows?: Window[] }).lookAlikeWindows ?? []).filter((w) => !w.closed).length);
       await expect.poll(lookAlikesOpen, { timeout: 5000 }).toBe(0);
 
-      await inCard(page, (root) => root.querySelector<HTMLButtonElement>('[data-testid="card-notes-tampered"] button')!.click());
+      await pressInCard(page, '[data-testid="card-notes-tampered"] button');
       await expect.poll(async () => (await notesState(page)).frame?.visibility, { timeout: 10_000 }).toBe('visible');
       expect(await frameNotes(await noteFrame(page))).toContain(secret);
       await page.close();

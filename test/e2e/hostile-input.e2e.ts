@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { useExtensionSuite } from './setup';
 import { FIXTURES } from './harness';
 import { hoverMarkOpensCard, inCard } from './card-probe';
+import { pressInCard } from './card-helpers';
 import { cardShown, expectNeverWithin, forgedHoverOpensNothing, markTexts, marksOf, NOTHING_HAPPENS_MS } from './page-helpers';
 
 type Forge = 'keys' | 'focus' | 'pointerDown';
@@ -109,7 +110,7 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
       await expect.poll(() => markTexts(page), { timeout: 20_000 }).toEqual(expect.arrayContaining(NAMES));
       await hoverMarkOpensCard(page, { leave: false });
       await expect.poll(() => inCard(page, (root) => root.querySelector('[data-testid="turn-off-site"]') !== null)).toBe(true);
-      await inCard(page, (root) => root.querySelector<HTMLElement>('[data-testid="turn-off-site"]')!.click());
+      await pressInCard(page, '[data-testid="turn-off-site"]');
       await expect.poll(() => markTexts(page), { timeout: 10_000 }).toEqual([]);
       const stored = await suite.browser.worker.evaluate(() => chrome.storage.local.get('settings'));
       expect((stored.settings as { disabledSites: string[] }).disabledSites).toEqual(['file://']);
@@ -143,7 +144,7 @@ describe('a hostile page cannot drive the extension (Chromium)', () => {
       await expect.poll(() => markTexts(written), { timeout: 20_000 }).toEqual(['Mark Chen']);
       await written.bringToFront();
       await hoverMarkOpensCard(written, { leave: false });
-      await inCard(written, (root) => root.querySelector<HTMLElement>('[data-testid="turn-off-site"]')!.click());
+      await pressInCard(written, '[data-testid="turn-off-site"]');
       await expect.poll(() => markTexts(written), { timeout: 10_000 }).toEqual([]);
       await expect.poll(() => markTexts(page), { timeout: 10_000 }).toEqual([]);
       const stored = await suite.browser.worker.evaluate(() => chrome.storage.local.get('settings'));

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { HoverCard, type CardActions, type CardState, type HoverCardProps } from '@/components/card/HoverCard';
 import { CardNotes } from '@/components/card/CardNotes';
 import { fakeFrameLoading, fakeNoteSessions, personCard, useLocale } from './card-fixtures';
-import { asUserInput } from './trusted-events';
+import { asUserInput, userClick } from './trusted-events';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 
 // The cards rendered whole get a note-session port that answers like the background, without messaging.
@@ -97,7 +97,7 @@ describe('HoverCard in English', () => {
     expect(roleMark.getAttribute('aria-controls')).toBe(panel.id);
     expect(panel.hidden).toBe(true);
 
-    fireEvent.click(roleMark);
+    userClick(roleMark);
     expect(roleMark.getAttribute('aria-expanded')).toBe('true');
     expect(panel.hidden).toBe(false);
     const claims = panel.querySelectorAll('.tl-claim');
@@ -112,7 +112,7 @@ describe('HoverCard in English', () => {
     expect(claims[1]!.textContent).toContain('Read with care');
     expect(claims[1]!.textContent).not.toContain('A repost.');
 
-    fireEvent.click(roleMark);
+    userClick(roleMark);
     expect(panel.hidden).toBe(true);
   });
 
@@ -122,13 +122,13 @@ describe('HoverCard in English', () => {
     const moves = screen.getAllByTestId('move');
     expect(within(moves[0]!).queryByTestId('conflict-mark')).toBeNull();
     const moveMark = within(moves[1]!).getByTestId('conflict-mark');
-    fireEvent.click(moveMark);
+    userClick(moveMark);
     expect(moves[1]!.textContent).toContain('He left');
     expect(moves[1]!.textContent).toContain('He stayed');
 
     const other = screen.getByRole('region', { name: 'Also disputed' });
     const otherMark = within(other).getByRole('button', { name: /Size of his offer/ });
-    fireEvent.click(otherMark);
+    userClick(otherMark);
     expect(other.textContent).toContain('$100M');
     expect(other.textContent).toContain('$50M');
     // Three marks in all: role, one move, one unattached.
@@ -204,7 +204,7 @@ describe('HoverCard sources and citations', () => {
   it('states each caveat once per card, under "About these sources", however many facts cite the source', () => {
     useLocale('en');
     renderCard();
-    for (const mark of screen.getAllByTestId('conflict-mark')) fireEvent.click(mark);
+    for (const mark of screen.getAllByTestId('conflict-mark')) userClick(mark);
     const notes = screen.getAllByTestId('source-note');
     expect(notes).toHaveLength(1);
     expect(notes[0]!.textContent).toBe('硅谷商战变厨艺大赛?A repost.');
@@ -339,7 +339,7 @@ describe('HoverCard states', () => {
     renderCard({ state: { status: 'error' }, actions: act });
     const alert = screen.getByTestId('card-error');
     expect(alert.textContent).toContain('Could not load the details');
-    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    userClick(within(alert).getByRole('button', { name: 'Try again' }));
     expect(act.retry).toHaveBeenCalledOnce();
   });
 
@@ -412,7 +412,7 @@ describe('HoverCard notes', () => {
     expect(frameOf()).toBeNull();
     expect(screen.getByTestId('card-notes-tampered').textContent).toContain('This page tried to take over the notes box');
     expect(fake.opened[0]!.closed).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Show my notes again' }));
+    userClick(screen.getByRole('button', { name: 'Show my notes again' }));
     await waitFor(() => expect(frameOf()).not.toBeNull());
     expect(fake.opened[1]!.id).not.toBe(first);
     expect(frameOf()!.src).toBe(fake.port.frameUrl(fake.opened[1]!.id));
@@ -536,14 +536,14 @@ describe('HoverCard keyboard and actions', () => {
     const act = actions({ turnOffSite: vi.fn(async () => Promise.reject(new Error('storage full'))) });
     vi.spyOn(console, 'error').mockImplementation(() => {});
     renderCard({ actions: act });
-    fireEvent.click(screen.getByRole('button', { name: 'Open in popup' }));
+    userClick(screen.getByRole('button', { name: 'Open in popup' }));
     expect(act.openPage).toHaveBeenCalledWith('popup');
-    fireEvent.click(screen.getByRole('button', { name: 'All notes' }));
+    userClick(screen.getByRole('button', { name: 'All notes' }));
     expect(act.openPage).toHaveBeenCalledWith('notes');
-    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this site' }));
+    userClick(screen.getByRole('button', { name: 'Turn off on this site' }));
     expect(act.turnOffSite).toHaveBeenCalledOnce();
     await waitFor(() => expect(screen.getByText('That did not work. Try again.')).toBeTruthy());
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    userClick(screen.getByRole('button', { name: 'Close' }));
     expect(act.close).toHaveBeenCalledOnce();
   });
 
@@ -552,8 +552,33 @@ describe('HoverCard keyboard and actions', () => {
     const act = actions();
     renderCard({ actions: act, inFrame: true });
     expect(screen.queryByRole('button', { name: 'Turn off on this site' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this tab’s site' }));
+    userClick(screen.getByRole('button', { name: 'Turn off on this tab’s site' }));
     expect(act.turnOffSite).toHaveBeenCalledOnce();
+  });
+});
+
+describe('HoverCard takes only the reader’s own clicks', () => {
+  it('a click a script made up on any of its buttons does nothing', () => {
+    useLocale('en');
+    const notThisPerson = vi.fn(async () => {});
+    const act = actions({ notThisPerson });
+    renderCard({
+      actions: act,
+      mention: {
+        explanation: { confidence: 'possible', why: { kind: 'variant', written: '趙勝嘉', of: '赵晟佳' } },
+        aliasText: '趙勝嘉',
+        names: null,
+      },
+    });
+    const buttons = screen.getAllByRole('button');
+    // The footer's four links, Close, "Not this person" and the disputed facts' marks at least.
+    expect(buttons.length).toBeGreaterThanOrEqual(7);
+    for (const button of buttons) fireEvent.click(button);
+    expect(act.openPage).not.toHaveBeenCalled();
+    expect(act.turnOffSite).not.toHaveBeenCalled();
+    expect(act.close).not.toHaveBeenCalled();
+    expect(notThisPerson).not.toHaveBeenCalled();
+    for (const mark of screen.getAllByTestId('conflict-mark')) expect(mark.getAttribute('aria-expanded')).toBe('false');
   });
 });
 
@@ -571,7 +596,7 @@ describe('HoverCard with the mention it was opened on', () => {
     });
     expect(screen.getByRole('dialog', { name: 'Possibly Shengjia Zhao' })).toBeTruthy();
     expect(screen.getByTestId('card-why').textContent).toBe('Written 趙勝嘉 here, a variant of 赵晟佳');
-    fireEvent.click(screen.getByTestId('not-this-person'));
+    userClick(screen.getByTestId('not-this-person'));
     await waitFor(() => expect(notThisPerson).toHaveBeenCalledTimes(1));
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { fakeFrameLoading, personCard, useLocale } from './card-fixtures';
-import { asUserInput } from './trusted-events';
+import { asUserInput, userClick } from './trusted-events';
 import { loadSettings } from '@/utils/settings';
 import { NOTE_FRAME_HEIGHT } from '@/utils/notes/note-frame';
 import type { PersonCard } from '@/data/schema';
@@ -155,7 +155,7 @@ describe('card controller', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(root().querySelector('[data-testid="card-error"]')).toBeTruthy();
     fetch.mockImplementation(async () => personCard());
-    root().querySelector<HTMLButtonElement>('[data-testid="card-error"] button')!.click();
+    userClick(root().querySelector('[data-testid="card-error"] button')!);
     await vi.advanceTimersByTimeAsync(0);
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(root().querySelector('[data-testid="role"]')).toBeTruthy();
@@ -190,7 +190,7 @@ describe('card controller', () => {
     // What the page layer does: a focused mention opens its card.
     target.returnFocusTo.addEventListener('focus', () => controller.open(target, { viaKeyboard: true }));
     controller.open(target, { viaKeyboard: true });
-    root().querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
+    userClick(root().querySelector('button[aria-label="Close"]')!);
     expect(document.activeElement).toBe(target.returnFocusTo);
     expect(visible()).toBe(false);
     controller.destroy();
@@ -320,9 +320,9 @@ describe('card controller', () => {
     sendMessage.mockResolvedValue(undefined);
     const { controller, root, visible } = setup();
     controller.open(mention(), { viaKeyboard: false });
-    root().querySelector<HTMLButtonElement>('[data-testid="open-popup"]')!.click();
+    userClick(root().querySelector('[data-testid="open-popup"]')!);
     expect(sendMessage).toHaveBeenCalledWith('openExtensionPage', { page: 'popup', personId: 'shengjia-zhao' });
-    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    userClick(root().querySelector('[data-testid="turn-off-site"]')!);
     await vi.advanceTimersByTimeAsync(0);
     expect(sendMessage).toHaveBeenLastCalledWith('switchReaderSite', { on: false });
     // The content script writes no settings itself.
@@ -338,7 +338,7 @@ describe('card controller', () => {
     controller.open(mention(), { viaKeyboard: true });
     await vi.advanceTimersByTimeAsync(0);
     root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.focus();
-    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    userClick(root().querySelector('[data-testid="turn-off-site"]')!);
     await vi.advanceTimersByTimeAsync(0);
     const notice = document.querySelector<HTMLElement>(`${HOST_TAG}[data-role="notice"]`)!;
     expect(notice.style.getPropertyValue('position')).toBe('fixed');
@@ -364,7 +364,7 @@ describe('card controller', () => {
     sendMessage.mockResolvedValue(undefined);
     const { controller, root } = setup();
     controller.open(mention(), { viaKeyboard: false });
-    root().querySelector<HTMLButtonElement>('[data-testid="turn-off-site"]')!.click();
+    userClick(root().querySelector('[data-testid="turn-off-site"]')!);
     await vi.advanceTimersByTimeAsync(0);
     const notice = () => document.querySelector<HTMLElement>(`${HOST_TAG}[data-role="notice"]`);
     notice()!.dispatchEvent(asUserInput(new Event('pointerenter')));

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 /** The card's "why" line and "Not this person" button: the text in both languages, and the component. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { CardWhy } from '@/components/card/CardWhy';
 import { headingText, whyText } from '@/components/card/why-line';
 import { t } from '@/utils/i18n';
 import type { DisplayNames } from '@/utils/dataset/person-card';
+import { userClick } from './trusted-events';
 import { useLocale } from './card-fixtures';
 
 const names: DisplayNames = {
@@ -81,7 +82,7 @@ describe('CardWhy', () => {
     expect(screen.getByTestId('card-why').textContent).toBe('Named in full on this page: Sam Altman');
     const button = screen.getByRole('button', { name: 'Not this person: stop marking “Altman” as Sam Altman on this site' });
     expect(button.textContent).toBe('Not this person');
-    fireEvent.click(button);
+    userClick(button);
     expect(onNotThisPerson).toHaveBeenCalledTimes(1);
   });
 
