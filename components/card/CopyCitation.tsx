@@ -1,3 +1,4 @@
+import { onlyTrusted } from '@/content/trusted';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
@@ -23,8 +24,7 @@ export function CopyCitation({ text }: { text: () => string }) {
     return () => clearTimeout(timer);
   }, [state]);
 
-  const copy = (event: MouseEvent) => {
-    if (!event.isTrusted) return;
+  const copy = onlyTrusted(() => {
     const citation = text();
     const clipboard = globalThis.navigator?.clipboard;
     if (!clipboard) {
@@ -35,7 +35,7 @@ export function CopyCitation({ text }: { text: () => string }) {
       () => setState({ status: 'copied' }),
       () => setState({ status: 'manual' }),
     );
-  };
+  });
 
   return (
     <div class="tl-copy">

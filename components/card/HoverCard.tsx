@@ -61,7 +61,8 @@ export function focusables(root: Element): HTMLElement[] {
  * inside it (through the notes frame on the way); Escape closes it (the host
  * returns focus to the page). Keys typed in the notes frame never reach the
  * card: the frame passes Escape on itself, except one that would throw away
- * unsaved text, which only leaves the note.
+ * unsaved text, which only leaves the note. Every button answers only the
+ * reader's own clicks and keys (onlyTrusted), never a click a script made up.
  */
 export function HoverCard({ personId, mentionText, state, lang, origin, actions, mention, scheme, inFrame = false }: HoverCardProps) {
   const nameId = useId();
@@ -75,8 +76,6 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
       setActionError(true);
     });
   };
-  // The buttons answer only the reader's own clicks and keys, never a click a script made up.
-  const onUserClick = (action: () => void) => onlyTrusted<MouseEvent>(() => action());
 
   function onKeyDown(event: KeyboardEvent) {
     const dialog = event.currentTarget as HTMLElement;
@@ -141,7 +140,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           </h2>
           {person && <OtherNames person={person} lang={lang} />}
         </div>
-        <button type="button" class="tl-icon-button" aria-label={t('cardClose')} onClick={onUserClick(actions.close)}>
+        <button type="button" class="tl-icon-button" aria-label={t('cardClose')} onClick={onlyTrusted(() => actions.close())}>
           ×
         </button>
       </header>
@@ -164,7 +163,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
         {state.status === 'error' && (
           <p class="tl-status tl-error" role="alert" data-testid="card-error">
             {t('cardError')}{' '}
-            <button type="button" class="tl-link-button" onClick={onUserClick(actions.retry)}>
+            <button type="button" class="tl-link-button" onClick={onlyTrusted(() => actions.retry())}>
               {t('cardRetry')}
             </button>
           </p>
@@ -191,18 +190,18 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           type="button"
           class="tl-link-button"
           data-testid="open-popup"
-          onClick={onUserClick(() => run(() => actions.openPage('popup')))}
+          onClick={onlyTrusted(() => run(() => actions.openPage('popup')))}
         >
           {t('cardOpenPopup')}
         </button>
-        <button type="button" class="tl-link-button" onClick={onUserClick(() => run(() => actions.openPage('notes')))}>
+        <button type="button" class="tl-link-button" onClick={onlyTrusted(() => run(() => actions.openPage('notes')))}>
           {t('cardOpenNotes')}
         </button>
         <button
           type="button"
           class="tl-link-button"
           data-testid="open-explore"
-          onClick={onUserClick(() => run(() => actions.openPage('explore')))}
+          onClick={onlyTrusted(() => run(() => actions.openPage('explore')))}
         >
           {t('navExplore')}
         </button>
@@ -210,7 +209,7 @@ export function HoverCard({ personId, mentionText, state, lang, origin, actions,
           type="button"
           class="tl-link-button tl-footer-end"
           data-testid="turn-off-site"
-          onClick={onUserClick(() => run(actions.turnOffSite))}
+          onClick={onlyTrusted(() => run(actions.turnOffSite))}
         >
           {t(inFrame ? 'cardTurnOffTabSite' : 'cardTurnOffSite')}
         </button>

@@ -1,3 +1,4 @@
+import { onlyTrusted } from '@/content/trusted';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { logError } from '@/utils/log';
@@ -26,20 +27,19 @@ export function TurnedOffNotice({ focus, scheme, undo, dismiss }: TurnedOffNotic
     if (focus) button.current?.focus();
   }, [focus]);
 
-  const onUndo = (event: MouseEvent) => {
-    if (!event.isTrusted) return;
+  const onUndo = onlyTrusted(() => {
     setFailed(false);
     undo().then(dismiss, (cause: unknown) => {
       logError('turning the site back on failed', cause);
       setFailed(true);
     });
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.isTrusted && event.key === 'Escape') {
+  });
+  const onKeyDown = onlyTrusted((event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
       event.preventDefault();
       dismiss();
     }
-  };
+  });
 
   return (
     <div
